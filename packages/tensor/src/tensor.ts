@@ -67,6 +67,10 @@ export class Tensor {
   ref: DataRef;
   /** @internal Set by `keep()`: no `tidy()` disposes this tensor. */
   kept = false;
+  /** @internal How many tapes hold this tensor for a gradient (see `Engine.hold`). */
+  holds = 0;
+  /** @internal A dispose() that waits for the last hold to go. */
+  disposeRequested = false;
   private disposed = false;
 
   /** @internal Tensors are made by ops and `tensor()`, not constructed directly. */

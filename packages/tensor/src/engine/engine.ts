@@ -209,8 +209,27 @@ export class Engine {
     }
   }
 
+  /**
+   * Holds a tensor alive for a tape: while held, dispose() and tidy() only mark it, and the
+   * disposal happens at the last `unhold`. The tensor keeps its identity, which gradients of
+   * gradients need.
+   */
+  hold(t: Tensor): void {
+    t.holds++;
+  }
+
+  /** Releases a `hold`; disposes the tensor if a disposal was asked for meanwhile. */
+  unhold(t: Tensor): void {
+    t.holds--;
+    if (t.holds === 0 && t.disposeRequested) this.disposeTensor(t);
+  }
+
   disposeTensor(t: Tensor): void {
     if (t.isDisposed) return;
+    if (t.holds > 0) {
+      t.disposeRequested = true;
+      return;
+    }
     t.markDisposed();
     this.finalizer.unregister(t);
     this.release(t.ref, t.ref.backend.name);

@@ -1,0 +1,227 @@
+import {
+  cast,
+  ENGINE,
+  fmt,
+  type KernelRecord,
+  onesLike,
+  ShapeError,
+  shapesEqual,
+  Tensor,
+  tidy,
+  ValueError,
+  zerosLike,
+} from '@horn/tensor';
+import { backprop } from './backprop.js';
+import type { TapeNode } from './node.js';
+import { withTape } from './recording.js';
+import { getGradient } from './registry.js';
+import { Variable } from './variable.js';
+
+/** Options of {@link GradientTape}. */
+export interface GradientTapeOptions {
+  /** Allow `gradient()` more than once; call `dispose()` when done. Default false. */
+  persistent?: boolean;
+  /** Watch trainable variables as soon as an op reads them. Default true (as TF). */
+  watchAccessedVariables?: boolean;
+}
+
+/** Options of {@link GradientTape.gradient}. */
+export interface GradientOptions {
+  /** The gradient flowing into the target (default: ones, so a non-scalar target is summed). */
+  outputGradients?: Tensor;
+  /** What a source the target does not depend on gets: `'none'` (null, default) or `'zero'`. */
+  unconnectedGradients?: 'none' | 'zero';
+}
+
+/** What `gradient` takes as sources and returns in the same structure. */
+export type Sources = Tensor | readonly Tensor[] | Readonly<Record<string, Tensor>>;
+type GradientsOf<S> = S extends Tensor
+  ? Tensor | null
+  : S extends readonly Tensor[]
+    ? (Tensor | null)[]
+    : { [K in keyof S]: Tensor | null };
+
+/**
+ * Records the ops run inside `run()` and computes gradients of a result with respect to watched
+ * tensors and trainable variables, the TensorFlow way.
+ * @example
+ * const x = variable(tensor([1, 2, 3]));
+ * const tape = new GradientTape();
+ * const y = tape.run(() => x.pow(3).add(x.mul(2)).add(5));
+ * tape.gradient(y, x)!.arraySync(); // [5, 14, 29]
+ */
+export class GradientTape {
+  readonly persistent: boolean;
+  readonly watchAccessedVariables: boolean;
+  private nodes: TapeNode[] = [];
+  private readonly tracked = new Set<Tensor>();
+  private readonly held = new Set<Tensor>();
+  private used = false;
+  private disposed = false;
+
+  constructor(options: GradientTapeOptions = {}) {
+    this.persistent = options.persistent ?? false;
+    this.watchAccessedVariables = options.watchAccessedVariables ?? true;
+  }
+
+  /** Runs `fn` (synchronously) with this tape recording, and returns its result. */
+  run<T>(fn: () => T): T {
+    this.assertUsable('run');
+    const result = withTape(this, fn);
+    if (result instanceof Promise) {
+      throw new ValueError('GradientTape.run: the function returned a Promise; record synchronous code only');
+    }
+    return result;
+  }
+
+  /** Watches tensors so gradients with respect to them can be asked for. */
+  watch(tensors: Tensor | readonly Tensor[]): void {
+    this.assertUsable('watch');
+    for (const t of Array.isArray(tensors) ? tensors : [tensors as Tensor]) {
+      if (!(t instanceof Tensor)) throw new ValueError(`GradientTape.watch: expected a Tensor, got ${typeof t}`);
+      if (t.dtype !== 'float32') {
+        throw new ValueError(`GradientTape.watch: only float32 tensors have gradients, got ${t.dtype} ${fmt(t.shape)}`);
+      }
+      this.tracked.add(t);
+      this.hold(t);
+    }
+  }
+
+  /** The tensors and variables this tape watches. */
+  watched(): Tensor[] {
+    return [...this.tracked].filter((t) => !this.nodes.some((n) => n.outputs.includes(t)));
+  }
+
+  /** @internal Called by the engine's recorder for every kernel run while this tape is active. */
+  recordKernel(record: KernelRecord): void {
+    const { name, inputs, attrs, outputs } = record;
+    this.recordNode({
+      name,
+      inputs,
+      outputs,
+      backward: (dys) => getGradient(name).grad(dys[0], inputs, attrs, outputs, dys),
+    });
+  }
+
+  /**
+   * @internal Records a node if one of its inputs depends on a watched tensor (watching trainable
+   * variables on first read), and holds its tensors until the tape is done.
+   */
+  recordNode(node: TapeNode): void {
+    let relevant = false;
+    for (const t of Object.values(node.inputs)) {
+      if (this.tracked.has(t)) relevant = true;
+      else if (this.watchAccessedVariables && t instanceof Variable && t.trainable && t.dtype === 'float32') {
+        this.tracked.add(t);
+        this.hold(t);
+        relevant = true;
+      }
+    }
+    if (relevant) this.addNode(node);
+  }
+
+  private addNode(node: TapeNode): void {
+    this.nodes.push(node);
+    for (const t of Object.values(node.inputs)) this.hold(t);
+    for (const o of node.outputs) {
+      this.hold(o);
+      if (o.dtype === 'float32') this.tracked.add(o);
+    }
+  }
+
+  /** @internal Whether a tensor depends on something this tape watches. */
+  isTracked(t: Tensor): boolean {
+    return this.tracked.has(t);
+  }
+
+  /**
+   * The gradient of `target` with respect to `sources` (one tensor, an array or a record; the
+   * result has the same structure). A non-scalar target is summed. A source the target does not
+   * depend on gets `null` (or zeros with `unconnectedGradients: 'zero'`).
+   */
+  gradient<S extends Sources>(target: Tensor, sources: S, options: GradientOptions = {}): GradientsOf<S> {
+    this.assertUsable('gradient');
+    if (this.used && !this.persistent) {
+      throw new ValueError(
+        'GradientTape.gradient: a non-persistent tape can compute gradients only once; use { persistent: true }',
+      );
+    }
+    if (!(target instanceof Tensor))
+      throw new ValueError(`GradientTape.gradient: target must be a Tensor, got ${typeof target}`);
+    if (target.dtype !== 'float32') {
+      throw new ValueError(`GradientTape.gradient: target must be float32 to have gradients, got ${target.dtype}`);
+    }
+    const list = sourceList(sources);
+    const { outputGradients, unconnectedGradients = 'none' } = options;
+    if (outputGradients && !shapesEqual(outputGradients.shape, target.shape)) {
+      throw new ShapeError(
+        `GradientTape.gradient: outputGradients must have the target's shape ${fmt(target.shape)}, got ${fmt(outputGradients.shape)}`,
+      );
+    }
+    this.used = true;
+    const wanted = new Set(list.map(([, t]) => t));
+    const results = tidy(() => {
+      const seed = outputGradients ? cast(outputGradients, 'float32') : onesLike(target);
+      const grads = this.tracked.has(target)
+        ? backprop(this.nodes, target, seed, (t) => this.tracked.has(t))
+        : new Map<Tensor, Tensor>();
+      return list.map(([, s]) => {
+        const g = wanted.has(s) ? grads.get(s) : undefined;
+        if (g) return g === seed && s !== target ? g.clone() : g;
+        return unconnectedGradients === 'zero' ? zerosLike(s) : null;
+      });
+    });
+    if (!this.persistent) this.dispose();
+    return shapeLike(sources, list, results) as GradientsOf<S>;
+  }
+
+  /** Releases every tensor the tape holds. A non-persistent tape does this after `gradient`. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.nodes = [];
+    this.tracked.clear();
+    const held = [...this.held];
+    this.held.clear();
+    for (const t of held) ENGINE.unhold(t);
+  }
+
+  private hold(t: Tensor): void {
+    if (this.held.has(t)) return;
+    this.held.add(t);
+    ENGINE.hold(t);
+  }
+
+  private assertUsable(what: string): void {
+    if (this.disposed)
+      throw new ValueError(
+        `GradientTape.${what}: the tape was disposed (a non-persistent tape is disposed by gradient())`,
+      );
+  }
+}
+
+function sourceList(sources: Sources): [string, Tensor][] {
+  let entries: [string, unknown][];
+  if (sources instanceof Tensor) entries = [['0', sources]];
+  else if (Array.isArray(sources)) entries = sources.map((s, i) => [String(i), s]);
+  else if (sources !== null && typeof sources === 'object') entries = Object.entries(sources);
+  else
+    throw new ValueError(
+      `GradientTape.gradient: sources must be a Tensor, an array or a record of tensors, got ${String(sources)}`,
+    );
+  for (const [key, s] of entries) {
+    if (!(s instanceof Tensor)) {
+      throw new ValueError(
+        `GradientTape.gradient: source '${key}' must be a Tensor or Variable, got ${s === null ? 'null' : typeof s}`,
+      );
+    }
+    ENGINE.assertLive(s, 'GradientTape.gradient');
+  }
+  return entries as [string, Tensor][];
+}
+
+function shapeLike(sources: Sources, list: [string, Tensor][], results: (Tensor | null)[]): unknown {
+  if (sources instanceof Tensor) return results[0];
+  if (Array.isArray(sources)) return results;
+  return Object.fromEntries(list.map(([k], i) => [k, results[i]]));
+}
