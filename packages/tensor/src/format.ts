@@ -97,8 +97,8 @@ function cellFormatter(values: TypedArray, dtype: DType, shown: Set<number> | nu
   const scientific = maxAbs >= 1e8 || (nonzero.length > 0 && (minAbs < 1e-4 || maxAbs / minAbs > 1e3));
   const texts = picked.filter((v) => Number.isFinite(v)).map((v) => (scientific ? sciText(v) : fixedText(v)));
   const [intWidth, fracWidth] = widths(texts, scientific);
-  const special = picked.some((v) => !Number.isFinite(v));
-  const total = Math.max(intWidth + 1 + fracWidth, special ? 4 : 0);
+  const special = picked.filter((v) => !Number.isFinite(v)).map((v) => (Number.isNaN(v) ? 3 : v > 0 ? 3 : 4));
+  const total = Math.max(intWidth + 1 + fracWidth, ...special);
   return (v) => {
     if (Number.isNaN(v)) return 'nan'.padStart(total);
     if (!Number.isFinite(v)) return (v > 0 ? 'inf' : '-inf').padStart(total);

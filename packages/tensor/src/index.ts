@@ -82,5 +82,5 @@ export {
   stridesOf,
 } from './shape.js';
 export { Tensor } from './tensor.js';
-export type { TensorLike } from './tensor-like.js';
+export type { TensorLike, TypedArrayInput } from './tensor-like.js';
 export type { ArrayValue, DType, NestedArray, Shape, TypedArray } from './types.js';

@@ -52,6 +52,8 @@ export type TensorContainer =
   | Tensor
   | null
   | undefined
+  // biome-ignore lint/suspicious/noConfusingVoidType: tidy(() => { ... }) with no return value is the common case.
+  | void
   | string
   | number
   | boolean

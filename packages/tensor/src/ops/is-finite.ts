@@ -1,13 +1,20 @@
-import { NotImplementedError } from '../errors.js';
+import { toTensor } from '../convert.js';
+import { ENGINE } from '../engine/global.js';
 import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
 
-/** TODO: isNaN. */
-export function isNaN(_x: TensorLike): Tensor {
-  throw new NotImplementedError('isNaN is not implemented yet');
+/**
+ * Elementwise test for NaN, as bool (int32 and bool input hold no NaN: all false).
+ * @example isNaN(tensor([1, NaN])).arraySync() // [0, 1]
+ */
+export function isNaN(x: TensorLike): Tensor {
+  return ENGINE.runKernel('IsNan', { x: toTensor(x, 'x', 'isNaN') });
 }
 
-/** TODO: isFinite. */
-export function isFinite(_x: TensorLike): Tensor {
-  throw new NotImplementedError('isFinite is not implemented yet');
+/**
+ * Elementwise test for a finite value (not NaN, not ±Infinity), as bool (int32 and bool: all true).
+ * @example isFinite(tensor([1, Infinity, NaN])).arraySync() // [1, 0, 0]
+ */
+export function isFinite(x: TensorLike): Tensor {
+  return ENGINE.runKernel('IsFinite', { x: toTensor(x, 'x', 'isFinite') });
 }

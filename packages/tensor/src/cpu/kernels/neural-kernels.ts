@@ -1,5 +1,23 @@
 import type { KernelSpec } from '../../engine/backend.js';
 import type { TypedArray } from '../../types.js';
+import { conv2dBackpropFilterCpu, conv2dBackpropInputCpu, conv2dCpu } from './conv2d-kernels.js';
+import {
+  depthwiseConv2dBackpropFilterCpu,
+  depthwiseConv2dBackpropInputCpu,
+  depthwiseConv2dCpu,
+} from './depthwise-conv2d-kernels.js';
+import { avgPoolCpu, avgPoolGradCpu, maxPoolCpu, maxPoolGradCpu } from './pool-kernels.js';
 
-/** The cpu kernels of the neural ops. */
-export const neuralKernels: KernelSpec<TypedArray>[] = [];
+/** The cpu kernels of the neural ops: convolutions, depthwise convolutions, pools and their gradients. */
+export const neuralKernels: KernelSpec<TypedArray>[] = [
+  conv2dCpu,
+  conv2dBackpropInputCpu,
+  conv2dBackpropFilterCpu,
+  depthwiseConv2dCpu,
+  depthwiseConv2dBackpropInputCpu,
+  depthwiseConv2dBackpropFilterCpu,
+  maxPoolCpu,
+  avgPoolCpu,
+  maxPoolGradCpu,
+  avgPoolGradCpu,
+];
