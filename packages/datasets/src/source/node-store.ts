@@ -1,0 +1,81 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { concatChunks, streamDownload } from './download.js';
+import { ChecksumError } from './errors.js';
+import { stderrProgressBar } from './progress-bar.js';
+import type { FileStore } from './store.js';
+import type { RemoteFile, SourceOptions } from './types.js';
+
+/**
+ * The cache folder: `options.cacheDir`, else `$HORN_HOME/datasets`, `HORN_HOME` defaulting to `~/.horn`.
+ * @example datasetsCacheDir() // '/home/me/.horn/datasets'
+ */
+export function datasetsCacheDir(options: SourceOptions = {}): string {
+  if (options.cacheDir !== undefined) return options.cacheDir;
+  const home = process.env.HORN_HOME || join(homedir(), '.horn');
+  return join(home, 'datasets');
+}
+
+/**
+ * The Node file store: local folders and the cache on disk. A download streams into
+ * `<cache>/<dataset>/<file>.<random>.part`, is hashed as it arrives, and is renamed to its final
+ * name only when complete and matching its sha256; on any failure the part file is deleted.
+ * @example const store = createNodeStore(); await store.readCached('mnist', 'train-labels-idx1-ubyte.gz', {});
+ */
+export function createNodeStore(): FileStore {
+  const location = (dataset: string, name: string, options: SourceOptions) =>
+    join(datasetsCacheDir(options), dataset, name);
+  return {
+    readLocal: (dir, name) => readIfExists(join(dir instanceof URL ? fileURLToPath(dir) : dir, name)),
+    readCached: (dataset, name, options) => readIfExists(location(dataset, name, options)),
+    removeCached: (dataset, name, options) => unlink(location(dataset, name, options)).catch(() => undefined),
+    cacheLocation: location,
+    download: async (url: string, dataset: string, file: RemoteFile, options: SourceOptions) => {
+      const target = location(dataset, file.name, options);
+      await mkdir(join(datasetsCacheDir(options), dataset), { recursive: true });
+      const part = `${target}.${randomBytes(6).toString('hex')}.part`;
+      const handle = await open(part, 'w');
+      const hash = createHash('sha256');
+      const chunks: Uint8Array[] = [];
+      const onProgress =
+        options.onProgress === false
+          ? undefined
+          : (options.onProgress ?? (process.stderr.isTTY ? stderrProgressBar() : undefined));
+      let closed = false;
+      try {
+        await streamDownload(
+          url,
+          file.name,
+          async (chunk) => {
+            hash.update(chunk);
+            chunks.push(chunk);
+            await handle.write(chunk);
+          },
+          onProgress,
+        );
+        await handle.close();
+        closed = true;
+        const actual = hash.digest('hex');
+        if (actual !== file.sha256) throw new ChecksumError(file.name, file.sha256, actual, `downloaded from ${url}`);
+        await rename(part, target);
+      } catch (e) {
+        if (!closed) await handle.close().catch(() => undefined);
+        await unlink(part).catch(() => undefined);
+        throw e;
+      }
+      return concatChunks(chunks);
+    },
+  };
+}
+
+async function readIfExists(path: string): Promise<Uint8Array | null> {
+  try {
+    return await readFile(path);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}

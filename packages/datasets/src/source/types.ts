@@ -1,0 +1,57 @@
+/** Progress of one download, reported for files over 1 MiB. */
+export interface DownloadProgress {
+  /** The file being downloaded, e.g. `train-images-idx3-ubyte.gz`. */
+  file: string;
+  /** Bytes received so far. */
+  loaded: number;
+  /** Bytes announced by the server (Content-Length), or `null` when it did not say. */
+  total: number | null;
+}
+
+/** Where a data set's files come from; every loader of a downloadable set takes these. */
+export interface SourceOptions {
+  /**
+   * A folder holding the data set's files under their canonical names (in a browser: a URL
+   * prefix). Used as is: no cache, no download, no checksum. Also settable per data set with
+   * `HORN_<NAME>_PATH` (e.g. `HORN_MNIST_PATH`) or for all with `HORN_DATA_PATH` (a folder with one
+   * sub-folder per data set: `mnist/`, `fashion-mnist/`, `cifar10/`, `imdb/`, `boston-housing/`).
+   */
+  path?: string | URL;
+  /** The cache folder. Default `$HORN_HOME/datasets`, `HORN_HOME` defaulting to `~/.horn`. Node only. */
+  cacheDir?: string;
+  /**
+   * A URL folder to download this data set's files from, instead of the canonical one: files are
+   * fetched as `${baseUrl}/${fileName}`. `HORN_DATASETS_URL` sets a mirror for all sets, laid out
+   * like the cache: `${HORN_DATASETS_URL}/${dataSetName}/${fileName}`.
+   */
+  baseUrl?: string;
+  /**
+   * Called as a download over 1 MiB progresses. Default: a progress bar on stderr when it is a
+   * TTY (Node), nothing otherwise. `false` turns the default bar off.
+   */
+  onProgress?: ((progress: DownloadProgress) => void) | false;
+}
+
+/** A file a data set publishes: its canonical URL and the sha256 of its bytes. */
+export interface RemoteFile {
+  /** The canonical file name, the one used in the cache and in a `path` folder. */
+  name: string;
+  /** Where the data set's authors (or Keras) publish it. */
+  url: string;
+  /** Lower-case hex sha256 of the published bytes. */
+  sha256: string;
+  /** Size in bytes, for documentation. */
+  size: number;
+}
+
+/** What the source layer needs to know about a downloadable data set. */
+export interface DatasetSource {
+  /** Folder name in the cache and in `HORN_DATA_PATH`, e.g. `'fashion-mnist'`. */
+  id: string;
+  /** Name for messages and the env var (`HORN_${envName}_PATH`), e.g. `'FASHION_MNIST'`. */
+  envName: string;
+  /** The files to download, with their checksums. */
+  remote: readonly RemoteFile[];
+  /** File sets accepted in a `path` folder, tried in order; the first complete one wins. */
+  local: readonly (readonly string[])[];
+}

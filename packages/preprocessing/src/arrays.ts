@@ -1,0 +1,77 @@
+import { makeTensor, type NestedArray, ShapeError, Tensor, type TypedArray, tensor, ValueError } from '@horn/tensor';
+
+/** A data argument: a Tensor, or nested arrays / a typed array that `tensor()` accepts. */
+export type DataLike = Tensor | NestedArray | Float32Array | Int32Array | Uint8Array;
+
+/** A labels argument: a rank-1 Tensor, a number array or a typed array. */
+export type LabelsLike = Tensor | readonly number[] | ArrayLike<number>;
+
+/**
+ * A tensor view of a data argument (nested arrays become float32 via `tensor()`).
+ * @example asTensor([[1, 2]], 'x', 'trainTestSplit').shape // [1, 2]
+ */
+export function asTensor(x: DataLike, name: string, op: string): Tensor {
+  if (x instanceof Tensor) return x;
+  try {
+    return tensor(x as NestedArray);
+  } catch (e) {
+    throw new ValueError(`${op}: '${name}' must be a Tensor or (nested) numbers: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Checks that x is a matrix `[nSamples, nFeatures]` and returns its shape.
+ * @example matrixShape(tensor([[1, 2]]), 'x', 'StandardScaler.fit') // [1, 2]
+ */
+export function matrixShape(t: Tensor, name: string, op: string): [number, number] {
+  if (t.shape.length !== 2) {
+    throw new ShapeError(`${op}: expected '${name}' of shape [nSamples, nFeatures], got [${t.shape.join(', ')}]`);
+  }
+  return [t.shape[0], t.shape[1]];
+}
+
+/**
+ * Labels as a plain number array (one per sample), from a rank-1 tensor or any number array.
+ * A tensor `[n, 1]` is accepted too, as scikit-learn's column vectors are.
+ * @example labelValues(tensor([0, 1, 1], [3], 'int32'), 'y', 'KFold') // [0, 1, 1]
+ */
+export function labelValues(y: LabelsLike, name: string, op: string): number[] {
+  if (y instanceof Tensor) {
+    const ok = y.shape.length === 1 || (y.shape.length === 2 && y.shape[1] === 1);
+    if (!ok) throw new ShapeError(`${op}: expected '${name}' of shape [n] or [n, 1], got [${y.shape.join(', ')}]`);
+    return Array.from(y.dataSync());
+  }
+  return Array.from(y);
+}
+
+/**
+ * The rows of `t` (along axis 0) at `indices`, as a new tensor of the same dtype.
+ * @example takeRows(tensor([[1], [2], [3]]), [2, 0]).arraySync() // [[3], [1]]
+ */
+export function takeRows(t: Tensor, indices: ArrayLike<number>): Tensor {
+  const rowSize = t.shape.slice(1).reduce((a, b) => a * b, 1);
+  const src = t.dataSync();
+  const out = new (src.constructor as new (n: number) => TypedArray)(indices.length * rowSize);
+  for (let i = 0; i < indices.length; i++) {
+    const from = indices[i] * rowSize;
+    out.set(src.subarray(from, from + rowSize), i * rowSize);
+  }
+  return makeTensor(out, [indices.length, ...t.shape.slice(1)], t.dtype);
+}
+
+/**
+ * Throws unless every tensor has the same number of rows (axis 0).
+ * @example sameRows('trainTestSplit', ['x', x], ['y', y])
+ */
+export function sameRows(op: string, ...items: [string, Tensor | number[]][]): number {
+  const count = (v: Tensor | number[]) => (v instanceof Tensor ? (v.shape[0] ?? 1) : v.length);
+  const n = count(items[0][1]);
+  for (const [name, v] of items) {
+    if (v instanceof Tensor && v.shape.length === 0)
+      throw new ShapeError(`${op}: '${name}' must have a sample axis, got a scalar`);
+    if (count(v) !== n) {
+      throw new ShapeError(`${op}: '${items[0][0]}' has ${n} samples but '${name}' has ${count(v)}`);
+    }
+  }
+  return n;
+}

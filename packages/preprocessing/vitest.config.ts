@@ -1,0 +1,10 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+// Tests run against the tensor sources, so they do not depend on a fresh build of @horn/tensor.
+export default defineConfig({
+  resolve: {
+    alias: { '@horn/tensor': fileURLToPath(new URL('../tensor/src/index.ts', import.meta.url)) },
+  },
+  test: { testTimeout: 30_000 },
+});
