@@ -10,22 +10,12 @@ import {
   softplus,
   softsign,
   swish,
-  type Tensor,
   tanh,
   tensor,
   ValueError,
   zeros,
 } from '../index.js';
-
-function expectClose(t: Tensor, expected: number[], tol = 1e-6): void {
-  const got = Array.from(t.dataSync());
-  expect(got.length).toBe(expected.length);
-  got.forEach((g, i) => {
-    const e = expected[i];
-    if (!Number.isFinite(e)) expect(g).toBe(e);
-    else expect(Math.abs(g - e)).toBeLessThanOrEqual(tol * (1 + Math.abs(e)));
-  });
-}
+import { expectClose } from '../test-support/expect-close.js';
 
 describe('piecewise-linear activations', () => {
   test('relu and relu6 (int32 stays int32, NaN stays NaN)', () => {

@@ -17,6 +17,7 @@ import {
   ValueError,
   zeros,
 } from '../index.js';
+import { expectClose as expectCloseTo } from '../test-support/expect-close.js';
 
 function rand(shape: number[], seed: number): Tensor {
   return randomUniform(shape, { min: -1, max: 1, seed });
@@ -30,14 +31,9 @@ function dot(a: Tensor, b: Tensor): number {
   return s;
 }
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4): void {
-  expect(actual.length).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    if (Math.abs(actual[i] - expected[i]) > tol * (1 + Math.abs(expected[i]))) {
-      throw new Error(`element ${i}: got ${actual[i]}, expected ${expected[i]}`);
-    }
-  }
-}
+/** Float32 sums over many taps: compare at 1e-4. */
+const expectClose = (actual: ArrayLike<number>, expected: ArrayLike<number>, tol = 1e-4) =>
+  expectCloseTo(actual, expected, tol);
 
 /**
  * A second computation of depthwiseConv2d: conv2d of each input channel alone with its

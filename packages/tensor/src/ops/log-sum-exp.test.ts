@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { logSumExp, range, ShapeError, type Tensor, tensor, ValueError, zeros } from '../index.js';
-
-function expectClose(t: Tensor, expected: number[], tol = 1e-6): void {
-  const got = Array.from(t.dataSync());
-  expect(got.length).toBe(expected.length);
-  got.forEach((g, i) => {
-    const e = expected[i];
-    if (!Number.isFinite(e)) expect(g).toBe(e);
-    else expect(Math.abs(g - e)).toBeLessThanOrEqual(tol * (1 + Math.abs(e)));
-  });
-}
+import { logSumExp, range, ShapeError, tensor, ValueError, zeros } from '../index.js';
+import { expectClose } from '../test-support/expect-close.js';
 
 const inf = Number.POSITIVE_INFINITY;
 

@@ -1,15 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { mean, range, ShapeError, std, type Tensor, tensor, ValueError, variance, zeros } from '../index.js';
-
-function expectClose(t: Tensor, expected: number[], tol = 1e-6): void {
-  const got = Array.from(t.dataSync());
-  expect(got.length).toBe(expected.length);
-  got.forEach((g, i) => {
-    const e = expected[i];
-    if (!Number.isFinite(e)) expect(g).toBe(e);
-    else expect(Math.abs(g - e)).toBeLessThanOrEqual(tol * (1 + Math.abs(e)));
-  });
-}
+import { mean, range, ShapeError, std, tensor, ValueError, variance, zeros } from '../index.js';
+import { expectClose } from '../test-support/expect-close.js';
 
 // y = np.array([[3, 1, 4, 1], [5, 9, 2, 6], [5, 3, 5, 8]])
 const y = () =>

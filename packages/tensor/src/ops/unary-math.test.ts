@@ -12,20 +12,10 @@ import {
   sign,
   sqrt,
   square,
-  type Tensor,
   tensor,
   zeros,
 } from '../index.js';
-
-function expectClose(t: Tensor, expected: number[], tol = 1e-6): void {
-  const got = Array.from(t.dataSync());
-  expect(got.length).toBe(expected.length);
-  got.forEach((g, i) => {
-    const e = expected[i];
-    if (!Number.isFinite(e)) expect(g).toBe(e);
-    else expect(Math.abs(g - e)).toBeLessThanOrEqual(tol * (1 + Math.abs(e)));
-  });
-}
+import { expectClose } from '../test-support/expect-close.js';
 
 describe('sign-preserving math keeps int32', () => {
   test('neg, abs, sign, square on float32', () => {
