@@ -9,6 +9,9 @@ export default defineConfig({
     alias: {
       '@horn/tensor': source('tensor'),
       '@horn/autograd': source('autograd'),
+      '@horn/datasets': source('datasets'),
+      '@horn/optimizers': source('optimizers'),
+      '@horn/preprocessing': source('preprocessing'),
     },
   },
   test: { testTimeout: 60_000 },

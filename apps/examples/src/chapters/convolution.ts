@@ -31,11 +31,23 @@ export function convolutionChapter(): Record<string, Tensor> {
     "correlate(x, w, 'valid')": correlate(x, w, 'valid'),
     "correlate(x, w, 'full')": correlate(x, w, 'full'),
     "correlate(x, w, 'same')": correlate(x, w, 'same'),
-    "correlate2d(x, [[2,0],[0,0]], 'valid')": correlate2d(range(1, 10).reshape([3, 3]), tensor([[2, 0], [0, 0]]), 'valid'),
+    "correlate2d(x, [[2,0],[0,0]], 'valid')": correlate2d(
+      range(1, 10).reshape([3, 3]),
+      tensor([
+        [2, 0],
+        [0, 0],
+      ]),
+      'valid',
+    ),
     "conv2d(image, ones 2x2, 'valid')": conv2d(image, ones([2, 2, 1, 1]), { padding: 'valid' }).reshape([2, 2]),
     "conv2d(image, ones 2x2, 'same')": conv2d(image, ones([2, 2, 1, 1]), { padding: 'same' }).reshape([3, 3]),
-    "conv2d(image, filters 1/10/-1, 'same') as maps": conv2d(image, threeFilters, { padding: 'same' }).transpose([3, 0, 1, 2]).reshape([3, 3, 3]),
-    'maxPool2d(range(16) 4x4, 2x2, stride 2)': maxPool2d(range(16).reshape([1, 4, 4, 1]), { poolSize: 2, strides: 2 }).reshape([2, 2]),
+    "conv2d(image, filters 1/10/-1, 'same') as maps": conv2d(image, threeFilters, { padding: 'same' })
+      .transpose([3, 0, 1, 2])
+      .reshape([3, 3, 3]),
+    'maxPool2d(range(16) 4x4, 2x2, stride 2)': maxPool2d(range(16).reshape([1, 4, 4, 1]), {
+      poolSize: 2,
+      strides: 2,
+    }).reshape([2, 2]),
   };
 }
 
