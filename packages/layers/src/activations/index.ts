@@ -1,0 +1,10 @@
+export {
+  type ActivationFn,
+  type ActivationId,
+  type ActivationName,
+  activationNames,
+  activations,
+  getActivation,
+  registerActivation,
+  serializeActivation,
+} from './activations.js';

@@ -1,0 +1,34 @@
+import { elu, type Tensor, ValueError } from '@horn/tensor';
+import { Layer, type LayerConfig } from '../engine/layer.js';
+
+/** Options of {@link ELU}. */
+export interface ELUConfig extends LayerConfig {
+  /** The scale of the negative part. Default 1. */
+  alpha?: number;
+}
+
+/**
+ * Exponential linear unit: `x` for `x > 0`, `alpha · (e^x - 1)` otherwise.
+ * @example new ELU().apply(tensor([[-1, 2]])).arraySync() // [[-0.6321206, 2]]
+ */
+export class ELU extends Layer<ELUConfig> {
+  static override readonly className: string = 'ELU';
+  readonly alpha: number;
+
+  constructor(config: ELUConfig = {}) {
+    super(config);
+    const alpha = config.alpha ?? 1;
+    if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
+      throw new ValueError(`ELU: alpha must be a finite number, got ${JSON.stringify(alpha)}`);
+    }
+    this.alpha = alpha;
+  }
+
+  override call(x: Tensor): Tensor {
+    return elu(x, this.alpha);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), alpha: this.alpha };
+  }
+}

@@ -1,0 +1,36 @@
+import { leakyRelu, type Tensor, ValueError } from '@horn/tensor';
+import { Layer, type LayerConfig } from '../engine/layer.js';
+
+/** Options of {@link LeakyReLU}. */
+export interface LeakyReLUConfig extends LayerConfig {
+  /** The slope for negative inputs, >= 0. Default 0.3 (Keras 3's name and default). */
+  negativeSlope?: number;
+  /** The Keras 2 / TF.js name of `negativeSlope`; accepted, saved as `negativeSlope`. */
+  alpha?: number;
+}
+
+/**
+ * `x` for `x >= 0`, `negativeSlope · x` otherwise.
+ * @example new LeakyReLU().apply(tensor([[-10, 5]])).arraySync() // [[-3, 5]]
+ */
+export class LeakyReLU extends Layer<LeakyReLUConfig> {
+  static override readonly className: string = 'LeakyReLU';
+  readonly negativeSlope: number;
+
+  constructor(config: LeakyReLUConfig = {}) {
+    super(config);
+    const slope = config.negativeSlope ?? config.alpha ?? 0.3;
+    if (typeof slope !== 'number' || !Number.isFinite(slope) || slope < 0) {
+      throw new ValueError(`LeakyReLU: negativeSlope must be a finite number >= 0, got ${JSON.stringify(slope)}`);
+    }
+    this.negativeSlope = slope;
+  }
+
+  override call(x: Tensor): Tensor {
+    return leakyRelu(x, this.negativeSlope);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), negativeSlope: this.negativeSlope };
+  }
+}

@@ -1,0 +1,32 @@
+import { softmax, type Tensor, ValueError } from '@horn/tensor';
+import { Layer, type LayerConfig } from '../engine/layer.js';
+
+/** Options of {@link Softmax}. */
+export interface SoftmaxConfig extends LayerConfig {
+  /** The axis to normalize over. Default -1. */
+  axis?: number;
+}
+
+/**
+ * Softmax over `axis`: `exp(x) / sum(exp(x))`, computed stably.
+ * @example new Softmax().apply(tensor([[0, 0]])).arraySync() // [[0.5, 0.5]]
+ */
+export class Softmax extends Layer<SoftmaxConfig> {
+  static override readonly className: string = 'Softmax';
+  readonly axis: number;
+
+  constructor(config: SoftmaxConfig = {}) {
+    super(config);
+    const axis = config.axis ?? -1;
+    if (!Number.isInteger(axis)) throw new ValueError(`Softmax: axis must be an integer, got ${JSON.stringify(axis)}`);
+    this.axis = axis;
+  }
+
+  override call(x: Tensor): Tensor {
+    return softmax(x, this.axis);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), axis: this.axis };
+  }
+}

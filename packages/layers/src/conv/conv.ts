@@ -1,0 +1,53 @@
+import type { Variable } from '@horn/autograd';
+import type { ConstraintId } from '../constraints/get-constraint.js';
+import { layerLabel } from '../engine/input-checks.js';
+import type { InitializerId } from '../initializers/get-initializer.js';
+import type { RegularizerId } from '../regularizers/get-regularizer.js';
+import { BaseConv, type BaseConvConfig } from './base-conv.js';
+import { positiveInteger } from './layer-options.js';
+import { serializeWeightSpec, type WeightSpec, weightSpec } from './weight-spec.js';
+
+/** Options of Conv1D, Conv2D and Conv2DTranspose. */
+export interface ConvConfig extends BaseConvConfig {
+  /** The number of output channels (a positive integer). */
+  filters: number;
+  /** Default 'glorotUniform'. */
+  kernelInitializer?: InitializerId;
+  kernelRegularizer?: RegularizerId | null;
+  kernelConstraint?: ConstraintId | null;
+}
+
+/**
+ * The base of the convolutions with `filters` and one `kernel` weight (Conv1D, Conv2D,
+ * Conv2DTranspose): Keras' BaseConv.
+ * @example class Conv3D extends Conv<ConvConfig> { ... }
+ */
+export abstract class Conv<C extends ConvConfig = ConvConfig> extends BaseConv<C> {
+  readonly filters: number;
+  protected readonly kernelSpec: WeightSpec;
+  protected kernel: Variable | null = null;
+
+  constructor(config: C, spatialRank: number, allowCausal = false) {
+    super(config, spatialRank, allowCausal);
+    const c = this.config;
+    this.filters = positiveInteger(c.filters, 'filters', layerLabel(this));
+    this.kernelSpec = weightSpec(c.kernelInitializer, 'glorotUniform', c.kernelRegularizer, c.kernelConstraint);
+  }
+
+  /** The kernel's shape for `inputChannels` channels in: `[...kernelSize, in, filters]`. */
+  protected kernelShape(inputChannels: number): number[] {
+    return [...this.kernelSize, inputChannels, this.filters];
+  }
+
+  protected outputChannels(): number {
+    return this.filters;
+  }
+
+  protected buildKernels(inputChannels: number): void {
+    this.kernel = this.addWeight('kernel', this.kernelShape(inputChannels), { ...this.kernelSpec });
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), filters: this.filters, ...serializeWeightSpec('kernel', this.kernelSpec) };
+  }
+}

@@ -1,0 +1,36 @@
+import type { Tensor } from '@horn/tensor';
+import {
+  type ActivationFn,
+  type ActivationId,
+  getActivation,
+  serializeActivation,
+} from '../activations/activations.js';
+import { Layer, type LayerConfig } from '../engine/layer.js';
+
+/** Options of {@link Activation}. */
+export interface ActivationConfig extends LayerConfig {
+  /** An activation id (`'relu'`, `'softmax'`, ...) or function. */
+  activation: ActivationId;
+}
+
+/**
+ * Applies an activation function to its input.
+ * @example new Activation({ activation: 'relu' }).apply(tensor([[-1, 2]])).arraySync() // [[0, 2]]
+ */
+export class Activation extends Layer<ActivationConfig> {
+  static override readonly className: string = 'Activation';
+  readonly activation: ActivationFn;
+
+  constructor(config: ActivationConfig) {
+    super(config);
+    this.activation = getActivation(config?.activation);
+  }
+
+  override call(x: Tensor): Tensor {
+    return this.activation(x);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), activation: serializeActivation(this.activation) };
+  }
+}

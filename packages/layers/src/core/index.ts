@@ -1,0 +1,10 @@
+export { Activation, type ActivationConfig } from './activation.js';
+export { Dense, type DenseConfig } from './dense.js';
+export { Dropout, type DropoutConfig } from './dropout.js';
+export { Flatten, type FlattenConfig } from './flatten.js';
+export { GaussianNoise, type GaussianNoiseConfig } from './gaussian-noise.js';
+export { Permute, type PermuteConfig } from './permute.js';
+export { dropoutMask, seededStream } from './random-layer.js';
+export { RepeatVector, type RepeatVectorConfig } from './repeat-vector.js';
+export { Reshape, type ReshapeConfig } from './reshape.js';
+export { SpatialDropout2D, type SpatialDropout2DConfig } from './spatial-dropout2d.js';

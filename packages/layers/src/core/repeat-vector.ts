@@ -1,0 +1,39 @@
+import { expandDims, type Tensor, tile, ValueError } from '@horn/tensor';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
+
+/** Options of {@link RepeatVector}. */
+export interface RepeatVectorConfig extends LayerConfig {
+  /** How many times to repeat, a positive integer. */
+  n: number;
+}
+
+/**
+ * Repeats a `[batch, features]` input `n` times: `[batch, n, features]`.
+ * @example new RepeatVector({ n: 3 }).apply(ones([2, 4])).shape // [2, 3, 4]
+ */
+export class RepeatVector extends Layer<RepeatVectorConfig> {
+  static override readonly className: string = 'RepeatVector';
+  readonly n: number;
+
+  constructor(config: RepeatVectorConfig) {
+    super(config);
+    const n = config?.n;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) {
+      throw new ValueError(`RepeatVector: n must be a positive integer, got ${JSON.stringify(n)}`);
+    }
+    this.n = n;
+    this.inputSpec = { ndim: 2 };
+  }
+
+  override call(x: Tensor): Tensor {
+    return tile(expandDims(x, 1), [1, this.n, 1]);
+  }
+
+  override computeOutputShape(inputShape: LayerShape): LayerShape {
+    return [inputShape[0], this.n, inputShape[1]];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), n: this.n };
+  }
+}

@@ -1,0 +1,14 @@
+import { enumOption } from './identifiers.js';
+
+/** Channels-last (NHWC, the default) or channels-first (NCHW). */
+export type DataFormat = 'channelsLast' | 'channelsFirst';
+
+/**
+ * Reads a `dataFormat` option: `'channelsLast'` (default), `'channelsFirst'`, or their snake_case
+ * forms; anything else throws a ValueError naming the caller.
+ * @example normalizeDataFormat('channels_first', 'Conv2D') // 'channelsFirst'
+ */
+export function normalizeDataFormat(value: unknown, caller: string): DataFormat {
+  if (value === undefined || value === null) return 'channelsLast';
+  return enumOption(value, ['channelsLast', 'channelsFirst'] as const, 'dataFormat', caller);
+}

@@ -1,0 +1,19 @@
+export { registerClass, unregisterClass } from './class-registry.js';
+export { type DataFormat, normalizeDataFormat } from './data-format.js';
+export { canonicalId, enumOption, lookupId } from './identifiers.js';
+export {
+  assertInputRank,
+  fmtShape,
+  lastDimension,
+  layerLabel,
+  type NamedLayer,
+  normalizeTuple,
+  type RankRequirement,
+} from './input-checks.js';
+export { checkInputSpec, type InputSpec } from './input-spec.js';
+export { type AddWeightOptions, type CallOptions, Layer, type LayerConfig, type LayerShape } from './layer.js';
+export { LayerWeight } from './layer-weight.js';
+export { resetLayerNames, toSnakeCase, uniqueLayerName } from './naming.js';
+export { getRegisteredClass, registeredClassNames } from './registry.js';
+export { deserializeLayer, serializeLayer } from './serialize-layer.js';
+export { isSerialized, type SerializableClass, type Serialized } from './serialized.js';

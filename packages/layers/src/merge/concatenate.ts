@@ -1,0 +1,65 @@
+import { concat, ShapeError, type Tensor, ValueError } from '@horn/tensor';
+import { fmtShape, layerLabel } from '../engine/input-checks.js';
+import type { LayerConfig, LayerShape } from '../engine/layer.js';
+import { Merge } from './merge.js';
+
+/** Options of {@link Concatenate}. */
+export interface ConcatenateConfig extends LayerConfig {
+  /** The axis to join along (negative counts from the end). Default -1. */
+  axis?: number;
+}
+
+/**
+ * Joins its inputs along `axis`; every other dimension must match.
+ * @example new Concatenate().apply([ones([2, 3]), ones([2, 4])]).shape // [2, 7]
+ */
+export class Concatenate extends Merge<ConcatenateConfig> {
+  static override readonly className: string = 'Concatenate';
+  readonly axis: number;
+
+  constructor(config: ConcatenateConfig = {}) {
+    super(config);
+    const axis = config.axis ?? -1;
+    if (!Number.isInteger(axis))
+      throw new ValueError(`Concatenate: axis must be an integer, got ${JSON.stringify(axis)}`);
+    this.axis = axis;
+  }
+
+  override call(inputs: Tensor[]): Tensor {
+    const list = this.checkList<Tensor>(inputs);
+    this.mergeShapes(list.map((t) => t.shape));
+    return concat(list, this.axis);
+  }
+
+  protected merge(inputs: Tensor[]): Tensor {
+    return concat(inputs, this.axis);
+  }
+
+  protected override mergeShapes(shapes: LayerShape[]): LayerShape {
+    const label = layerLabel(this);
+    const all = shapes.map(fmtShape).join(', ');
+    const rank = shapes[0].length;
+    if (shapes.some((s) => s.length !== rank)) {
+      throw new ShapeError(`${label}: inputs must have the same rank, got ${all}`);
+    }
+    const axis = this.axis < 0 ? rank + this.axis : this.axis;
+    if (axis < 0 || axis >= rank) {
+      throw new ShapeError(`${label}: axis ${this.axis} is out of range for inputs of rank ${rank}: ${all}`);
+    }
+    const out: (number | null)[] = [...shapes[0]];
+    for (const shape of shapes.slice(1)) {
+      shape.forEach((d, i) => {
+        if (i === axis) out[i] = out[i] === null || d === null ? null : (out[i] as number) + d;
+        else if (out[i] === null) out[i] = d;
+        else if (d !== null && d !== out[i]) {
+          throw new ShapeError(`${label}: inputs must match in every dimension except axis ${this.axis}, got ${all}`);
+        }
+      });
+    }
+    return out;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), axis: this.axis };
+  }
+}

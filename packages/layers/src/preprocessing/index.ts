@@ -1,0 +1,11 @@
+export type { FillMode } from './affine-transform.js';
+export { CenterCrop, type CenterCropConfig } from './center-crop.js';
+export { Normalization, type NormalizationConfig } from './normalization.js';
+export { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
+export { type FlipMode, RandomFlip, type RandomFlipConfig } from './random-flip.js';
+export { RandomRotation, type RandomRotationConfig } from './random-rotation.js';
+export { RandomTranslation, type RandomTranslationConfig } from './random-translation.js';
+export { RandomZoom, type RandomZoomConfig } from './random-zoom.js';
+export { Rescaling, type RescalingConfig } from './rescaling.js';
+export type { ResizeInterpolation } from './resize-images.js';
+export { Resizing, type ResizingConfig } from './resizing.js';
