@@ -10,6 +10,7 @@ export default defineConfig({
       '@horn/tensor': source('tensor'),
       '@horn/autograd': source('autograd'),
       '@horn/datasets': source('datasets'),
+      '@horn/layers': source('layers'),
       '@horn/optimizers': source('optimizers'),
       '@horn/preprocessing': source('preprocessing'),
     },

@@ -1,17 +1,21 @@
 /**
  * The main job (`pnpm start`): the course's breast-cancer classifier, trained on the real
  * Wisconsin data with a progress bar. Until @horn/models brings `model.fit`, it is the course's
- * own loop: a logistic unit (chapter 2) on standardized features (chapter 3), split 364 / 91 / 114
- * with stratification, mini-batch gradients from GradientTape and Adam updates.
+ * own loop (chapter 6): a Dense(16, relu) -> Dense(1, sigmoid) network on standardized features
+ * (chapter 3), split 364 / 91 / 114 with stratification, GradientTape gradients and Adam updates.
  */
 import { breastCancer } from '@horn/datasets';
+import { Dense } from '@horn/layers';
 import { Adam } from '@horn/optimizers';
 import { StandardScaler, trainTestSplit } from '@horn/preprocessing';
 import { runIfMain } from './run-if-main.js';
-import { type LogisticHistory, trainLogistic } from './train-logistic.js';
+import { type ClassifierHistory, trainClassifier } from './train-classifier.js';
 
 /** Trains and reports; returns the history for tests. */
-export function main(epochs = 40, out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): LogisticHistory {
+export function main(
+  epochs = 20,
+  out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+): ClassifierHistory {
   const started = performance.now();
   const { data, target } = breastCancer.loadData();
   const [xTrainAll, xTest, yTrainAll, yTest] = trainTestSplit(data, target, {
@@ -30,7 +34,20 @@ export function main(epochs = 40, out: NodeJS.WritableStream & { isTTY?: boolean
     `Breast cancer (Wisconsin), ${data.shape[0]} samples x ${data.shape[1]} features: ` +
       `train ${xTrain.shape[0]}, validation ${xVal.shape[0]}, test ${xTest.shape[0]}\n`,
   );
-  const history = trainLogistic(
+  const layers = [
+    new Dense({
+      units: 16,
+      activation: 'relu',
+      kernelInitializer: { className: 'GlorotUniform', config: { seed: 42 } },
+    }),
+    new Dense({
+      units: 1,
+      activation: 'sigmoid',
+      kernelInitializer: { className: 'GlorotUniform', config: { seed: 7 } },
+    }),
+  ];
+  const history = trainClassifier(
+    layers,
     { x: train, y: yTrain },
     { x: scaler.transform(xVal), y: yVal },
     { epochs, batchSize: 32, optimizer: new Adam({ learningRate: 0.01 }), seed: 42, out },
