@@ -1,0 +1,112 @@
+import { type Tensor, type TensorLike, tidy, ValueError } from '@horn/tensor';
+import { describe } from './loss-inputs.js';
+import { type Reduction, type ReductionId, reduceWeightedValues, standardizeReduction } from './reduction.js';
+
+/** Options every {@link Loss} takes. */
+export interface LossConfig {
+  /** The loss' name (Keras' default is the snake_case function name, e.g. `'binary_crossentropy'`). */
+  name?: string;
+  /** How per-sample losses are reduced. Default `'sumOverBatchSize'`. */
+  reduction?: ReductionId;
+}
+
+/** A loss function: per-sample losses (shape `[batch, ...]`, the last axis reduced) from labels and predictions. */
+export type LossFunction = (yTrue: TensorLike, yPred: TensorLike) => Tensor;
+
+/**
+ * The base of every loss class, as Keras' `keras.losses.Loss`: `perSample(yTrue, yPred)` gives the
+ * unreduced losses (Keras' `call`), and `call(yTrue, yPred, sampleWeight?)` weights and reduces them
+ * (Keras' `__call__`). Arguments are always `yTrue` first, `yPred` second.
+ * @example
+ * class MeanCubedError extends Loss {
+ *   perSample(yTrue: TensorLike, yPred: TensorLike) { return mean(abs(pow(sub(yTrue, yPred), 3)), -1); }
+ * }
+ * new MeanCubedError({ name: 'mce' }).call([[0, 2]], [[1, 0]]).arraySync(); // 4.5
+ */
+export abstract class Loss {
+  /** The Keras class name, used in configs. */
+  static readonly className: string = 'Loss';
+  /** The loss' name. */
+  readonly name: string;
+  /** The reduction, in camelCase. */
+  readonly reduction: Reduction;
+
+  constructor(config: LossConfig = {}, defaultName = 'loss') {
+    const className = (new.target as typeof Loss).className;
+    const name = config.name ?? defaultName;
+    if (typeof name !== 'string' || name === '') {
+      throw new ValueError(`${className}: name must be a non-empty string, got ${describe(name)}`);
+    }
+    this.name = name;
+    this.reduction = standardizeReduction(
+      config.reduction === undefined ? 'sumOverBatchSize' : config.reduction,
+      className,
+    );
+  }
+
+  /** The unreduced losses, one per sample (Keras' `Loss.call`). */
+  abstract perSample(yTrue: TensorLike, yPred: TensorLike): Tensor;
+
+  /**
+   * The weighted, reduced loss: a scalar, or the weighted per-sample losses with reduction `'none'`.
+   * Sample weights are a scalar, one weight per sample (`[batch]`), or the per-sample losses' shape.
+   */
+  call(yTrue: TensorLike, yPred: TensorLike, sampleWeight?: TensorLike | null): Tensor {
+    return tidy(() =>
+      reduceWeightedValues(
+        this.perSample(yTrue, yPred),
+        sampleWeight,
+        this.validMask(yTrue, yPred),
+        this.reduction,
+        `${this.className} '${this.name}'`,
+      ),
+    );
+  }
+
+  /** The class name of this instance (its constructor's static `className`). */
+  get className(): string {
+    return (this.constructor as typeof Loss).className;
+  }
+
+  /** A plain JSON-able config that the constructor (or `fromConfig`) turns back into an equal loss. */
+  getConfig(): LossConfig {
+    return { name: this.name, reduction: this.reduction };
+  }
+
+  /**
+   * Builds a loss from a config, as `new this(config)`.
+   * @example BinaryCrossentropy.fromConfig({ fromLogits: true }).fromLogits // true
+   */
+  static fromConfig<T extends Loss, C>(this: new (config: C) => T, config: C): T {
+    return new this(config);
+  }
+
+  /** Samples that count in the reduction (a bool tensor of the per-sample shape), or null for all. */
+  protected validMask(_yTrue: TensorLike, _yPred: TensorLike): Tensor | null {
+    return null;
+  }
+}
+
+/**
+ * A loss class around any loss function, as Keras' `LossFunctionWrapper` (what `compile` does with a
+ * plain function). Its config holds the name and reduction only: a custom function cannot be serialized.
+ * @example
+ * const loss = new LossFunctionWrapper((t, p) => meanSquaredError(t, p), { name: 'my_mse', reduction: 'sum' });
+ * loss.call([[0, 1]], [[1, 1]]).arraySync(); // 0.5
+ */
+export class LossFunctionWrapper extends Loss {
+  static override readonly className: string = 'LossFunctionWrapper';
+  /** The wrapped function. */
+  readonly fn: LossFunction;
+
+  constructor(fn: LossFunction, config: LossConfig = {}) {
+    if (typeof fn !== 'function')
+      throw new ValueError(`LossFunctionWrapper: fn must be a function, got ${describe(fn)}`);
+    super(config, fn.name || 'loss');
+    this.fn = fn;
+  }
+
+  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+    return this.fn(yTrue, yPred);
+  }
+}
