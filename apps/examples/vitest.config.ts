@@ -11,6 +11,8 @@ export default defineConfig({
       '@horn/autograd': source('autograd'),
       '@horn/datasets': source('datasets'),
       '@horn/layers': source('layers'),
+      '@horn/losses': source('losses'),
+      '@horn/metrics': source('metrics'),
       '@horn/optimizers': source('optimizers'),
       '@horn/preprocessing': source('preprocessing'),
     },

@@ -1,24 +1,9 @@
 import { GradientTape } from '@horn/autograd';
 import type { Layer } from '@horn/layers';
+import { BinaryCrossentropy } from '@horn/losses';
+import { BinaryAccuracy } from '@horn/metrics';
 import type { Optimizer } from '@horn/optimizers';
-import {
-  add,
-  cast,
-  clip,
-  equal,
-  gather,
-  greater,
-  log,
-  mean,
-  mul,
-  neg,
-  Random,
-  reshape,
-  sub,
-  type Tensor,
-  tensor,
-  tidy,
-} from '@horn/tensor';
+import { cast, gather, Random, reshape, type Tensor, tensor, tidy } from '@horn/tensor';
 import { ProgressBar, type ProgressStream } from './progress-bar.js';
 
 /** A labelled set: features [n, f] and 0/1 labels [n]. */
@@ -49,16 +34,12 @@ export interface ClassifierHistory {
 function forward(layers: readonly Layer[], x: Tensor, training: boolean): Tensor {
   let h = x;
   for (const layer of layers) h = layer.apply(h, { training }) as Tensor;
-  return reshape(h, [-1]);
+  return h;
 }
 
-/** Binary cross-entropy of sigmoid outputs, clipped to [1e-7, 1 - 1e-7] as Keras, and accuracy at 0.5. */
-function lossAndAccuracy(p: Tensor, y: Tensor): [Tensor, Tensor] {
-  const q = clip(p, 1e-7, 1 - 1e-7);
-  const yf = cast(y, 'float32');
-  const loss = neg(mean(add(mul(yf, log(q)), mul(sub(1, yf), log(sub(1, q))))));
-  const accuracy = mean(cast(equal(cast(greater(q, 0.5), 'float32'), yf), 'float32'));
-  return [loss, accuracy];
+/** 0/1 labels [n] as the float column [n, 1] the sigmoid output has. */
+function column(y: Tensor): Tensor {
+  return reshape(cast(y, 'float32'), [-1, 1]);
 }
 
 /**
@@ -75,11 +56,14 @@ export function trainClassifier(
   const { epochs, batchSize, optimizer, seed, out = process.stdout } = options;
   const n = train.x.shape[0];
   const rng = new Random(seed);
-  const score = (x: Tensor, y: Tensor) =>
-    tidy(() => lossAndAccuracy(forward(layers, x, false), y)).map((t) => {
-      const v = t.dataSync()[0];
-      t.dispose();
-      return v;
+  const lossFn = new BinaryCrossentropy();
+  const accuracy = new BinaryAccuracy();
+  const score = (x: Tensor, y: Tensor): [number, number] =>
+    tidy(() => {
+      const p = forward(layers, x, false);
+      const metric = new BinaryAccuracy();
+      metric.updateState(column(y), p);
+      return [lossFn.call(column(y), p).dataSync()[0], metric.result().dataSync()[0]];
     });
   const history: ClassifierHistory = {
     loss: [],
@@ -98,29 +82,31 @@ export function trainClassifier(
       [order[i], order[j]] = [order[j], order[i]];
     }
     let lossSum = 0;
-    let correct = 0;
     let seen = 0;
+    accuracy.resetState();
     for (let step = 0; step < steps; step++) {
       const rows = order.slice(step * batchSize, (step + 1) * batchSize);
-      const figures = tidy(() => {
+      const loss = tidy(() => {
         const index = tensor(rows, [rows.length], 'int32');
+        const y = column(gather(train.y, index));
         const tape = new GradientTape();
-        const [loss, accuracy] = tape.run(() =>
-          lossAndAccuracy(forward(layers, gather(train.x, index), true), gather(train.y, index)),
-        );
-        const weights = layers.flatMap((l) => l.trainableWeights);
-        const grads = tape.gradient(loss, weights);
+        const [l, p] = tape.run(() => {
+          const predictions = forward(layers, gather(train.x, index), true);
+          return [lossFn.call(y, predictions), predictions];
+        });
+        const weights = layers.flatMap((layer) => layer.trainableWeights);
+        const grads = tape.gradient(l, weights);
         optimizer.applyGradients(weights.map((w, i) => [grads[i], w]));
-        return [loss.dataSync()[0], accuracy.dataSync()[0]];
+        accuracy.updateState(y, p);
+        return l.dataSync()[0];
       });
-      lossSum += figures[0] * rows.length;
-      correct += figures[1] * rows.length;
+      lossSum += loss * rows.length;
       seen += rows.length;
-      bar.update(step + 1, { accuracy: correct / seen, loss: lossSum / seen });
+      bar.update(step + 1, { accuracy: accuracy.result().dataSync()[0], loss: lossSum / seen });
     }
     const [valLoss, valAccuracy] = score(validation.x, validation.y);
     history.loss.push(lossSum / n);
-    history.accuracy.push(correct / n);
+    history.accuracy.push(accuracy.result().dataSync()[0]);
     history.valLoss.push(valLoss);
     history.valAccuracy.push(valAccuracy);
     out.write(`val_accuracy: ${valAccuracy.toFixed(4)} - val_loss: ${valLoss.toFixed(4)}\n`);
