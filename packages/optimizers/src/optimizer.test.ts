@@ -1,4 +1,4 @@
-import { variable } from '@horn/autograd';
+import { type Variable, variable } from '@horn/autograd';
 import { DTypeError, ShapeError, type Tensor, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { Adam, ExponentialDecay, LearningRateSchedule, registerSchedule, SGD } from './index.js';
@@ -237,5 +237,15 @@ describe('minimize', () => {
       /SGD.minimize: variables\[0\] must be a Variable/,
     );
     expect(() => opt.minimize(() => tensor(1), [a])).toThrow(/no gradients provided/);
+  });
+});
+
+describe('constraints', () => {
+  test('a variable with a constraint is projected after its update, as Keras 3', () => {
+    const w = variable(tensor([1, -2])) as Variable & { constraint?: { apply(t: Tensor): Tensor } };
+    w.constraint = { apply: (t) => t.clip(0, 10) }; // a NonNeg-like projection
+    new SGD({ learningRate: 0.5 }).applyGradients([[tensor([4, -1]), w]]);
+    // SGD gives [1 - 2, -2 + 0.5] = [-1, -1.5]; the constraint clips both to 0.
+    expect(w.arraySync()).toEqual([0, 0]);
   });
 });

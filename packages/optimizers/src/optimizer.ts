@@ -170,7 +170,9 @@ export abstract class Optimizer {
 
   /**
    * Updates each variable from its gradient: `[[gradient, variable], ...]` or a record of pairs.
-   * Null gradients are skipped (as Keras); all null is an error. Returns the new `iterations`.
+   * Null gradients are skipped (as Keras); all null is an error. A variable with a `constraint`
+   * (a layer weight with `kernelConstraint`, say) is projected by it after its update, as Keras 3.
+   * Returns the new `iterations`.
    * @example opt.applyGradients([[tensor([0.5, -1]), w]]);
    */
   applyGradients(pairs: GradientPairs): number {
@@ -188,6 +190,9 @@ export abstract class Optimizer {
       }
       variables.forEach((v, i) => {
         this.updateStep(grads[i], v, this.slotsByVariable.get(v)!, lr);
+        // As Keras 3: a variable that carries a constraint (layer weights do) is projected after its update.
+        const { constraint } = v as { constraint?: { apply(w: Tensor): Tensor } | null };
+        if (constraint) v.assign(constraint.apply(v));
       });
     });
     this.iterationCount++;
