@@ -19,7 +19,7 @@ export { getLoss, type LossClass, type LossIdentifier, type LossSpec, lossIds } 
 export { CategoricalHinge, Hinge, SquaredHinge } from './hinge-loss-classes.js';
 export { binaryLabelsToHinge, categoricalHinge, hinge, squaredHinge } from './hinge-losses.js';
 export { Loss, type LossConfig, type LossFunction, LossFunctionWrapper } from './loss.js';
-export { EPSILON, squeezeOrExpandToSameRank } from './loss-inputs.js';
+export { EPSILON } from './loss-inputs.js';
 export { KLDivergence, Poisson } from './probabilistic-loss-classes.js';
 export { kld, kullbackLeiblerDivergence, poisson } from './probabilistic-losses.js';
 export { type Reduction, type ReductionId, reduceWeightedValues, standardizeReduction } from './reduction.js';

@@ -8,13 +8,14 @@ import {
   reshape,
   ShapeError,
   scalar,
+  squeezeOrExpandToSameRank,
   sum,
   type Tensor,
   type TensorLike,
   ValueError,
   where,
 } from '@horn/tensor';
-import { describe, floatInput, squeezeOrExpandToSameRank } from './loss-inputs.js';
+import { describe, floatInput } from './loss-inputs.js';
 
 /**
  * How a {@link Loss} reduces its per-sample values:

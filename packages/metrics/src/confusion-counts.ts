@@ -1,5 +1,5 @@
-import { fmt, ShapeError, type TensorLike, tidy, ValueError } from '@horn/tensor';
-import { assertSameShape, describe, floatInput, perValueWeights, squeezeOrExpandToSameRank } from './metric-inputs.js';
+import { fmt, ShapeError, squeezeOrExpandToSameRank, type TensorLike, tidy, ValueError } from '@horn/tensor';
+import { assertSameShape, describe, floatInput, perValueWeights } from './metric-inputs.js';
 
 /** Keras' stand-in for minus infinity: the score of predictions outside the top k. */
 export const NEG_INF = -1e10;

@@ -1,5 +1,15 @@
-import { type DType, fmt, ShapeError, type Tensor, type TensorLike, tensor, tidy, ValueError } from '@horn/tensor';
-import { floatInput, squeezeOrExpandToSameRank } from './metric-inputs.js';
+import {
+  type DType,
+  fmt,
+  ShapeError,
+  squeezeOrExpandToSameRank,
+  type Tensor,
+  type TensorLike,
+  tensor,
+  tidy,
+  ValueError,
+} from '@horn/tensor';
+import { floatInput } from './metric-inputs.js';
 
 /** Options of {@link confusionMatrix}. */
 export interface ConfusionMatrixOptions {

@@ -32,7 +32,7 @@ export {
   resolveAccuracy,
 } from './get-metric.js';
 export { Metric, type MetricConfig } from './metric.js';
-export { EPSILON, squeezeOrExpandToSameRank } from './metric-inputs.js';
+export { EPSILON } from './metric-inputs.js';
 export { auc, f1Score, mean, precision, r2Score, recall, rootMeanSquaredError } from './one-shot.js';
 export { Mean, MeanMetricWrapper, type MetricFunction, Sum } from './reduction-metrics.js';
 export { meanAbsoluteError, meanSquaredError } from './regression-functions.js';

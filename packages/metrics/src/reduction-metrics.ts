@@ -1,6 +1,16 @@
-import { mean, mul, scalar, sum, type Tensor, type TensorLike, tidy, ValueError } from '@horn/tensor';
+import {
+  mean,
+  mul,
+  scalar,
+  squeezeOrExpandToSameRank,
+  sum,
+  type Tensor,
+  type TensorLike,
+  tidy,
+  ValueError,
+} from '@horn/tensor';
 import { Metric, type MetricConfig } from './metric.js';
-import { broadcastWeights, describe, floatInput, squeezeOrExpandToSameRank } from './metric-inputs.js';
+import { broadcastWeights, describe, floatInput } from './metric-inputs.js';
 
 /** What one batch adds to a reduction metric. */
 interface BatchTotals {

@@ -60,6 +60,7 @@ export * from './ops/pool.js';
 export * from './ops/random.js';
 export * from './ops/reduce.js';
 export * from './ops/reshape.js';
+export * from './ops/same-rank.js';
 export * from './ops/segment-sum.js';
 export * from './ops/signal.js';
 export * from './ops/slice.js';
