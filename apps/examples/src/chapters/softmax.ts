@@ -1,0 +1,42 @@
+/**
+ * The course's multi-class chapter: sigmoid outputs turned back into logits with
+ * z = −log(1/ŷ − 1), normalized by softmax (compared with plain proportions), and the categorical
+ * cross-entropy −log(0.2) of the worked example. Run: `node dist/chapters/softmax.js`.
+ */
+import { categoricalCrossentropy } from '@horn/losses';
+import { div, exp, log, mul, neg, reciprocal, round, softmax, sub, sum, type Tensor, tensor } from '@horn/tensor';
+import { runIfMain } from '../run-if-main.js';
+
+/**
+ * The logits behind sigmoid outputs, z = −log(1/ŷ − 1), rounded to two decimals as the course
+ * writes them (2.20, 1.39, 0.85) before it applies softmax to them.
+ */
+function logit(yHat: Tensor): Tensor {
+  return round(mul(neg(log(sub(reciprocal(yHat), 1))), 100)).div(100);
+}
+
+/** The chapter's numbers by name. */
+export function softmaxChapter(): Record<string, Tensor> {
+  const cars = tensor([0.9, 0.8, 0.7]);
+  const planes = tensor([0.5, 0.2, 0.1]);
+  return {
+    'z for ŷ = 0.9, 0.8, 0.7': logit(cars),
+    'e^z': exp(logit(cars)),
+    'sum of e^z': sum(exp(logit(cars))),
+    'softmax(z)': softmax(logit(cars)),
+    'ŷ / sum(ŷ)': div(cars, sum(cars)),
+    'z for ŷ = 0.5, 0.2, 0.1': logit(planes),
+    'softmax(z) second': softmax(logit(planes)),
+    'ŷ / sum(ŷ) second': div(planes, sum(planes)),
+    'cross-entropy of a = [0.7, 0.1, 0.2], y = [0, 0, 1]': categoricalCrossentropy(
+      tensor([[0, 0, 1]]),
+      tensor([[0.7, 0.1, 0.2]]),
+    ),
+  };
+}
+
+function main(): void {
+  for (const [name, value] of Object.entries(softmaxChapter())) console.log(`${name}: ${value.toString()}`);
+}
+
+runIfMain(import.meta.url, main);
