@@ -21,7 +21,8 @@ export function backprop(
     const dys = node.outputs.map((o) => grads.get(o) ?? zerosLike(o));
     const result = node.backward(dys);
     for (const [name, input] of inputs) {
-      const g = result[name];
+      const entry = result[name];
+      const g = typeof entry === 'function' ? entry() : entry;
       if (!g) continue;
       const previous = grads.get(input);
       grads.set(input, previous ? add(previous, g) : g);

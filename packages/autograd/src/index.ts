@@ -12,6 +12,7 @@ export {
   type GradientSpec,
   getGradient,
   hasGradient,
+  type InputGradient,
   NotDifferentiableError,
   registeredGradients,
   registerGradient,

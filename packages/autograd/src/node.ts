@@ -1,10 +1,14 @@
 import type { Tensor } from '@horn/tensor';
+import type { InputGradient } from './registry.js';
 
 /** One recorded step of a tape: inputs by name, outputs, and how to send gradients back. */
 export interface TapeNode {
   readonly name: string;
   readonly inputs: Readonly<Record<string, Tensor>>;
   readonly outputs: readonly Tensor[];
-  /** Gradients of the inputs, by name, from the gradients of the outputs (zeros where none came). */
-  backward(dys: readonly Tensor[]): Record<string, Tensor | null | undefined>;
+  /**
+   * Gradients of the inputs, by name, from the gradients of the outputs (zeros where none came);
+   * a function value is called only for inputs that need a gradient.
+   */
+  backward(dys: readonly Tensor[]): Record<string, InputGradient>;
 }

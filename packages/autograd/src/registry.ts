@@ -8,6 +8,8 @@ export interface GradientSpec {
   /**
    * Returns the gradient of each input (by input name) given `dy`, the gradient of the first
    * output (`dys` holds all, for multi-output kernels). Inputs left out or `null` get none.
+   * A value may be a function that computes the gradient: it is called only when that input needs
+   * one (as TF.js does), so `conv2d(x, w)` with a constant `x` never computes the input gradient.
    */
   grad(
     dy: Tensor,
@@ -15,8 +17,11 @@ export interface GradientSpec {
     attrs: KernelAttrs,
     outputs: readonly Tensor[],
     dys: readonly Tensor[],
-  ): Record<string, Tensor | null | undefined>;
+  ): Record<string, InputGradient>;
 }
+
+/** One input's gradient: a tensor, a function computing it on demand, or none. */
+export type InputGradient = Tensor | (() => Tensor) | null | undefined;
 
 /** Raised when a gradient is asked through a kernel that has none. */
 export class NotDifferentiableError extends HornError {}

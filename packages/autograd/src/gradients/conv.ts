@@ -11,24 +11,24 @@ function convFamily(forward: string, backInput: string, backFilter: string): Gra
     {
       name: forward,
       grad: (dy, { x, filter }, attrs) => ({
-        x: runKernel(backInput, { dy, filter }, { ...window(attrs), inputShape: [...x.shape] }),
-        filter: runKernel(backFilter, { x, dy }, { ...window(attrs), filterShape: [...filter.shape] }),
+        x: () => runKernel(backInput, { dy, filter }, { ...window(attrs), inputShape: [...x.shape] }),
+        filter: () => runKernel(backFilter, { x, dy }, { ...window(attrs), filterShape: [...filter.shape] }),
       }),
     },
     {
       // dx = backInput(dy, w) is linear in dy and in w.
       name: backInput,
       grad: (g, { dy, filter }, attrs) => ({
-        dy: runKernel(forward, { x: g, filter }, window(attrs)),
-        filter: runKernel(backFilter, { x: g, dy }, { ...window(attrs), filterShape: [...filter.shape] }),
+        dy: () => runKernel(forward, { x: g, filter }, window(attrs)),
+        filter: () => runKernel(backFilter, { x: g, dy }, { ...window(attrs), filterShape: [...filter.shape] }),
       }),
     },
     {
       // dw = backFilter(x, dy) is linear in x and in dy.
       name: backFilter,
       grad: (g, { x, dy }, attrs) => ({
-        x: runKernel(backInput, { dy, filter: g }, { ...window(attrs), inputShape: [...x.shape] }),
-        dy: runKernel(forward, { x, filter: g }, window(attrs)),
+        x: () => runKernel(backInput, { dy, filter: g }, { ...window(attrs), inputShape: [...x.shape] }),
+        dy: () => runKernel(forward, { x, filter: g }, window(attrs)),
       }),
     },
   ];
@@ -46,7 +46,7 @@ export const convGradients: GradientSpec[] = [
   {
     name: 'AvgPool',
     grad: (dy, { x }, attrs) => ({
-      x: runKernel('AvgPoolGrad', { dy }, { ...poolWindow(attrs), inputShape: [...x.shape] }),
+      x: () => runKernel('AvgPoolGrad', { dy }, { ...poolWindow(attrs), inputShape: [...x.shape] }),
     }),
   },
   { name: 'AvgPoolGrad', grad: (g, _inputs, attrs) => ({ dy: runKernel('AvgPool', { x: g }, poolWindow(attrs)) }) },

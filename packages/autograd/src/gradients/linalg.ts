@@ -7,8 +7,8 @@ export const linalgGradients: GradientSpec[] = [
   {
     name: 'BatchMatMul',
     grad: (dy, { a, b }, { transposeA, transposeB }) => ({
-      a: reduceTo(transposeA ? matmul(b, dy, !!transposeB, true) : matmul(dy, b, false, !transposeB), a.shape),
-      b: reduceTo(transposeB ? matmul(dy, a, true, !!transposeA) : matmul(a, dy, !transposeA, false), b.shape),
+      a: () => reduceTo(transposeA ? matmul(b, dy, !!transposeB, true) : matmul(dy, b, false, !transposeB), a.shape),
+      b: () => reduceTo(transposeB ? matmul(dy, a, true, !!transposeA) : matmul(a, dy, !transposeA, false), b.shape),
     }),
   },
 ];

@@ -88,8 +88,8 @@ export const unaryGradients: GradientSpec[] = [
       const zero = zerosLike(dy);
       return {
         condition: null,
-        a: reduceTo(where(condition, dy, zero), a.shape),
-        b: reduceTo(where(condition, zero, dy), b.shape),
+        a: () => reduceTo(where(condition, dy, zero), a.shape),
+        b: () => reduceTo(where(condition, zero, dy), b.shape),
       };
     },
   },
