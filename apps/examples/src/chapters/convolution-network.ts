@@ -1,0 +1,132 @@
+/**
+ * The course's chapter 6.2: the ConvolutionNetwork class written with tensor ops — a 3x3 'same'
+ * convolution with 10 kernels, ReLU, 2x2 max pooling (14x14x10), flattening, a 100-unit ReLU
+ * layer and 10 softmax outputs — trained with GradientTape, softmax cross-entropy from logits and
+ * an optimizer object, on real Fashion-MNIST images. The shared data holds 2,000 Fashion-MNIST
+ * test images, so the example trains on 1,600 of them and validates on the other 400 (the course
+ * uses the 60,000 training images). Run: `node dist/chapters/convolution-network.js`.
+ */
+import { readFileSync } from 'node:fs';
+import { GradientTape, type Variable, variable } from '@horn/autograd';
+import { readNpz } from '@horn/datasets';
+import { GlorotUniform } from '@horn/layers';
+import { categoricalCrossentropy } from '@horn/losses';
+import { type Optimizer, SGD } from '@horn/optimizers';
+import { toCategorical } from '@horn/preprocessing';
+import {
+  add,
+  argMax,
+  conv2d,
+  equal,
+  matmul,
+  maxPool2d,
+  mean,
+  relu,
+  reshape,
+  slice,
+  type Tensor,
+  tidy,
+  zeros,
+} from '@horn/tensor';
+import { sharedDataPath } from '../data/shared-data.js';
+import { runIfMain } from '../run-if-main.js';
+
+/** The course's ConvolutionNetwork: weights as variables, forpass written with ops. */
+export class ConvolutionNetwork {
+  readonly losses: number[] = [];
+  readonly valLosses: number[] = [];
+  private readonly weights: Variable[];
+
+  constructor(
+    private readonly optimizer: Optimizer,
+    readonly nKernels = 10,
+    readonly units = 100,
+    seed = 42,
+  ) {
+    const g = (shape: number[], s: number) => variable(new GlorotUniform({ seed: s }).apply(shape));
+    this.weights = [
+      g([3, 3, 1, nKernels], seed),
+      variable(zeros([nKernels])),
+      g([14 * 14 * nKernels, units], seed + 1),
+      variable(zeros([units])),
+      g([units, 10], seed + 2),
+      variable(zeros([10])),
+    ];
+  }
+
+  /** conv → relu → max pool → flatten → dense relu → logits. */
+  forpass(x: Tensor): Tensor {
+    const [convW, convB, w1, b1, w2, b2] = this.weights;
+    const cOut = add(conv2d(x, convW, { strides: 1, padding: 'same' }), convB);
+    const pOut = maxPool2d(relu(cOut), { poolSize: 2, strides: 2, padding: 'valid' });
+    const fOut = reshape(pOut, [x.shape[0], -1]);
+    const a1 = relu(add(matmul(fOut, w1), b1));
+    return add(matmul(a1, w2), b2);
+  }
+
+  /** Mean softmax cross-entropy of the logits against one-hot targets. */
+  loss(x: Tensor, y: Tensor): Tensor {
+    return mean(categoricalCrossentropy(y, this.forpass(x), { fromLogits: true }));
+  }
+
+  /** One gradient step on a mini-batch. */
+  training(x: Tensor, y: Tensor): number {
+    return tidy(() => {
+      const tape = new GradientTape();
+      const loss = tape.run(() => this.loss(x, y));
+      const grads = tape.gradient(loss, this.weights);
+      this.optimizer.applyGradients(this.weights.map((w, i) => [grads[i], w]));
+      return loss.dataSync()[0];
+    });
+  }
+
+  /** The course's fit: mini-batches of `batchSize`, training and validation loss per epoch. */
+  fit(x: Tensor, y: Tensor, xVal: Tensor, yVal: Tensor, epochs: number, batchSize = 32, log = (_: string) => {}): void {
+    const n = x.shape[0];
+    for (let epoch = 0; epoch < epochs; epoch++) {
+      const batchLosses: number[] = [];
+      for (let start = 0; start < n; start += batchSize) {
+        const size = Math.min(batchSize, n - start);
+        batchLosses.push(
+          tidy(() => this.training(slice(x, [start, 0, 0, 0], [size, -1, -1, -1]), slice(y, [start, 0], [size, -1]))),
+        );
+      }
+      this.losses.push(batchLosses.reduce((a, b) => a + b, 0) / batchLosses.length);
+      this.valLosses.push(tidy(() => this.loss(xVal, yVal)).dataSync()[0]);
+      log(`epoch ${epoch + 1}: loss ${this.losses.at(-1)?.toFixed(4)} - val_loss ${this.valLosses.at(-1)?.toFixed(4)}`);
+    }
+  }
+
+  /** Accuracy of the arg-max prediction. */
+  score(x: Tensor, y: Tensor): number {
+    return tidy(() => mean(equal(argMax(this.forpass(x), 1), argMax(y, 1)).cast('float32'))).dataSync()[0];
+  }
+}
+
+/** Loads the shared Fashion-MNIST subset, scaled to [0, 1], as [n, 28, 28, 1] with one-hot labels. */
+export function loadFashionSubset(): { x: Tensor; y: Tensor } {
+  const images = readNpz(readFileSync(sharedDataPath('fashion-mnist/subset-2000/x_test.npz')));
+  const labels = readNpz(readFileSync(sharedDataPath('fashion-mnist/subset-2000/y_test.npz')));
+  const x = Object.values(images)[0];
+  const y = Object.values(labels)[0];
+  return { x: reshape(x.cast('float32').div(255), [-1, 28, 28, 1]), y: toCategorical(y, 10) };
+}
+
+/** Trains the network as the chapter does and returns it with the data split. */
+export function convolutionNetworkChapter(epochs = 20, log?: (line: string) => void) {
+  const { x, y } = loadFashionSubset();
+  const xTrain = slice(x, [0, 0, 0, 0], [1600, -1, -1, -1]);
+  const yTrain = slice(y, [0, 0], [1600, -1]);
+  const xVal = slice(x, [1600, 0, 0, 0], [400, -1, -1, -1]);
+  const yVal = slice(y, [1600, 0], [400, -1]);
+  const network = new ConvolutionNetwork(new SGD({ learningRate: 0.01, momentum: 0.9 }));
+  network.fit(xTrain, yTrain, xVal, yVal, epochs, 32, log);
+  return { network, accuracy: network.score(xVal, yVal) };
+}
+
+function main(): void {
+  const { accuracy } = convolutionNetworkChapter(20, (line) => console.log(line));
+  console.log(`validation accuracy: ${accuracy.toFixed(4)}`);
+}
+
+runIfMain(import.meta.url, main);
