@@ -9,6 +9,7 @@ export * from './merge/index.js';
 export * from './normalization/index.js';
 export * from './pooling/index.js';
 export * from './preprocessing/index.js';
+export * from './recurrent/index.js';
 export * from './regularizers/index.js';
 export * from './reshaping/index.js';
 export * from './testing/run-layer-test.js';

@@ -19,6 +19,7 @@ import { Concatenate } from '../merge/concatenate.js';
 import { Add, Average, Maximum, Minimum, Multiply, Subtract } from '../merge/elementwise.js';
 import { BatchNormalization } from '../normalization/batch-normalization.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
+import { recurrentLayerClasses } from '../recurrent/registry-list.js';
 import { regularizerClasses } from '../regularizers/get-regularizer.js';
 import type { SerializableClass } from './serialized.js';
 
@@ -31,6 +32,7 @@ export function builtinClasses(): SerializableClass[] {
   return [
     ...coreLayerClasses(),
     ...convLayerClasses,
+    ...recurrentLayerClasses,
     ...initializerClasses(),
     ...regularizerClasses(),
     ...constraintClasses(),

@@ -1,0 +1,65 @@
+import { reshape, ShapeError, type Tensor, ValueError } from '@horn/tensor';
+import { fmtShape, layerLabel } from '../engine/input-checks.js';
+import type { CallOptions, Layer, LayerShape } from '../engine/layer.js';
+import { serializeLayer } from '../engine/serialize-layer.js';
+import type { Serialized } from '../engine/serialized.js';
+import { resolveLayer, Wrapper, type WrapperConfig } from './wrapper.js';
+
+/** Options of {@link TimeDistributed}. */
+export interface TimeDistributedConfig extends WrapperConfig {
+  /** The layer applied to every time step (its weights are shared across steps). */
+  layer: Layer | Serialized;
+}
+
+/**
+ * Applies one layer to every time step of a `[batch, time, ...]` input (Keras' `TimeDistributed`):
+ * the steps are folded into the batch (`[batch·time, ...]`), the layer runs once, and the result
+ * is unfolded to `[batch, time, ...output]`.
+ * @example
+ * const td = new TimeDistributed({ layer: new Dense({ units: 2 }) });
+ * td.apply(ones([4, 10, 8])).shape; // [4, 10, 2]
+ */
+export class TimeDistributed extends Wrapper<TimeDistributedConfig> {
+  static override readonly className: string = 'TimeDistributed';
+  readonly layer: Layer;
+
+  constructor(config: TimeDistributedConfig) {
+    super(config);
+    this.layer = resolveLayer(config?.layer, layerLabel(this), 'layer');
+    this.layer.trainable = this.trainable;
+    this.inputSpec = { minNdim: 3 };
+  }
+
+  protected innerLayers(): readonly Layer[] {
+    return [this.layer];
+  }
+
+  override build(inputShape: LayerShape): void {
+    this.buildInner(this.layer, [null, ...inputShape.slice(2)]);
+  }
+
+  override call(x: Tensor, options: CallOptions): Tensor {
+    const [batch, time, ...rest] = x.shape;
+    const out = this.layer.apply(reshape(x, [batch * time, ...rest]), options);
+    if (Array.isArray(out)) {
+      throw new ValueError(`${layerLabel(this)}: the wrapped layer must return one tensor, got ${out.length}`);
+    }
+    return reshape(out, [batch, time, ...out.shape.slice(1)]);
+  }
+
+  override computeOutputShape(inputShape: LayerShape): LayerShape {
+    const [batch, time, ...rest] = inputShape;
+    const folded = batch === null || time === null ? null : batch * time;
+    const inner = this.layer.computeOutputShape([folded, ...rest]);
+    if (inner.length > 0 && Array.isArray(inner[0])) {
+      throw new ShapeError(
+        `${layerLabel(this)}: the wrapped layer must have one output, got shapes for input ${fmtShape(inputShape)}`,
+      );
+    }
+    return [batch, time, ...(inner as LayerShape).slice(1)];
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), layer: serializeLayer(this.layer) };
+  }
+}
