@@ -1,0 +1,277 @@
+import type { KernelAttrs, KernelSpec } from '@horn/tensor';
+import type { WasmBackend, WasmHandle } from '../backend.js';
+import type { WasmCall } from '../threads/pool.js';
+import type { Ptr } from '../wasm-exports.js';
+import { gemmRows, PARALLEL_FLOPS } from './gemm.js';
+import { runOnCpu } from './via-cpu.js';
+import { outSize, readWindow, type Window } from './window.js';
+
+// The forward convolution runs directly on the image with the GEMM's register tile (W packed as
+// [K, o], K = kh * kw * c), and so does the input gradient at stride 1 (a convolution of dy with
+// the flipped filter). Otherwise the gradients are GEMMs over im2col rows (output pixel q owns the
+// K inputs its window sees), built a chunk at a time into a scratch block that stays in cache:
+//   input    dcol[q,:] = dy[q, :] · Wᵀ, added back into dx by col2im (threads own whole images)
+//   filter   dW       += col[chunk]ᵀ · dy[chunk] (each thread sums its pixels, then the parts add)
+// A 1x1 stride-1 window needs no im2col: x is the matrix.
+
+interface ConvGeometry {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  kh: number;
+  kw: number;
+  o: number;
+  oh: number;
+  ow: number;
+  /** Output pixels (n * oh * ow) and the inner dimension (kh * kw * c). */
+  pixels: number;
+  k: number;
+  win: Window;
+  /** A 1x1 window with stride 1 and no padding. */
+  pointwise: boolean;
+  /** The arguments of the module's convGeometry, which every thread calls before its part. */
+  args: number[];
+}
+
+function geometry(xShape: readonly number[], filterShape: readonly number[], attrs: KernelAttrs): ConvGeometry {
+  const [n, h, w, c] = xShape;
+  const [kh, kw, , o] = filterShape;
+  const win = readWindow(attrs);
+  const oh = outSize(h, kh, win.sh, win.dh, win.pt, win.pb);
+  const ow = outSize(w, kw, win.sw, win.dw, win.pl, win.pr);
+  const pointwise = kh === 1 && kw === 1 && win.sh === 1 && win.sw === 1 && win.pt + win.pb + win.pl + win.pr === 0;
+  const args = [h, w, c, kh, kw, win.sh, win.sw, win.dh, win.dw, win.pt, win.pl, oh, ow];
+  return { n, h, w, c, kh, kw, o, oh, ow, pixels: n * oh * ow, k: kh * kw * c, win, pointwise, args };
+}
+
+/** Rows of im2col per chunk: about 192 KiB of scratch, an even count of at least 32. */
+function chunkRows(k: number, pixels: number): number {
+  const rows = Math.max(32, Math.min(4096, Math.floor(49152 / Math.max(k, 1))));
+  return Math.max(1, Math.min(pixels, rows + (rows % 2)));
+}
+
+/** How many parts to split `units` of work costing `flops` in all into. */
+function partsFor(backend: WasmBackend, flops: number, units: number): number {
+  return flops < PARALLEL_FLOPS ? 1 : Math.max(1, Math.min(backend.parallel.threads, units));
+}
+
+/** [start, end) of part t of `units` split into `parts`. */
+const share = (units: number, parts: number, t: number) =>
+  [Math.floor((units * t) / parts), Math.floor((units * (t + 1)) / parts)] as const;
+
+/**
+ * Conv2D `{ x, filter }` (NHWC, filter [kh, kw, c, o]), attrs `{ strides, pad, dilations }`.
+ * @example runKernel('Conv2D', { x, filter }, { strides: [1, 1], pad: [1, 1, 1, 1], dilations: [1, 1] })
+ */
+export const conv2dWasm: KernelSpec<WasmHandle> = {
+  name: 'Conv2D',
+  backend: 'wasm',
+  run: (inputs, attrs, backend_) => {
+    const backend = backend_ as WasmBackend;
+    const { x, filter } = inputs;
+    if (x.dtype !== 'float32' || filter.dtype !== 'float32') return runOnCpu('Conv2D', inputs, attrs, backend);
+    const g = geometry(x.shape, filter.shape, attrs);
+    const shape = [g.n, g.oh, g.ow, g.o];
+    const out = backend.allocTensor(g.pixels * g.o, 'float32');
+    if (g.pixels * g.o === 0) return { values: out, shape, dtype: 'float32' };
+    const w = backend.wasm;
+    const packed = backend.alloc(w.packedBBytes(g.k, g.o));
+    w.packB(filter.values.ptr, g.o, 1, g.k, g.o, packed.ptr);
+    if (g.pointwise) {
+      gemmRows(backend, x.values.ptr, g.k, 1, packed.ptr, out.ptr, g.o, g.pixels, g.o, g.k, false);
+    } else {
+      // Direct convolution measured faster than im2col + GEMM on both benchmark shapes.
+      directConv(backend, g.args, x.values.ptr, packed.ptr, out.ptr, g.o, g.n * g.oh, 2 * g.pixels * g.k * g.o);
+    }
+    backend.disposeData(packed);
+    return { values: out, shape, dtype: 'float32' };
+  },
+};
+
+/** Runs conv2dDirect over `rows` output rows, split across the threads. */
+function directConv(
+  backend: WasmBackend,
+  args: number[],
+  x: Ptr,
+  packed: Ptr,
+  y: Ptr,
+  o: number,
+  rows: number,
+  flops: number,
+) {
+  const parts = partsFor(backend, flops, rows);
+  const jobs: WasmCall[][] = [];
+  for (let t = 0; t < parts; t++) {
+    const [r0, r1] = share(rows, parts, t);
+    jobs.push([
+      ['convGeometry', ...args],
+      ['conv2dDirect', x, packed, y, o, r0, r1 - r0],
+    ]);
+  }
+  backend.parallel.run(jobs);
+}
+
+/**
+ * Conv2DBackpropInput `{ dy, filter }`, attrs `{ strides, pad, dilations, inputShape }`.
+ * @example runKernel('Conv2DBackpropInput', { dy, filter }, { ...attrs, inputShape: [1, 3, 3, 1] })
+ */
+export const conv2dBackpropInputWasm: KernelSpec<WasmHandle> = {
+  name: 'Conv2DBackpropInput',
+  backend: 'wasm',
+  run: (inputs, attrs, backend_) => {
+    const backend = backend_ as WasmBackend;
+    const { dy, filter } = inputs;
+    if (dy.dtype !== 'float32' || filter.dtype !== 'float32') {
+      return runOnCpu('Conv2DBackpropInput', inputs, attrs, backend);
+    }
+    const inputShape = attrs.inputShape as number[];
+    const g = geometry(inputShape, filter.shape, attrs);
+    const size = g.n * g.h * g.w * g.c;
+    const dx = backend.allocTensor(size, 'float32');
+    const result = { values: dx, shape: inputShape, dtype: 'float32' as const };
+    if (size === 0) return result;
+    if (g.pixels * g.o === 0 || g.k === 0) {
+      backend.view(dx, 'float32').fill(0);
+      return result;
+    }
+    const w = backend.wasm;
+    // The direct kernel's tile spans 16 input channels: with few of them the GEMM over
+    // K = kh * kw * c columns fills its panels better.
+    if (g.win.sh === 1 && g.win.sw === 1 && !g.pointwise && g.c >= 8) {
+      backpropInputDirect(backend, dy.values.ptr, filter.values.ptr, dx.ptr, g);
+      return result;
+    }
+    // B = Wᵀ ([o, K]): element (p, j) = W[j, p] at j * o + p.
+    const packed = backend.alloc(w.packedBBytes(g.o, g.k));
+    w.packB(filter.values.ptr, 1, g.o, g.o, g.k, packed.ptr);
+    if (g.pointwise) {
+      gemmRows(backend, dy.values.ptr, g.o, 1, packed.ptr, dx.ptr, g.k, g.pixels, g.k, g.o, false);
+    } else {
+      backend.view(dx, 'float32').fill(0);
+      const chunk = chunkRows(g.k, g.pixels);
+      const perImage = g.oh * g.ow;
+      const parts = partsFor(backend, 2 * g.pixels * g.k * g.o, g.n);
+      const scratch = backend.alloc(parts * (chunk * g.k * 4 + w.gemmScratchBytes(g.o)));
+      const jobs: WasmCall[][] = [];
+      for (let t = 0; t < parts; t++) {
+        const [b0, b1] = share(g.n, parts, t);
+        const col = scratch.ptr + t * (chunk * g.k * 4 + w.gemmScratchBytes(g.o));
+        const gemmScratch = col + chunk * g.k * 4;
+        jobs.push([
+          ['convGeometry', ...g.args],
+          [
+            'convInputGrad',
+            dy.values.ptr,
+            packed.ptr,
+            dx.ptr,
+            b0 * perImage,
+            b1 * perImage,
+            chunk,
+            g.o,
+            col,
+            gemmScratch,
+          ],
+        ]);
+      }
+      backend.parallel.run(jobs);
+      backend.disposeData(scratch);
+    }
+    backend.disposeData(packed);
+    return result;
+  },
+};
+
+/**
+ * With stride 1 the input gradient is itself a convolution: dy, padded by (window extent - 1 -
+ * pad) on each side, correlated with the filter flipped in space and with its channel axes
+ * swapped ([kh, kw, o, c]). That runs on the direct kernel, with no im2col and no scatter-add.
+ */
+function backpropInputDirect(backend: WasmBackend, dy: Ptr, filter: Ptr, dx: Ptr, g: ConvGeometry): void {
+  const { kh, kw, c, o, win } = g;
+  const flipped = backend.alloc(kh * kw * o * c * 4);
+  const f = backend.heap.f32();
+  const src = filter / 4;
+  const dst = flipped.ptr / 4;
+  for (let ky = 0; ky < kh; ky++) {
+    for (let kx = 0; kx < kw; kx++) {
+      const from = src + ((kh - 1 - ky) * kw + (kw - 1 - kx)) * c * o;
+      const to = dst + (ky * kw + kx) * o * c;
+      for (let ci = 0; ci < c; ci++) for (let oi = 0; oi < o; oi++) f[to + oi * c + ci] = f[from + ci * o + oi];
+    }
+  }
+  const w = backend.wasm;
+  const k = kh * kw * o;
+  const packed = backend.alloc(w.packedBBytes(k, c));
+  w.packB(flipped.ptr, c, 1, k, c, packed.ptr);
+  const pt = win.dh * (kh - 1) - win.pt;
+  const pl = win.dw * (kw - 1) - win.pl;
+  const args = [g.oh, g.ow, o, kh, kw, 1, 1, win.dh, win.dw, pt, pl, g.h, g.w];
+  directConv(backend, args, dy, packed.ptr, dx, c, g.n * g.h, 2 * g.n * g.h * g.w * k * c);
+  backend.disposeData(packed);
+  backend.disposeData(flipped);
+}
+
+/**
+ * Conv2DBackpropFilter `{ x, dy }`, attrs `{ strides, pad, dilations, filterShape }`.
+ * @example runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: [3, 3, 1, 32] })
+ */
+export const conv2dBackpropFilterWasm: KernelSpec<WasmHandle> = {
+  name: 'Conv2DBackpropFilter',
+  backend: 'wasm',
+  run: (inputs, attrs, backend_) => {
+    const backend = backend_ as WasmBackend;
+    const { x, dy } = inputs;
+    if (x.dtype !== 'float32' || dy.dtype !== 'float32')
+      return runOnCpu('Conv2DBackpropFilter', inputs, attrs, backend);
+    const filterShape = attrs.filterShape as number[];
+    const g = geometry(x.shape, filterShape, attrs);
+    const size = g.k * g.o;
+    const dw = backend.allocTensor(size, 'float32');
+    const result = { values: dw, shape: filterShape, dtype: 'float32' as const };
+    if (size === 0) return result;
+    if (g.pixels === 0) {
+      backend.view(dw, 'float32').fill(0);
+      return result;
+    }
+    const w = backend.wasm;
+    const chunk = chunkRows(g.k, g.pixels);
+    const chunks = Math.ceil(g.pixels / chunk);
+    const parts = partsFor(backend, 2 * g.pixels * g.k * g.o, chunks);
+    // Per part: its own dW partial (part 0 writes dW itself), im2col block, packed dy and GEMM scratch.
+    const partBytes = size * 4 + chunk * g.k * 4 + w.packedBBytes(chunk, g.o) + w.gemmScratchBytes(chunk);
+    const scratch = backend.alloc(parts * partBytes);
+    const jobs: WasmCall[][] = [];
+    for (let t = 0; t < parts; t++) {
+      const [c0, c1] = share(chunks, parts, t);
+      const base = scratch.ptr + t * partBytes;
+      const target = t === 0 ? dw.ptr : base;
+      const col = base + size * 4;
+      const packed = col + chunk * g.k * 4;
+      const gemmScratch = packed + w.packedBBytes(chunk, g.o);
+      const q1 = Math.min(g.pixels, c1 * chunk);
+      jobs.push([
+        ['convGeometry', ...g.args],
+        [
+          'convFilterGrad',
+          x.values.ptr,
+          dy.values.ptr,
+          target,
+          c0 * chunk,
+          q1,
+          chunk,
+          g.o,
+          g.pointwise ? 1 : 0,
+          col,
+          packed,
+          gemmScratch,
+          0,
+        ],
+      ]);
+    }
+    backend.parallel.run(jobs);
+    for (let t = 1; t < parts; t++) w.addF32(dw.ptr, 0, 1, scratch.ptr + t * partBytes, 0, 1, dw.ptr, 1, size);
+    backend.disposeData(scratch);
+    return result;
+  },
+};

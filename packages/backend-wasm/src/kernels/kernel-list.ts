@@ -1,0 +1,97 @@
+import type { KernelSpec } from '@horn/tensor';
+import type { WasmHandle } from '../backend.js';
+import { conv2dBackpropFilterWasm, conv2dBackpropInputWasm, conv2dWasm } from './conv2d.js';
+import { binaryWasm, castWasm, compareWasm, unaryWasm } from './elementwise.js';
+import { batchMatMulWasm } from './matmul.js';
+import { maxPoolGradWasm, maxPoolWasm } from './pool.js';
+import { reduceKernelsWasm } from './reduce.js';
+import { reshapeWasm } from './shape.js';
+import { viaCpuKernel } from './via-cpu.js';
+
+/**
+ * Kernels whose cpu code runs on views of the wasm heap: light or rare ones where SIMD would
+ * not pay, which would otherwise fall back through the engine with a copy of every input.
+ * Kernels in neither list (the depthwise convolutions) fall back to cpu through the engine.
+ * @example VIA_CPU_KERNELS.includes('Transpose') // true
+ */
+export const VIA_CPU_KERNELS = [
+  'Transpose',
+  'BroadcastTo',
+  'Select',
+  'IsFinite',
+  'IsNan',
+  'LogicalAnd',
+  'LogicalOr',
+  'LogicalNot',
+  'Pow',
+  'ClipByValue',
+  'LeakyRelu',
+  'Elu',
+  'Selu',
+  'Softplus',
+  'Softsign',
+  'Gelu',
+  'Log1p',
+  'Sign',
+  'Round',
+  'Prod',
+  'Min',
+  'All',
+  'Any',
+  'ArgMax',
+  'ArgMin',
+  'Concat',
+  'Slice',
+  'Pad',
+  'Tile',
+  'Reverse',
+  'Gather',
+  'OneHot',
+  'UnsortedSegmentSum',
+  'AvgPool',
+  'AvgPoolGrad',
+] as const;
+
+/**
+ * Every kernel the wasm backend registers: SIMD ones first, then the cpu code on heap views.
+ * @example wasmKernels().some((k) => k.name === 'BatchMatMul') // true
+ */
+export function wasmKernels(): KernelSpec<WasmHandle>[] {
+  return [
+    batchMatMulWasm,
+    conv2dWasm,
+    conv2dBackpropInputWasm,
+    conv2dBackpropFilterWasm,
+    maxPoolWasm,
+    maxPoolGradWasm,
+    reshapeWasm,
+    ...reduceKernelsWasm,
+    binaryWasm('Add'),
+    binaryWasm('Sub'),
+    binaryWasm('Mul'),
+    binaryWasm('Div'),
+    binaryWasm('Maximum'),
+    binaryWasm('Minimum'),
+    compareWasm('Equal'),
+    compareWasm('NotEqual'),
+    compareWasm('Greater'),
+    compareWasm('GreaterEqual'),
+    compareWasm('Less'),
+    compareWasm('LessEqual'),
+    castWasm,
+    unaryWasm('Neg'),
+    unaryWasm('Abs'),
+    unaryWasm('Sqrt'),
+    unaryWasm('Square'),
+    unaryWasm('Reciprocal'),
+    unaryWasm('Relu'),
+    unaryWasm('Relu6'),
+    unaryWasm('Floor'),
+    unaryWasm('Ceil'),
+    unaryWasm('Exp'),
+    unaryWasm('Log'),
+    unaryWasm('Tanh'),
+    unaryWasm('Sigmoid'),
+    ...VIA_CPU_KERNELS.map(viaCpuKernel),
+  ];
+}
