@@ -21,6 +21,7 @@ import { BatchNormalization } from '../normalization/batch-normalization.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
 import { recurrentLayerClasses } from '../recurrent/registry-list.js';
 import { regularizerClasses } from '../regularizers/get-regularizer.js';
+import { InputLayer } from './input-layer.js';
 import type { SerializableClass } from './serialized.js';
 
 /**
@@ -49,6 +50,7 @@ export function builtinAliases(): Record<string, SerializableClass> {
 
 function coreLayerClasses(): SerializableClass[] {
   return [
+    InputLayer,
     Dense,
     Activation,
     Flatten,

@@ -10,6 +10,7 @@ export {
   normalizeTuple,
   type RankRequirement,
 } from './input-checks.js';
+export { Input, type InputConfig, InputLayer, type InputLayerConfig } from './input-layer.js';
 export { checkInputSpec, type InputSpec } from './input-spec.js';
 export { type AddWeightOptions, type CallOptions, Layer, type LayerConfig, type LayerShape } from './layer.js';
 export { LayerWeight } from './layer-weight.js';
@@ -17,3 +18,4 @@ export { resetLayerNames, toSnakeCase, uniqueLayerName } from './naming.js';
 export { getRegisteredClass, registeredClassNames } from './registry.js';
 export { deserializeLayer, serializeLayer } from './serialize-layer.js';
 export { isSerialized, type SerializableClass, type Serialized } from './serialized.js';
+export { Node, type NodeArgs, SymbolicTensor } from './symbolic.js';

@@ -21,6 +21,7 @@ import { checkInputSpec, type InputSpec } from './input-spec.js';
 import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
+import { Node, SymbolicTensor } from './symbolic.js';
 
 export type { LayerShape } from './layer-shape.js';
 
@@ -81,7 +82,13 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   private readonly weightList: LayerWeight[] = [];
   private readonly callLosses: Tensor[] = [];
   private readonly lossFunctions: (() => Tensor)[] = [];
-  private readonly batchInputShape: (number | null)[] | null;
+  private readonly declaredBatchInputShape: (number | null)[] | null;
+  /** The symbolic calls of this layer (Keras' `_inbound_nodes`), one per `apply(symbolic)`. */
+  readonly inboundNodes: Node[] = [];
+  /** The symbolic calls that took this layer's outputs as inputs. */
+  readonly outboundNodes: Node[] = [];
+  /** The shape(s) the layer was built from (batch dimension null), or null before it is built. */
+  buildInputShape: LayerShape | LayerShape[] | null = null;
 
   constructor(config?: C) {
     const cls = new.target as unknown as { className?: unknown; name: string };
@@ -101,8 +108,16 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     this.name = name ?? uniqueLayerName(toSnakeCase(cls.className));
     this.trainableFlag = trainable ?? true;
-    this.batchInputShape = readBatchInputShape(cls.className, inputShape, batchInputShape);
+    this.declaredBatchInputShape = readBatchInputShape(cls.className, inputShape, batchInputShape);
     this.activityRegularizer = activityRegularizer ? getRegularizer(activityRegularizer) : null;
+  }
+
+  /**
+   * The input shape with the batch dimension given by the `inputShape` / `batchInputShape`
+   * options (`[null, ...inputShape]`), or null when neither was given.
+   */
+  get batchInputShape(): (number | null)[] | null {
+    return this.declaredBatchInputShape ? [...this.declaredBatchInputShape] : null;
   }
 
   /** The Keras class name (`'Dense'`, `'Conv2D'`, ...). */
@@ -132,29 +147,41 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   }
 
   /**
-   * Calls the layer on eager tensors: converts non-float inputs to float32, checks `inputSpec`,
+   * Calls the layer. On eager tensors: converts non-float inputs to float32, checks `inputSpec`,
    * builds on the first call (from the input shape with the batch dimension set to null), runs
-   * `call` and records the activity regularization.
+   * `call` and records the activity regularization. On symbolic tensors (from `Input()`): checks
+   * `inputSpec`, builds from the shapes, infers the output shapes with `computeOutputShape` (no
+   * kernel runs) and records the call in `inboundNodes`, returning symbolic outputs.
+   * @example
+   * new Dense({ units: 2 }).apply(tensor([[1, 2, 3]]));   // Tensor [1, 2]
+   * new Dense({ units: 2 }).apply(Input({ shape: [3] }));  // SymbolicTensor [null, 2]
    */
   apply(inputs: Tensor, options?: CallOptions): Tensor;
   apply(inputs: Tensor[], options?: CallOptions): Tensor;
+  apply(inputs: SymbolicTensor, options?: CallOptions): SymbolicTensor;
+  apply(inputs: SymbolicTensor[], options?: CallOptions): SymbolicTensor;
   apply(inputs: Tensor | Tensor[], options?: CallOptions): Tensor | Tensor[];
-  apply(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
-    const list = this.checkInputs(inputs);
-    const training = options.training ?? false;
-    if (typeof training !== 'boolean') {
+  apply(inputs: SymbolicTensor | SymbolicTensor[], options?: CallOptions): SymbolicTensor | SymbolicTensor[];
+  apply(
+    inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[],
+    options?: CallOptions,
+  ): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[];
+  apply(
+    inputs: Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[],
+    options: CallOptions = {},
+  ): Tensor | Tensor[] | SymbolicTensor | SymbolicTensor[] {
+    const training = options.training;
+    if (training !== undefined && typeof training !== 'boolean') {
       throw new ValueError(`${layerLabel(this)}: training must be a boolean, got ${JSON.stringify(training)}`);
     }
+    if (this.isSymbolicCall(inputs)) return this.applySymbolic(inputs as SymbolicTensor | SymbolicTensor[], options);
+    const eager = inputs as Tensor | Tensor[];
+    const list = this.checkInputs(eager);
     const shapes = list.map((t) => t.shape as LayerShape);
-    if (!this.built) {
-      this.checkSpec(shapes);
-      const unbatched = shapes.map((s) => (s.length > 0 ? [null, ...s.slice(1)] : s));
-      this.build(Array.isArray(inputs) ? unbatched : unbatched[0]);
-      this.built = true;
-    }
+    this.ensureBuilt(shapes, Array.isArray(eager));
     this.checkSpec(shapes);
     this.callLosses.length = 0;
-    const outputs = this.call(Array.isArray(inputs) ? list : list[0], { training });
+    const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
     if (this.activityRegularizer) {
       for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityRegularizer.apply(out));
     }
@@ -185,6 +212,11 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     initial.dispose();
     this.weightList.push(weight);
     return weight;
+  }
+
+  /** The weights this layer created itself with `addWeight` (not those of nested layers), in creation order. */
+  protected get ownWeights(): readonly LayerWeight[] {
+    return this.weightList;
   }
 
   /** Every weight: trainable first, then non-trainable, each in creation order. */
@@ -275,7 +307,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   /** The config: camelCase, JSON-able, with name, trainable and dtype; subclasses add their options. */
   getConfig(): Record<string, unknown> {
     const config: Record<string, unknown> = { name: this.name, trainable: this.trainable, dtype: 'float32' };
-    if (this.batchInputShape) config.batchInputShape = [...this.batchInputShape];
+    if (this.declaredBatchInputShape) config.batchInputShape = [...this.declaredBatchInputShape];
     if (this.activityRegularizer) config.activityRegularizer = serializeRegularizer(this.activityRegularizer);
     return config;
   }
@@ -290,6 +322,61 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     for (const w of this.weightList) w.dispose();
     this.weightList.length = 0;
     this.built = false;
+    this.buildInputShape = null;
+  }
+
+  /** Builds from input shapes (batch dimension set to null) unless built; records the shape. */
+  private ensureBuilt(shapes: LayerShape[], isList: boolean): void {
+    if (this.built) return;
+    this.checkSpec(shapes);
+    const unbatched = shapes.map((s) => (s.length > 0 ? [null, ...s.slice(1)] : s));
+    const shape = isList ? unbatched : unbatched[0];
+    this.build(shape);
+    this.built = true;
+    this.buildInputShape = shape;
+  }
+
+  /** Whether `inputs` are symbolic; throws when symbolic and eager tensors are mixed. */
+  private isSymbolicCall(inputs: unknown): boolean {
+    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+    const symbolic = list.map((t) => t instanceof SymbolicTensor);
+    if (!symbolic.includes(true)) return false;
+    const eager = symbolic.indexOf(false);
+    if (eager >= 0) {
+      const t = list[eager];
+      const what = t instanceof Tensor ? 'an eager Tensor' : t === null ? 'null' : typeof t;
+      throw new ValueError(
+        `${layerLabel(this)}: cannot mix symbolic tensors (from Input()) and eager tensors in one call: inputs[${symbolic.indexOf(true)}] is a SymbolicTensor, inputs[${eager}] is ${what}`,
+      );
+    }
+    return true;
+  }
+
+  /** The functional-API call: build from shapes, infer output shapes, record the node. */
+  private applySymbolic(
+    inputs: SymbolicTensor | SymbolicTensor[],
+    options: CallOptions,
+  ): SymbolicTensor | SymbolicTensor[] {
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    if (list.length === 0) {
+      throw new ValueError(`${layerLabel(this)}: expected a tensor or a non-empty array of tensors, got []`);
+    }
+    const shapes = list.map((t) => t.shape as LayerShape);
+    this.ensureBuilt(shapes, Array.isArray(inputs));
+    this.checkSpec(shapes);
+    const out = this.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]);
+    const multi = Array.isArray(out) && out.length > 0 && Array.isArray(out[0]);
+    const outShapes = (multi ? out : [out]) as LayerShape[];
+    const nodeIndex = this.inboundNodes.length;
+    const outputs = outShapes.map((shape, i) => {
+      const name = `${this.name}${nodeIndex > 0 ? `_${nodeIndex}` : ''}${outShapes.length > 1 ? `:${i}` : ''}`;
+      return new SymbolicTensor(shape, 'float32', name, this, nodeIndex, i);
+    });
+    const callArgs: CallOptions = options.training === undefined ? {} : { training: options.training };
+    const node = new Node({ outboundLayer: this, inputTensors: list, outputTensors: outputs, callArgs });
+    this.inboundNodes.push(node);
+    for (const layer of new Set(node.inboundLayers)) layer.outboundNodes.push(node);
+    return multi ? outputs : outputs[0];
   }
 
   private checkInputs(inputs: Tensor | Tensor[]): Tensor[] {

@@ -39,7 +39,9 @@ export abstract class Merge<C extends LayerConfig = LayerConfig> extends Layer<C
 
   /** Checks that the layer got an array of at least `minInputs` entries. */
   protected checkList<T>(inputs: T[] | unknown): T[] {
-    const isList = Array.isArray(inputs) && (inputs.length === 0 || typeof inputs[0] !== 'number');
+    // A list holds tensors or shapes (objects); a single shape holds numbers and nulls (a null batch).
+    const isList =
+      Array.isArray(inputs) && (inputs.length === 0 || (typeof inputs[0] === 'object' && inputs[0] !== null));
     const label = layerLabel(this);
     if (!isList) throw new ValueError(`${label}: a merge layer must be called on an array of tensors, got one tensor`);
     const list = inputs as T[];

@@ -1,0 +1,140 @@
+import { type DType, type Tensor, ValueError } from '@horn/tensor';
+import { Layer } from './layer.js';
+import { Node, SymbolicTensor } from './symbolic.js';
+
+/** Options of {@link InputLayer}: one of `inputShape` / `batchInputShape` (alias `batchShape`). */
+export interface InputLayerConfig {
+  /** The shape without the batch dimension (Keras `shape` / `input_shape`). */
+  inputShape?: (number | null)[];
+  /** The batch size when `inputShape` is given; default unknown (null). */
+  batchSize?: number | null;
+  /** The shape with the batch dimension (Keras 2 / TF.js `batch_input_shape`). */
+  batchInputShape?: (number | null)[];
+  /** Keras 3's name for `batchInputShape`. */
+  batchShape?: (number | null)[];
+  /** The input's dtype; default `'float32'`. Layers cast int32/bool inputs to float32. */
+  dtype?: DType;
+  /** Sparse inputs are not supported: only `false`. */
+  sparse?: boolean;
+  name?: string;
+}
+
+const DTYPES: readonly DType[] = ['float32', 'int32', 'bool'];
+
+function checkShape(shape: unknown, option: string): (number | null)[] {
+  if (!Array.isArray(shape) || shape.some((d) => d !== null && !(Number.isInteger(d) && d >= 0))) {
+    throw new ValueError(
+      `InputLayer: ${option} must be an array of non-negative integers or nulls, got ${JSON.stringify(shape)}`,
+    );
+  }
+  return [...shape];
+}
+
+function readShape(config: InputLayerConfig): (number | null)[] {
+  const batchShape = config.batchInputShape ?? config.batchShape;
+  if (batchShape !== undefined && batchShape !== null) {
+    if (config.inputShape !== undefined && config.inputShape !== null) {
+      throw new ValueError('InputLayer: give inputShape (shape) or batchInputShape (batchShape), not both');
+    }
+    return checkShape(batchShape, config.batchInputShape !== undefined ? 'batchInputShape' : 'batchShape');
+  }
+  if (config.inputShape === undefined || config.inputShape === null) {
+    throw new ValueError(
+      `InputLayer: an input needs a shape: pass shape (without the batch dimension) or batchShape, got ${JSON.stringify(config)}`,
+    );
+  }
+  const batchSize = config.batchSize ?? null;
+  if (batchSize !== null && !(Number.isInteger(batchSize) && batchSize >= 0)) {
+    throw new ValueError(`InputLayer: batchSize must be a non-negative integer, got ${JSON.stringify(batchSize)}`);
+  }
+  return [batchSize, ...checkShape(config.inputShape, 'shape')];
+}
+
+/**
+ * The entry point of a model graph (Keras' `InputLayer`): it has no weights, and its single node
+ * outputs the symbolic tensor that `Input()` returns. Its config is
+ * `{ batchInputShape, dtype, sparse: false, name }`, as Keras 2 / TF.js write it.
+ * @example
+ * const layer = new InputLayer({ inputShape: [28, 28, 1] });
+ * layer.output.shape; // [null, 28, 28, 1]
+ */
+export class InputLayer extends Layer {
+  static override readonly className = 'InputLayer';
+  /** The input's dtype. */
+  readonly dtype: DType;
+  /** The shape with the batch dimension. */
+  readonly inputBatchShape: (number | null)[];
+
+  constructor(config: InputLayerConfig = {}) {
+    if (config === null || typeof config !== 'object') {
+      throw new ValueError(`InputLayer: expected a config object, got ${JSON.stringify(config)}`);
+    }
+    const shape = readShape(config);
+    const dtype = config.dtype ?? 'float32';
+    if (!DTYPES.includes(dtype)) {
+      throw new ValueError(`InputLayer: dtype must be one of ${DTYPES.join(', ')}, got ${JSON.stringify(dtype)}`);
+    }
+    if (config.sparse !== undefined && config.sparse !== false) {
+      throw new ValueError(`InputLayer: sparse inputs are not supported; sparse must be false, got ${config.sparse}`);
+    }
+    super({ name: config.name, batchInputShape: shape });
+    this.dtype = dtype;
+    this.inputBatchShape = shape;
+    this.built = true;
+    const output = new SymbolicTensor(shape, dtype, this.name, this, 0, 0);
+    this.inboundNodes.push(new Node({ outboundLayer: this, inputTensors: [], outputTensors: [output] }));
+  }
+
+  /** The symbolic tensor this layer feeds into the graph (what `Input()` returns). */
+  get output(): SymbolicTensor {
+    return this.inboundNodes[0].outputTensors[0];
+  }
+
+  /** Passes the input through unchanged. */
+  override call(inputs: Tensor | Tensor[]): Tensor | Tensor[] {
+    return inputs;
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { batchInputShape: [...this.inputBatchShape], dtype: this.dtype, sparse: false, name: this.name };
+  }
+}
+
+/** Options of {@link Input}. */
+export interface InputConfig {
+  /** The shape without the batch dimension, e.g. `[28, 28, 1]`; `null` for unknown sizes. */
+  shape?: (number | null)[];
+  /** The shape with the batch dimension, instead of `shape`. */
+  batchShape?: (number | null)[];
+  /** The batch size with `shape`; default unknown. */
+  batchSize?: number;
+  /** Default `'float32'`. */
+  dtype?: DType;
+  name?: string;
+}
+
+/**
+ * A symbolic model input (Keras' `keras.Input`): an InputLayer's output, to call layers on and
+ * to pass to `new Model({ inputs, outputs })` or a Sequential.
+ * @example
+ * const x = Input({ shape: [28, 28, 1] });  // SymbolicTensor [null, 28, 28, 1]
+ * const y = new Dense({ units: 10 }).apply(new Flatten().apply(x));
+ */
+export function Input(config: InputConfig): SymbolicTensor {
+  if (config === null || typeof config !== 'object') {
+    throw new ValueError(`Input: expected { shape } or { batchShape }, got ${JSON.stringify(config)}`);
+  }
+  if (config.shape === undefined && config.batchShape === undefined) {
+    throw new ValueError(
+      `Input: pass shape (without the batch dimension, e.g. { shape: [28, 28, 1] }) or batchShape, got ${JSON.stringify(config)}`,
+    );
+  }
+  const layer = new InputLayer({
+    inputShape: config.shape,
+    batchShape: config.batchShape,
+    batchSize: config.batchSize,
+    dtype: config.dtype,
+    name: config.name,
+  });
+  return layer.output;
+}

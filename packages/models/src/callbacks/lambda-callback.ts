@@ -1,0 +1,90 @@
+import { Callback, type HookResult, type Logs } from './callback.js';
+
+type EpochHook = (epoch: number, logs?: Logs) => HookResult;
+type BatchHook = (batch: number, logs?: Logs) => HookResult;
+type PhaseHook = (logs?: Logs) => HookResult;
+
+/** The hooks of a {@link LambdaCallback}; any subset. */
+export interface LambdaCallbackHooks {
+  onTrainBegin?: PhaseHook;
+  onTrainEnd?: PhaseHook;
+  onEpochBegin?: EpochHook;
+  onEpochEnd?: EpochHook;
+  onTrainBatchBegin?: BatchHook;
+  onTrainBatchEnd?: BatchHook;
+  /** Alias of `onTrainBatchBegin` (Keras' `on_batch_begin`). */
+  onBatchBegin?: BatchHook;
+  /** Alias of `onTrainBatchEnd` (Keras' `on_batch_end`). */
+  onBatchEnd?: BatchHook;
+  onTestBegin?: PhaseHook;
+  onTestEnd?: PhaseHook;
+  onTestBatchBegin?: BatchHook;
+  onTestBatchEnd?: BatchHook;
+  onPredictBegin?: PhaseHook;
+  onPredictEnd?: PhaseHook;
+  onPredictBatchBegin?: BatchHook;
+  onPredictBatchEnd?: BatchHook;
+}
+
+/**
+ * A callback from plain functions, as Keras' `LambdaCallback`.
+ * @example
+ * const log = new LambdaCallback({ onEpochEnd: (epoch, logs) => console.log(epoch, logs?.loss) });
+ * await model.fit(x, y, { epochs: 3, callbacks: [log] });
+ */
+export class LambdaCallback extends Callback {
+  constructor(private readonly hooks: LambdaCallbackHooks = {}) {
+    super();
+  }
+
+  override onTrainBegin(logs?: Logs): HookResult {
+    return this.hooks.onTrainBegin?.(logs);
+  }
+  override onTrainEnd(logs?: Logs): HookResult {
+    return this.hooks.onTrainEnd?.(logs);
+  }
+  override onEpochBegin(epoch: number, logs?: Logs): HookResult {
+    return this.hooks.onEpochBegin?.(epoch, logs);
+  }
+  override onEpochEnd(epoch: number, logs?: Logs): HookResult {
+    return this.hooks.onEpochEnd?.(epoch, logs);
+  }
+  override onBatchBegin(batch: number, logs?: Logs): HookResult {
+    return this.hooks.onBatchBegin?.(batch, logs);
+  }
+  override onBatchEnd(batch: number, logs?: Logs): HookResult {
+    return this.hooks.onBatchEnd?.(batch, logs);
+  }
+  override async onTrainBatchBegin(batch: number, logs?: Logs): Promise<void> {
+    await this.hooks.onTrainBatchBegin?.(batch, logs);
+    await this.onBatchBegin(batch, logs);
+  }
+  override async onTrainBatchEnd(batch: number, logs?: Logs): Promise<void> {
+    await this.hooks.onTrainBatchEnd?.(batch, logs);
+    await this.onBatchEnd(batch, logs);
+  }
+  override onTestBegin(logs?: Logs): HookResult {
+    return this.hooks.onTestBegin?.(logs);
+  }
+  override onTestEnd(logs?: Logs): HookResult {
+    return this.hooks.onTestEnd?.(logs);
+  }
+  override onTestBatchBegin(batch: number, logs?: Logs): HookResult {
+    return this.hooks.onTestBatchBegin?.(batch, logs);
+  }
+  override onTestBatchEnd(batch: number, logs?: Logs): HookResult {
+    return this.hooks.onTestBatchEnd?.(batch, logs);
+  }
+  override onPredictBegin(logs?: Logs): HookResult {
+    return this.hooks.onPredictBegin?.(logs);
+  }
+  override onPredictEnd(logs?: Logs): HookResult {
+    return this.hooks.onPredictEnd?.(logs);
+  }
+  override onPredictBatchBegin(batch: number, logs?: Logs): HookResult {
+    return this.hooks.onPredictBatchBegin?.(batch, logs);
+  }
+  override onPredictBatchEnd(batch: number, logs?: Logs): HookResult {
+    return this.hooks.onPredictBatchEnd?.(batch, logs);
+  }
+}

@@ -1,0 +1,436 @@
+import type { Variable } from '@horn/autograd';
+import {
+  type CallOptions,
+  fmtShape,
+  Layer,
+  type LayerShape,
+  layerLabel,
+  Node,
+  type SymbolicTensor,
+  toSnakeCase,
+  uniqueLayerName,
+} from '@horn/layers';
+import { NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
+import type { History } from './callbacks/history.js';
+import type { IOHandler, SaveResult } from './saving/artifacts.js';
+import { modelToJSON } from './saving/model-topology.js';
+import { type SaveOptions, saveModel } from './saving/save-model.js';
+import { loadWeights, type SaveWeightsOptions, saveWeights } from './saving/weights-file.js';
+import { printSummary, type SummaryPositions } from './summary.js';
+import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
+import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
+import { registerModelClass } from './topology/model-classes.js';
+import { trackedLayers, uniqueVariables } from './topology/tracking.js';
+import { compile } from './training/compile.js';
+import type { CompileArgs } from './training/compile-args.js';
+import type { CompiledState } from './training/compiled-state.js';
+import type { ModelData } from './training/data.js';
+import { type EvaluateArgs, type EvaluateDatasetArgs, evaluate, evaluateDataset } from './training/evaluate.js';
+import { type FitArgs, fit as fitModel } from './training/fit.js';
+import { type FitDatasetArgs, fitDataset } from './training/fit-dataset.js';
+import { type OnBatchArgs, testOnBatch, trainOnBatch } from './training/on-batch.js';
+import { type PredictArgs, predict, predictOnBatch } from './training/predict.js';
+import type { Dataset } from './training/sources.js';
+
+/** The functional-API arguments of `new Model(...)`. */
+export interface ModelArgs {
+  /** The model inputs: symbolic tensors from `Input()`. */
+  inputs?: SymbolicTensor | SymbolicTensor[];
+  /** The model outputs: symbolic tensors computed from the inputs with `layer.apply`. */
+  outputs?: SymbolicTensor | SymbolicTensor[];
+  /** Default: `functional`, `functional_1`, ... (Keras 3); a subclass: its class name in snake_case. */
+  name?: string;
+  trainable?: boolean;
+}
+
+function defaultModelName(cls: { name: string }, isFunctional: boolean): string {
+  if (cls === Model || (isFunctional && cls.name === 'Model')) return uniqueLayerName('functional');
+  return uniqueLayerName(toSnakeCase(cls.name) || 'model');
+}
+
+/**
+ * A model: layers composed into one callable, trainable, savable unit. Two ways to make one, as
+ * in Keras:
+ * - **functional**: `new Model({ inputs, outputs })` from symbolic tensors (`Input()` and
+ *   `layer.apply(symbolic)`): multiple inputs and outputs, shared layers, skip connections, and
+ *   models used as layers;
+ * - **subclassing**: `class M extends Model { call(x, { training }) { ... } }`; layers held in own
+ *   properties (or arrays of layers) are tracked automatically; it builds on its first call.
+ * @example
+ * const x = Input({ shape: [28, 28, 1] });
+ * const h = new Flatten().apply(x);
+ * const model = new Model({ inputs: x, outputs: new Dense({ units: 10, activation: 'softmax' }).apply(h) });
+ * model.predict(zeros([2, 28, 28, 1])); // Tensor [2, 10]
+ */
+export class Model extends Layer {
+  static override readonly className: string = 'Model';
+  /** The symbolic inputs (`[]` for a subclassed model). */
+  inputs: SymbolicTensor[] = [];
+  /** The symbolic outputs (`[]` for a subclassed model). */
+  outputs: SymbolicTensor[] = [];
+  /** Set by a callback to stop `fit` at the end of the current batch. */
+  stopTraining = false;
+  /** What `compile` resolved (optimizer, losses, metrics), or null before `compile`. */
+  compiled: CompiledState | null = null;
+  /** The `History` of the last `fit`. */
+  history?: unknown;
+  /** The graph of a functional model (or a built Sequential); null for a subclassed model. */
+  protected graph: ModelGraph | null = null;
+
+  constructor(args: ModelArgs = {}) {
+    if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+      throw new ValueError(`Model: expected { inputs, outputs, name? }, got ${JSON.stringify(args)}`);
+    }
+    const functional = args.inputs !== undefined || args.outputs !== undefined;
+    super({ name: args.name ?? defaultModelName(new.target, functional), trainable: args.trainable });
+    if (functional) {
+      if (args.inputs === undefined || args.outputs === undefined) {
+        throw new ValueError(`${layerLabel(this)}: a functional model needs both inputs and outputs`);
+      }
+      this.initGraph(args.inputs, args.outputs);
+    }
+  }
+
+  /**
+   * Sets the graph from inputs and outputs (functional models; Sequential when it knows its
+   * input shape) and records the model's own node linking inputs to outputs (Keras node 0).
+   */
+  protected initGraph(inputs: SymbolicTensor | SymbolicTensor[], outputs: SymbolicTensor | SymbolicTensor[]): void {
+    const graph = mapGraph(layerLabel(this), inputs, outputs);
+    this.graph = graph;
+    this.inputs = [...graph.inputs];
+    this.outputs = [...graph.outputs];
+    this.built = true;
+    this.buildInputShape = graph.inputs.length === 1 ? graph.inputs[0].shape : graph.inputs.map((t) => t.shape);
+    const own = new Node({ outboundLayer: this, inputTensors: [], outputTensors: this.outputs });
+    // Node 0 is the model's own; calls made before it existed keep their indices.
+    if (this.inboundNodes.length === 0) this.inboundNodes.push(own);
+    else if (this.inboundNodes[0].isInput) this.inboundNodes[0] = own;
+  }
+
+  /** Whether the model is a graph of layers (functional, or a built Sequential). */
+  get isGraphNetwork(): boolean {
+    return this.graph !== null;
+  }
+
+  /** The nodes of this model's graph (for serialization and summaries); empty for subclassed models. */
+  get graphNodes(): ReadonlySet<Node> {
+    return this.graph?.nodes ?? new Set();
+  }
+
+  /** The graph's nodes by depth (0: the nodes producing the outputs); empty for subclassed models. */
+  get graphNodesByDepth(): ReadonlyMap<number, Node[]> {
+    return this.graph?.nodesByDepth ?? new Map();
+  }
+
+  /**
+   * The layers: for a functional model in topological order, InputLayers included (as Keras);
+   * for a subclassed model the layers held in its properties, in assignment order.
+   */
+  get layers(): Layer[] {
+    return this.graph ? [...this.graph.layers] : trackedLayers(this);
+  }
+
+  /** One name per input: the InputLayers' names. */
+  get inputNames(): string[] {
+    return this.inputs.map((t) => t.sourceLayer.name);
+  }
+
+  /**
+   * One name per output: the names of the layers that produce them (Keras); `['output_1']` for a
+   * subclassed model.
+   */
+  get outputNames(): string[] {
+    if (this.outputs.length > 0) return this.outputs.map((t) => t.sourceLayer.name);
+    return ['output_1'];
+  }
+
+  /**
+   * A layer by name, or by index in `layers`. Throws a ValueError listing the layer names when
+   * there is no such layer.
+   * @example model.getLayer('dense_1').getWeights()
+   */
+  getLayer(nameOrIndex: string | number): Layer {
+    const layers = this.layers;
+    if (typeof nameOrIndex === 'number') {
+      if (!Number.isInteger(nameOrIndex) || nameOrIndex < 0 || nameOrIndex >= layers.length) {
+        throw new ValueError(
+          `${layerLabel(this)}: getLayer(${nameOrIndex}): index out of range; the model has ${layers.length} layers (0..${layers.length - 1})`,
+        );
+      }
+      return layers[nameOrIndex];
+    }
+    if (typeof nameOrIndex !== 'string') {
+      throw new ValueError(`${layerLabel(this)}: getLayer expects a name or an index, got ${typeof nameOrIndex}`);
+    }
+    const found = layers.find((l) => l.name === nameOrIndex);
+    if (!found) {
+      throw new ValueError(
+        `${layerLabel(this)}: no layer named '${nameOrIndex}'; the layers are: ${layers.map((l) => `'${l.name}'`).join(', ') || '(none)'}`,
+      );
+    }
+    return found;
+  }
+
+  /**
+   * Runs the model on eager tensors: a functional model runs its graph (checking the input shapes);
+   * a subclassed model overrides this with its own computation.
+   */
+  override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
+    if (!this.graph) {
+      throw new NotImplementedError(
+        `${layerLabel(this)}: a subclassed model must implement call(inputs, { training }); or build a functional model with new Model({ inputs, outputs })`,
+      );
+    }
+    const list = Array.isArray(inputs) ? inputs : [inputs];
+    checkGraphInputShapes(
+      layerLabel(this),
+      this.graph,
+      list.map((t) => t.shape),
+    );
+    const outputs = runGraph(this.graph, list, options.training ?? false);
+    return outputs.length === 1 ? outputs[0] : outputs;
+  }
+
+  /**
+   * The output shape(s) for input shape(s): a graph model walks its layers' `computeOutputShape`
+   * (no kernel runs); a subclassed model runs `call` on zeros with a batch of 1.
+   */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    if (!this.graph) return super.computeOutputShape(inputShape);
+    const shapes = (this.graph.inputs.length === 1 ? [inputShape] : inputShape) as LayerShape[];
+    checkGraphInputShapes(layerLabel(this), this.graph, shapes);
+    const out = graphOutputShapes(this.graph, shapes);
+    return out.length === 1 ? out[0] : out;
+  }
+
+  override get trainable(): boolean {
+    return super.trainable;
+  }
+
+  /** Freezing or unfreezing a model sets every one of its layers, as Keras 3. */
+  override set trainable(value: boolean) {
+    super.trainable = value;
+    for (const layer of this.layers) layer.trainable = value;
+  }
+
+  /** All weights (the model's own, then each layer's), deduplicated, in a stable order (Keras 3). */
+  override get weights(): Variable[] {
+    return uniqueVariables([this.ownWeights, ...this.layers.map((l) => l.weights)]);
+  }
+
+  /** The weights training updates; [] when the model is not trainable. */
+  override get trainableWeights(): Variable[] {
+    if (!this.trainable) return [];
+    const own = this.ownWeights.filter((w) => w.declaredTrainable);
+    return uniqueVariables([own, ...this.layers.map((l) => l.trainableWeights)]);
+  }
+
+  /** The other weights (moving statistics; every weight when the model is frozen). */
+  override get nonTrainableWeights(): Variable[] {
+    if (!this.trainable) return this.weights;
+    const own = this.ownWeights.filter((w) => !w.declaredTrainable);
+    const trainable = new Set(this.trainableWeights);
+    // A weight frozen in one place and trainable through another layer counts as trainable once.
+    return uniqueVariables([own, ...this.layers.map((l) => l.nonTrainableWeights)]).filter((w) => !trainable.has(w));
+  }
+
+  /** Every layer's losses (regularization penalties and `addLoss` terms), then the model's own. */
+  override get losses(): Tensor[] {
+    const seen = new Set<Layer>();
+    const out: Tensor[] = [];
+    for (const layer of this.layers) {
+      if (seen.has(layer)) continue;
+      seen.add(layer);
+      out.push(...layer.losses);
+    }
+    return [...out, ...super.losses];
+  }
+
+  /** Projects the constrained weights of every layer. */
+  override applyConstraints(): void {
+    super.applyConstraints();
+    for (const layer of this.layers) layer.applyConstraints();
+  }
+
+  /** The number of scalars in all weights (each shared weight once); the model must be built. */
+  override countParams(): number {
+    if (!this.built) {
+      throw new ValueError(
+        `${layerLabel(this)}: countParams() needs a built model; give it an Input or call it on data first`,
+      );
+    }
+    return this.weights.reduce((n, w) => n + w.size, 0);
+  }
+
+  /**
+   * Prints the layers, their output shapes and parameter counts, then the totals, in Keras 3's
+   * table layout. `lineLength` defaults to Keras' (88, or 108 with a "Connected to" column,
+   * capped by the terminal width).
+   * @example model.summary(); model.summary(80, (line) => lines.push(line));
+   */
+  summary(
+    lineLength?: number,
+    positionsOrPrintFn?: SummaryPositions | ((line: string) => void),
+    printFn?: (line: string) => void,
+  ): void {
+    const positions = typeof positionsOrPrintFn === 'function' ? undefined : positionsOrPrintFn;
+    const print = typeof positionsOrPrintFn === 'function' ? positionsOrPrintFn : printFn;
+    printSummary(this, { lineLength, positions, printFn: print });
+  }
+
+  /**
+   * The Keras functional config, camelCase: `{ name, layers: [{ className, config, name,
+   * inboundNodes }], inputLayers, outputLayers }`. Subclassed models have no config.
+   */
+  override getConfig(): Record<string, unknown> {
+    if (!this.graph) {
+      throw new NotImplementedError(
+        `${layerLabel(this)}: a subclassed model has no config; save its weights with saveWeights(), or build it with the functional API or Sequential`,
+      );
+    }
+    return functionalConfig(this) as unknown as Record<string, unknown>;
+  }
+
+  /** Rebuilds a functional model (new layers, fresh weights) from `getConfig()`'s output. */
+  static override fromConfig<T>(this: new (args: never) => T, config: Record<string, unknown>): T {
+    const { name, inputs, outputs } = functionalFromConfig(config as unknown as FunctionalConfig);
+    return new this({ name, inputs, outputs } as never);
+  }
+
+  // ---- Training (src/training): thin delegations. ----
+
+  /**
+   * Configures the model for training: optimizer, loss(es), loss weights and metrics, as Keras'
+   * `compile` (string ids in camelCase or snake_case).
+   * @example model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+   */
+  compile(args: CompileArgs = {}): void {
+    compile(this, args);
+  }
+
+  /** The optimizer `compile` set, or null before `compile`. */
+  get optimizer(): CompiledState['optimizer'] | null {
+    return this.compiled?.optimizer ?? null;
+  }
+
+  /** The names of the logged values (`['loss', 'accuracy']`), as Keras' `metrics_names`; [] before `compile`. */
+  get metricsNames(): string[] {
+    return this.compiled?.metricsNames ?? [];
+  }
+
+  /**
+   * Trains the model for a number of epochs (Keras' `fit`): batches, validation, callbacks, a
+   * progress bar; resolves to the `History`.
+   * @example const history = await model.fit(x, y, { epochs: 5, batchSize: 128, validationSplit: 0.1 });
+   */
+  fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
+    return fitModel(this, x, y, args);
+  }
+
+  /**
+   * Trains over an async iterable of `{ xs, ys }` batches (TF.js' `fitDataset`).
+   * @example await model.fitDataset(batches, { epochs: 3 });
+   */
+  fitDataset(dataset: Dataset, args: FitDatasetArgs = {}): Promise<History> {
+    return fitDataset(this, dataset, args);
+  }
+
+  /**
+   * The loss and metrics on data, batched: a scalar, or one per `metricsNames` entry.
+   * @example const [loss, acc] = (await model.evaluate(xTest, yTest)) as Tensor[];
+   */
+  evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Promise<Tensor | Tensor[]> {
+    return evaluate(this, x, y, args);
+  }
+
+  /**
+   * The loss and metrics over an async iterable of batches.
+   * @example await model.evaluateDataset(batches);
+   */
+  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
+    return evaluateDataset(this, dataset, args);
+  }
+
+  /**
+   * Batched inference (training mode off); one tensor per output.
+   * @example model.predict(xTest, { batchSize: 256 });
+   */
+  predict(x: ModelData, args: PredictArgs = {}): Tensor | Tensor[] {
+    return predict(this, x, args);
+  }
+
+  /**
+   * One gradient step on one batch; returns the loss (and metrics).
+   * @example model.trainOnBatch(xBatch, yBatch);
+   */
+  trainOnBatch(x: ModelData, y: ModelData, args: OnBatchArgs = {}): number | number[] {
+    return trainOnBatch(this, x, y, args);
+  }
+
+  /**
+   * The loss (and metrics) of one batch, without training.
+   * @example model.testOnBatch(xBatch, yBatch);
+   */
+  testOnBatch(x: ModelData, y: ModelData, args: OnBatchArgs = {}): number | number[] {
+    return testOnBatch(this, x, y, args);
+  }
+
+  /**
+   * Inference on one batch.
+   * @example model.predictOnBatch(xBatch);
+   */
+  predictOnBatch(x: ModelData): Tensor | Tensor[] {
+    return predictOnBatch(this, x);
+  }
+
+  // ---- Saving (src/saving): thin delegations. ----
+
+  /**
+   * Saves the model in the TF.js Layers format (`model.json` + weight shards), atomically.
+   * @example await model.save('./mnist-cnn');
+   */
+  save(pathOrHandler: string | IOHandler, options: SaveOptions = {}): Promise<SaveResult> {
+    return saveModel(this, pathOrHandler, options);
+  }
+
+  /**
+   * The model topology as Keras JSON (snake_case), the `modelTopology` of model.json.
+   * @example const again = modelFromJSON(model.toJSON());
+   */
+  toJSON(): string {
+    return modelToJSON(this);
+  }
+
+  /**
+   * Saves the weights only.
+   * @example await model.saveWeights('./weights');
+   */
+  saveWeights(path: string, options: SaveWeightsOptions = {}): Promise<SaveResult> {
+    return saveWeights(this, path, options);
+  }
+
+  /**
+   * Loads weights saved by `saveWeights` (or a model save) into this model.
+   * @example await model.loadWeights('./weights');
+   */
+  loadWeights(path: string, options: SaveWeightsOptions = {}): Promise<void> {
+    return loadWeights(this, path, options);
+  }
+
+  /** Disposes every layer's weights. */
+  override dispose(): void {
+    for (const layer of this.layers) layer.dispose();
+    super.dispose();
+  }
+
+  /** `Model 'functional' (inputs [null, 3] -> outputs [null, 2])`, for messages. */
+  override toString(): string {
+    if (!this.graph) return layerLabel(this);
+    const io = (ts: SymbolicTensor[]) => ts.map((t) => fmtShape(t.shape)).join(', ');
+    return `${layerLabel(this)} (inputs ${io(this.inputs)} -> outputs ${io(this.outputs)})`;
+  }
+}
+
+registerModelClass('Model', Model);
+registerModelClass('Functional', Model);

@@ -1,0 +1,294 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import {
+  type FileSystem,
+  fileSystemHandler,
+  type ModelArtifacts,
+  ModelFileError,
+  type ModelJSON,
+  ModelSaveError,
+  nodeFileSystem,
+} from '../index.js';
+
+let root: string;
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'horn-save-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+const topology = { class_name: 'Sequential', config: { name: 's', layers: [] }, keras_version: 'x', backend: 'y' };
+
+function artifacts(values: number[], name = 'dense/kernel'): ModelArtifacts {
+  return {
+    modelTopology: topology,
+    weightSpecs: [{ name, shape: [values.length], dtype: 'float32' }],
+    weightData: new Float32Array(values).buffer,
+    format: 'layers-model',
+    generatedBy: 'test',
+    convertedBy: null,
+  };
+}
+
+const readJSON = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as ModelJSON;
+const floats = (data: ArrayBuffer | ArrayBuffer[] | undefined) => [...new Float32Array(data as ArrayBuffer)];
+
+describe('fileSystemHandler: save and load', () => {
+  test('writes model.json and one float32 little-endian shard, and loads them back', async () => {
+    const dir = join(root, 'model');
+    const result = await fileSystemHandler(dir).save!(artifacts([1.5, -2, 3]));
+    expect(result.modelArtifactsInfo).toMatchObject({ modelTopologyType: 'JSON', weightDataBytes: 12 });
+    expect(result.modelArtifactsInfo.dateSaved).toBeInstanceOf(Date);
+    expect((await readdir(dir)).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+    const json = await readJSON(join(dir, 'model.json'));
+    expect(json).toEqual({
+      modelTopology: topology,
+      format: 'layers-model',
+      generatedBy: 'test',
+      convertedBy: null,
+      weightsManifest: [
+        { paths: ['group1-shard1of1.bin'], weights: [{ name: 'dense/kernel', shape: [3], dtype: 'float32' }] },
+      ],
+    });
+    // 1.5 = 0x3FC00000, little-endian.
+    expect([...(await readFile(join(dir, 'group1-shard1of1.bin'))).subarray(0, 4)]).toEqual([0x00, 0x00, 0xc0, 0x3f]);
+    for (const path of [dir, join(dir, 'model.json')]) {
+      const loaded = await fileSystemHandler(path).load!();
+      expect(loaded.modelTopology).toEqual(topology);
+      expect(floats(loaded.weightData)).toEqual([1.5, -2, 3]);
+      expect(loaded.weightSpecs).toEqual(json.weightsManifest[0].weights);
+    }
+  });
+
+  test('splits the weights into shards of at most shardBytes, named as TF.js names them', async () => {
+    const dir = join(root, 'sharded');
+    const values = Array.from({ length: 10 }, (_, i) => i / 4);
+    await fileSystemHandler(dir, { shardBytes: 16 }).save!(artifacts(values));
+    const json = await readJSON(join(dir, 'model.json'));
+    expect(json.weightsManifest[0].paths).toEqual([
+      'group1-shard1of3.bin',
+      'group1-shard2of3.bin',
+      'group1-shard3of3.bin',
+    ]);
+    expect((await readFile(join(dir, 'group1-shard3of3.bin'))).byteLength).toBe(8);
+    expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual(values);
+  });
+
+  test('reads what TF.js file:// writes: model.json + weights.bin, several groups, int32 weights', async () => {
+    const dir = join(root, 'tfjs');
+    await rm(dir, { recursive: true, force: true });
+    await import('node:fs/promises').then((fs) => fs.mkdir(dir));
+    const json: ModelJSON = {
+      modelTopology: topology,
+      weightsManifest: [
+        { paths: ['weights.bin'], weights: [{ name: 'a', shape: [2], dtype: 'float32' }] },
+        { paths: ['opt.bin'], weights: [{ name: 'iter', shape: [], dtype: 'int32', group: 'optimizer' }] },
+      ],
+    };
+    await writeFile(join(dir, 'model.json'), JSON.stringify(json));
+    await writeFile(join(dir, 'weights.bin'), new Uint8Array(new Float32Array([0.25, 4]).buffer));
+    await writeFile(join(dir, 'opt.bin'), new Uint8Array(new Int32Array([7]).buffer));
+    const loaded = await fileSystemHandler(join(dir, 'model.json')).load!();
+    expect(loaded.weightSpecs?.map((s) => s.name)).toEqual(['a', 'iter']);
+    const bytes = loaded.weightData as ArrayBuffer;
+    expect([...new Float32Array(bytes, 0, 2)]).toEqual([0.25, 4]);
+    expect([...new Int32Array(bytes, 8, 1)]).toEqual([7]);
+  });
+});
+
+describe('fileSystemHandler: broken saves give a ModelFileError naming the file', () => {
+  async function saved(): Promise<string> {
+    const dir = join(root, 'm');
+    await fileSystemHandler(dir).save!(artifacts([1, 2, 3, 4]));
+    return dir;
+  }
+  const load = (path: string) => fileSystemHandler(path).load!();
+
+  test('missing path, directory without model.json', async () => {
+    await expect(load(join(root, 'nope'))).rejects.toThrow(ModelFileError);
+    await expect(load(join(root, 'nope'))).rejects.toThrow(/nope.*does not exist/);
+    await expect(load(root)).rejects.toThrow(/no model.json in this directory/);
+  });
+
+  test('truncated, empty and non-object model.json', async () => {
+    const dir = await saved();
+    const file = join(dir, 'model.json');
+    const text = await readFile(file, 'utf8');
+    await writeFile(file, text.slice(0, text.length / 2));
+    await expect(load(dir)).rejects.toThrow(ModelFileError);
+    await expect(load(dir)).rejects.toThrow(/model\.json: cannot read the model: it is not valid JSON.*truncated/);
+    await writeFile(file, '');
+    await expect(load(dir)).rejects.toThrow(/model\.json: cannot read the model: the file is empty/);
+    await writeFile(file, '[1, 2]');
+    await expect(load(dir)).rejects.toThrow(/model\.json: expected a JSON object/);
+  });
+
+  test('missing keys and malformed manifests', async () => {
+    const dir = await saved();
+    const file = join(dir, 'model.json');
+    const good = await readJSON(file);
+    const cases: [unknown, RegExp][] = [
+      [{ ...good, modelTopology: undefined }, /'modelTopology' is missing/],
+      [{ ...good, weightsManifest: undefined }, /'weightsManifest' is missing/],
+      [{ ...good, weightsManifest: [{ weights: [] }] }, /weightsManifest\[0\]\.paths must be a list/],
+      [
+        { ...good, weightsManifest: [{ paths: ['../x.bin'], weights: [] }] },
+        /shard path '\.\.\/x\.bin' must be relative/,
+      ],
+      [{ ...good, weightsManifest: [{ paths: ['/etc/x.bin'], weights: [] }] }, /must be relative/],
+      [{ ...good, weightsManifest: [{ paths: ['a.bin'], weights: {} }] }, /weights must be a list/],
+    ];
+    for (const [json, message] of cases) {
+      await writeFile(file, JSON.stringify(json));
+      await expect(load(dir), String(message)).rejects.toThrow(message);
+    }
+  });
+
+  test('bad weight specs: dtype, quantization, shape, duplicate or missing names', async () => {
+    const dir = await saved();
+    const file = join(dir, 'model.json');
+    const good = await readJSON(file);
+    const withSpec = (spec: object) => ({
+      ...good,
+      weightsManifest: [{ paths: good.weightsManifest[0].paths, weights: [spec] }],
+    });
+    const cases: [unknown, RegExp][] = [
+      [
+        withSpec({ name: 'w', shape: [4], dtype: 'float16' }),
+        /weight 'w' has dtype "float16"; Horn reads 'float32' and 'int32'/,
+      ],
+      [withSpec({ name: 'w', shape: [4], dtype: 'bool' }), /weight 'w' has dtype "bool"/],
+      [
+        withSpec({ name: 'w', shape: [4], dtype: 'uint8', quantization: { dtype: 'uint8', scale: 1, min: 0 } }),
+        /is quantized/,
+      ],
+      [withSpec({ name: 'w', shape: [2.5], dtype: 'float32' }), /shape must be a list of non-negative integers/],
+      [withSpec({ shape: [4], dtype: 'float32' }), /weight 0 needs a name/],
+      [
+        {
+          ...good,
+          weightsManifest: [
+            {
+              paths: good.weightsManifest[0].paths,
+              weights: [
+                { name: 'w', shape: [2], dtype: 'float32' },
+                { name: 'w', shape: [2], dtype: 'float32' },
+              ],
+            },
+          ],
+        },
+        /weight 'w' is listed twice/,
+      ],
+    ];
+    for (const [json, message] of cases) {
+      await writeFile(file, JSON.stringify(json));
+      await expect(load(dir), String(message)).rejects.toThrow(message);
+    }
+  });
+
+  test('missing, truncated and overlong shards', async () => {
+    const dir = await saved();
+    const shard = join(dir, 'group1-shard1of1.bin');
+    const bytes = await readFile(shard);
+    await writeFile(shard, bytes.subarray(0, 10));
+    await expect(load(dir)).rejects.toThrow(ModelFileError);
+    await expect(load(dir)).rejects.toThrow(
+      /group1-shard1of1\.bin are too short \(truncated\?\).*need 16 bytes, the files hold 10/,
+    );
+    await writeFile(shard, new Uint8Array(20));
+    await expect(load(dir)).rejects.toThrow(/too long.*need 16 bytes, the files hold 20/);
+    await rm(shard);
+    await expect(load(dir)).rejects.toThrow(/cannot read weight shard '.*group1-shard1of1\.bin': the file is missing/);
+  });
+});
+
+describe('fileSystemHandler: saves are atomic', () => {
+  const listing = async () => (await readdir(root)).sort();
+
+  /** Node's file system, with writes of files whose name matches `failOn` failing. */
+  async function failingFs(failOn: RegExp, op: 'writeFile' | 'rename' = 'writeFile'): Promise<FileSystem> {
+    const fs = await nodeFileSystem();
+    return {
+      ...fs,
+      writeFile: async (path, data) => {
+        if (op === 'writeFile' && failOn.test(path)) {
+          await fs.writeFile(path, data.subarray(0, 3)); // half written, then the disk "fills up"
+          throw new Error('ENOSPC: no space left on device');
+        }
+        return fs.writeFile(path, data);
+      },
+      rename: async (from, to) => {
+        if (op === 'rename' && failOn.test(from)) throw new Error('EXDEV: simulated rename failure');
+        return fs.rename(from, to);
+      },
+    };
+  }
+
+  test('a new save replaces the previous one', async () => {
+    const dir = join(root, 'm');
+    await fileSystemHandler(dir).save!(artifacts([1, 2]));
+    await fileSystemHandler(dir).save!(artifacts([3, 4, 5]));
+    expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([3, 4, 5]);
+    expect(await listing()).toEqual(['m']);
+  });
+
+  test('a write that fails midway leaves the previous save intact and no temporary files', async () => {
+    const dir = join(root, 'm');
+    await fileSystemHandler(dir).save!(artifacts([1, 2]));
+    const before = await readFile(join(dir, 'model.json'), 'utf8');
+    for (const failOn of [/\.bin$/, /model\.json$/]) {
+      const handler = fileSystemHandler(dir, { fileSystem: await failingFs(failOn) });
+      await expect(handler.save!(artifacts([9, 9, 9], 'other'))).rejects.toThrow(ModelSaveError);
+      await expect(handler.save!(artifacts([9]))).rejects.toThrow(/could not write '.*m': ENOSPC.*nothing was changed/);
+      expect(await readFile(join(dir, 'model.json'), 'utf8')).toBe(before);
+      expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([1, 2]);
+      expect(await listing()).toEqual(['m']);
+    }
+  });
+
+  test('a failing first save leaves nothing behind', async () => {
+    const handler = fileSystemHandler(join(root, 'new'), { fileSystem: await failingFs(/\.bin$/) });
+    await expect(handler.save!(artifacts([1]))).rejects.toThrow(ModelSaveError);
+    expect(await listing()).toEqual([]);
+  });
+
+  test('a rename that fails puts the previous save back', async () => {
+    const dir = join(root, 'm');
+    await fileSystemHandler(dir).save!(artifacts([1, 2]));
+    const handler = fileSystemHandler(dir, { fileSystem: await failingFs(/horn-tmp/, 'rename') });
+    await expect(handler.save!(artifacts([5]))).rejects.toThrow(/could not move the new save into '.*m': EXDEV/);
+    expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([1, 2]);
+    expect(await listing()).toEqual(['m']);
+  });
+
+  test('an unwritable location gives a ModelSaveError and changes nothing', async () => {
+    await writeFile(join(root, 'file.txt'), 'x');
+    await expect(fileSystemHandler(join(root, 'file.txt', 'model')).save!(artifacts([1]))).rejects.toThrow(
+      ModelSaveError,
+    );
+    await expect(fileSystemHandler(join(root, 'file.txt')).save!(artifacts([1]))).rejects.toThrow(
+      /is a file; a model is saved as a directory/,
+    );
+    expect(await readFile(join(root, 'file.txt'), 'utf8')).toBe('x');
+    expect(await listing()).toEqual(['file.txt']);
+  });
+
+  test('refuses to replace a directory holding other files, or any save when overwrite is false', async () => {
+    const dir = join(root, 'docs');
+    await fileSystemHandler(dir).save!(artifacts([1]));
+    await writeFile(join(dir, 'notes.txt'), 'keep me');
+    await expect(fileSystemHandler(dir).save!(artifacts([2]))).rejects.toThrow(
+      /holds files that are not part of a saved model \(notes\.txt\)/,
+    );
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+    const other = join(root, 'kept');
+    await fileSystemHandler(other).save!(artifacts([1]));
+    await expect(fileSystemHandler(other, { overwrite: false }).save!(artifacts([2]))).rejects.toThrow(
+      /already exists and overwrite is false/,
+    );
+    expect(floats((await fileSystemHandler(other).load!()).weightData)).toEqual([1]);
+  });
+});

@@ -1,0 +1,55 @@
+import { ValueError } from '@horn/tensor';
+import type { Callback, CallbackParams } from '../callbacks/callback.js';
+import { CallbackList } from '../callbacks/callback-list.js';
+import { defaultOutputStream } from '../callbacks/output-stream.js';
+import { ProgbarLogger } from '../callbacks/progbar-logger.js';
+import type { TrainableModel } from './trainable-model.js';
+
+/** 0: silent; 1: a progress bar; 2: one line per epoch; `'auto'`: 1 on a terminal, else 2. */
+export type Verbosity = 0 | 1 | 2 | 'auto';
+
+/**
+ * Resolves `verbose`: `'auto'` (the default) is 1 when the progress stream (a listed
+ * `ProgbarLogger`'s, else `process.stdout`) is a TTY, else 2.
+ * @example resolveVerbose('fit', 'auto', []) // 2 when piped
+ */
+export function resolveVerbose(op: string, verbose: Verbosity | undefined, callbacks: readonly Callback[]): 0 | 1 | 2 {
+  if (verbose === undefined || verbose === 'auto') {
+    const progbar = callbacks.find((cb): cb is ProgbarLogger => cb instanceof ProgbarLogger);
+    const tty = progbar ? progbar.isTTY : defaultOutputStream().isTTY === true;
+    return tty ? 1 : 2;
+  }
+  if (verbose !== 0 && verbose !== 1 && verbose !== 2) {
+    throw new ValueError(`${op}: verbose must be 0, 1, 2 or 'auto', got ${JSON.stringify(verbose)}`);
+  }
+  return verbose;
+}
+
+/**
+ * The callback list of a run: the given callbacks, a `ProgbarLogger` first when verbose (unless one
+ * is listed), a `History` last for `fit`; bound to the model, with the params set.
+ * @example const list = callbackListFor(model, args.callbacks, params, true);
+ */
+export function callbackListFor(
+  model: TrainableModel,
+  callbacks: readonly Callback[] | undefined,
+  params: CallbackParams,
+  addHistory: boolean,
+): CallbackList {
+  return new CallbackList(callbacks ?? [], { addHistory, addProgbar: params.verbose !== 0, model, params });
+}
+
+/**
+ * Rejects unknown option names (a snake_case `batch_size`, a typo), naming the valid ones.
+ * @example checkOptionKeys('fit', args, ['epochs', 'batchSize'])
+ */
+export function checkOptionKeys(op: string, args: object, valid: readonly string[]): void {
+  if (args === null || typeof args !== 'object' || Array.isArray(args)) {
+    throw new ValueError(`${op}: expected an options object, got ${JSON.stringify(args)}`);
+  }
+  for (const key of Object.keys(args)) {
+    if (!valid.includes(key)) {
+      throw new ValueError(`${op}: unknown option '${key}'; valid options are ${valid.join(', ')}`);
+    }
+  }
+}

@@ -1,0 +1,172 @@
+import { type Random, type Tensor, ValueError } from '@horn/tensor';
+import { BatchStream } from './batches.js';
+import { describeValue } from './compile-args.js';
+import {
+  type ClassWeight,
+  classWeightsToSampleWeights,
+  countSamples,
+  type ModelData,
+  OwnedTensors,
+  type SampleWeightData,
+  sliceRows,
+  standardizeData,
+  standardizeSampleWeights,
+  takeRows,
+} from './data.js';
+import type { StepData } from './train-step.js';
+import type { TrainableModel } from './trainable-model.js';
+
+/** A batch and the tensors to dispose once its step is done. */
+export interface SourceBatch {
+  data: StepData;
+  owned: OwnedTensors;
+}
+
+/** Where a training or evaluation loop gets its batches. */
+export interface BatchSource {
+  /** Batches per epoch, or null when unknown (a dataset without `stepsPerEpoch`). */
+  readonly steps: number | null;
+  /** Called at the start of each epoch (or evaluation). */
+  beginEpoch(): void;
+  /** The next batch of this epoch, or null at its end. */
+  next(): Promise<SourceBatch | null>;
+}
+
+/** Standardized arrays: a tensor per input, per output, a sample weight per output. */
+export interface ArrayData {
+  xs: Tensor[];
+  ys: Tensor[];
+  sampleWeights: (Tensor | null)[];
+}
+
+/**
+ * Batches of in-memory arrays (Keras' array data adapter): shuffled per pass when asked, slices
+ * otherwise. With `stepsPerEpoch`, epochs take that many batches from a stream that continues
+ * across epochs.
+ * @example new ArraySource(data, n, 32, true, randomSource(), undefined)
+ */
+export class ArraySource implements BatchSource {
+  readonly steps: number;
+  private readonly stream: BatchStream;
+
+  constructor(
+    private readonly arrays: ArrayData,
+    samples: number,
+    batchSize: number,
+    shuffle: boolean,
+    rng: Random,
+    private readonly stepsPerEpoch?: number,
+  ) {
+    this.stream = new BatchStream(samples, batchSize, shuffle, rng);
+    this.steps = stepsPerEpoch ?? this.stream.batchesPerPass;
+  }
+
+  beginEpoch(): void {
+    if (this.stepsPerEpoch === undefined || this.stream.atPassEnd) this.stream.restart();
+  }
+
+  async next(): Promise<SourceBatch | null> {
+    const rows = this.stream.next();
+    if (!rows) return null;
+    const owned = new OwnedTensors();
+    const take = (ts: readonly (Tensor | null)[]) =>
+      ('indices' in rows ? takeRows(ts, rows.indices) : sliceRows(ts, rows.start, rows.size)).map((t) =>
+        t ? owned.own(t) : null,
+      );
+    const { xs, ys, sampleWeights } = this.arrays;
+    return { data: { xs: take(xs) as Tensor[], ys: take(ys) as Tensor[], sampleWeights: take(sampleWeights) }, owned };
+  }
+}
+
+/** One element of a dataset: `[x, y]`, `[x, y, sampleWeight]`, or TF.js' `{ xs, ys, sampleWeight? }`. */
+export type DatasetElement =
+  | readonly [ModelData, ModelData]
+  | readonly [ModelData, ModelData, SampleWeightData]
+  | { xs: ModelData; ys: ModelData; sampleWeight?: SampleWeightData };
+
+/** A dataset of batches: an array, any iterable, or an async iterable (an async generator, a TF.js-like dataset). */
+export type Dataset = AsyncIterable<DatasetElement> | Iterable<DatasetElement>;
+
+function iteratorOf(dataset: Dataset): AsyncIterator<DatasetElement> | Iterator<DatasetElement> {
+  if (typeof (dataset as AsyncIterable<DatasetElement>)[Symbol.asyncIterator] === 'function') {
+    return (dataset as AsyncIterable<DatasetElement>)[Symbol.asyncIterator]();
+  }
+  if (typeof (dataset as Iterable<DatasetElement>)[Symbol.iterator] === 'function') {
+    return (dataset as Iterable<DatasetElement>)[Symbol.iterator]();
+  }
+  throw new ValueError(
+    `fitDataset: the dataset must be an iterable or an async iterable of [x, y] batches, got ${describeValue(dataset)}`,
+  );
+}
+
+/**
+ * Batches from a dataset. Without `stepsPerEpoch` each epoch iterates the dataset afresh; with it,
+ * one iterator continues across epochs and is restarted when it runs out. Batch tensors the dataset
+ * yields are disposed after their step (as TF.js) unless the dataset is an array or
+ * `disposeBatches` is false.
+ * @example const source = new DatasetSource('fitDataset', batches, model, undefined, true);
+ */
+export class DatasetSource implements BatchSource {
+  readonly steps: number | null;
+  private iterator: AsyncIterator<DatasetElement> | Iterator<DatasetElement> | null = null;
+
+  constructor(
+    private readonly op: string,
+    private readonly dataset: Dataset,
+    private readonly model: TrainableModel,
+    private readonly stepsPerEpoch: number | undefined,
+    private readonly disposeBatches: boolean,
+    private readonly classWeight?: ClassWeight,
+  ) {
+    this.steps = stepsPerEpoch ?? null;
+    iteratorOf(dataset);
+  }
+
+  beginEpoch(): void {
+    if (this.stepsPerEpoch === undefined || this.iterator === null) this.iterator = iteratorOf(this.dataset);
+  }
+
+  async next(): Promise<SourceBatch | null> {
+    this.iterator ??= iteratorOf(this.dataset);
+    const result = await this.iterator.next();
+    if (result.done) {
+      this.iterator = null;
+      return null;
+    }
+    return this.standardize(result.value);
+  }
+
+  private standardize(element: DatasetElement): SourceBatch {
+    const { op, model } = this;
+    let x: ModelData;
+    let y: ModelData;
+    let sw: SampleWeightData | undefined;
+    if (Array.isArray(element) && (element.length === 2 || element.length === 3)) [x, y, sw] = element;
+    else if (element !== null && typeof element === 'object' && 'xs' in element && 'ys' in element) {
+      ({
+        xs: x,
+        ys: y,
+        sampleWeight: sw,
+      } = element as { xs: ModelData; ys: ModelData; sampleWeight?: SampleWeightData });
+    } else {
+      throw new ValueError(
+        `${op}: each dataset element must be [x, y], [x, y, sampleWeight] or { xs, ys }, got ${describeValue(element)}`,
+      );
+    }
+    const owned = new OwnedTensors();
+    const xs = standardizeData(op, 'x', x, model.inputNames, owned);
+    const ys = standardizeData(op, 'y', y, model.outputNames, owned);
+    let sampleWeights = standardizeSampleWeights(op, sw, model.outputNames, owned);
+    if (this.classWeight) {
+      if (sw !== undefined) throw new ValueError(`${op}: classWeight and sampleWeight cannot be used together`);
+      sampleWeights = [owned.own(classWeightsToSampleWeights(op, ys[0], this.classWeight))];
+    }
+    countSamples(op, [
+      ['x', xs],
+      ['y', ys],
+      ['sampleWeight', sampleWeights],
+    ]);
+    if (this.disposeBatches) for (const t of [...xs, ...ys, ...sampleWeights]) if (t) owned.own(t);
+    return { data: { xs, ys, sampleWeights }, owned };
+  }
+}
