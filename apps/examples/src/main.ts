@@ -1,63 +1,91 @@
 /**
- * The main job (`pnpm start`): the course's breast-cancer classifier, trained on the real
- * Wisconsin data with a progress bar. Until @horn/models brings `model.fit`, it is the course's
- * own loop (chapter 6): a Dense(16, relu) -> Dense(1, sigmoid) network on standardized features
- * (chapter 3), split 364 / 91 / 114 with stratification, GradientTape gradients and Adam updates.
+ * The main job (`pnpm start`): the Keras MNIST CNN — Conv2D(32, 3x3, relu) → MaxPooling2D(2) →
+ * Flatten → Dense(10, softmax) — trained on the real 60,000 MNIST digits with `model.fit` and its
+ * progress bar, evaluated on the 10,000 test digits, and saved in the TF.js Layers format.
+ * MNIST is read offline from `../shared/data/mnist` (or `HORN_MNIST_PATH`), else from the cache or
+ * a verified download, as `keras.datasets.mnist.loadData()` does.
  */
-import { breastCancer } from '@horn/datasets';
-import { Dense } from '@horn/layers';
-import { Adam } from '@horn/optimizers';
-import { StandardScaler, trainTestSplit } from '@horn/preprocessing';
+import { existsSync } from 'node:fs';
+import * as keras from '@horn/keras';
+import { sharedDataPath } from './data/shared-data.js';
 import { runIfMain } from './run-if-main.js';
-import { type ClassifierHistory, trainClassifier } from './train-classifier.js';
 
-/** Trains and reports; returns the history for tests. */
-export function main(
-  epochs = 20,
-  out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
-): ClassifierHistory {
+/** Options of {@link main}; the defaults are the job `pnpm start` runs. */
+export interface MainOptions {
+  epochs?: number;
+  /** Use only the first `trainSize` training images (tests use a few thousand). */
+  trainSize?: number;
+  testSize?: number;
+  /** Where to save the trained model. */
+  savePath?: string;
+  batchSize?: number;
+  /** The optimizer, as `compile` takes it (default: Adam with a cosine decay over the run). */
+  optimizer?: keras.optimizers.Optimizer | string;
+  verbose?: 0 | 1 | 2 | 'auto';
+  log?: (line: string) => void;
+}
+
+/** What the job measured. */
+export interface MainResult {
+  testAccuracy: number;
+  testLoss: number;
+  seconds: number;
+  samplesPerSecond: number;
+  history: Record<string, number[]>;
+}
+
+/** Trains, evaluates, saves and reports. */
+export async function main(options: MainOptions = {}): Promise<MainResult> {
+  const { epochs = 5, batchSize = 128, savePath = './mnist-cnn', verbose = 'auto', log = console.log } = options;
   const started = performance.now();
-  const { data, target } = breastCancer.loadData();
-  const [xTrainAll, xTest, yTrainAll, yTest] = trainTestSplit(data, target, {
-    testSize: 0.2,
-    stratify: target,
-    seed: 42,
-  });
-  const [xTrain, xVal, yTrain, yVal] = trainTestSplit(xTrainAll, yTrainAll, {
-    testSize: 0.2,
-    stratify: yTrainAll,
-    seed: 42,
-  });
-  const scaler = new StandardScaler();
-  const train = scaler.fitTransform(xTrain);
-  out.write(
-    `Breast cancer (Wisconsin), ${data.shape[0]} samples x ${data.shape[1]} features: ` +
-      `train ${xTrain.shape[0]}, validation ${xVal.shape[0]}, test ${xTest.shape[0]}\n`,
+  keras.setSeed(42);
+  const local = process.env.HORN_MNIST_PATH ?? sharedDataPath('mnist');
+  const [[xTrainAll, yTrainAll], [xTestAll, yTestAll]] = await keras.datasets.mnist.loadData(
+    existsSync(local) ? { path: local } : {},
   );
-  const layers = [
-    new Dense({
-      units: 16,
-      activation: 'relu',
-      kernelInitializer: { className: 'GlorotUniform', config: { seed: 42 } },
-    }),
-    new Dense({
-      units: 1,
-      activation: 'sigmoid',
-      kernelInitializer: { className: 'GlorotUniform', config: { seed: 7 } },
-    }),
-  ];
-  const history = trainClassifier(
-    layers,
-    { x: train, y: yTrain },
-    { x: scaler.transform(xVal), y: yVal },
-    { epochs, batchSize: 32, optimizer: new Adam({ learningRate: 0.01 }), seed: 42, out },
+  const trainSize = options.trainSize ?? xTrainAll.shape[0];
+  const testSize = options.testSize ?? xTestAll.shape[0];
+  const prepare = (x: keras.ops.Tensor, n: number) =>
+    keras.tidy(() => keras.ops.slice(x, [0, 0, 0], [n, -1, -1]).reshape([n, 28, 28, 1]).cast('float32').div(255));
+  const x = prepare(xTrainAll, trainSize);
+  const y = keras.ops.slice(yTrainAll, [0], [trainSize]);
+  const xTest = prepare(xTestAll, testSize);
+  const yTest = keras.ops.slice(yTestAll, [0], [testSize]);
+  log(`MNIST: ${trainSize} training and ${testSize} test images, backend ${keras.getBackend()}`);
+
+  const model = new keras.Sequential([
+    keras.Input({ shape: [28, 28, 1] }),
+    new keras.layers.Conv2D({ filters: 32, kernelSize: 3, activation: 'relu' }),
+    new keras.layers.MaxPooling2D({ poolSize: 2 }),
+    new keras.layers.Flatten(),
+    new keras.layers.Dense({ units: 10, activation: 'softmax' }),
+  ]);
+  const steps = Math.ceil((trainSize - Math.round(trainSize * 0.1)) / batchSize) * epochs;
+  const optimizer =
+    options.optimizer ??
+    new keras.optimizers.Adam({
+      learningRate: new keras.optimizers.schedules.CosineDecay({ initialLearningRate: 0.002, decaySteps: steps }),
+    });
+  model.compile({ optimizer, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  model.summary(undefined, log);
+  const fitStarted = performance.now();
+  const history = await model.fit(x, y, { epochs, batchSize, validationSplit: 0.1, verbose });
+  const fitSeconds = (performance.now() - fitStarted) / 1000;
+  const [loss, accuracy] = (await model.evaluate(xTest, yTest, { verbose: 0 })) as keras.ops.Tensor[];
+  await model.save(savePath);
+  const result: MainResult = {
+    testAccuracy: accuracy.dataSync()[0],
+    testLoss: loss.dataSync()[0],
+    seconds: (performance.now() - started) / 1000,
+    samplesPerSecond: (Math.round(trainSize * 0.9) * epochs) / fitSeconds,
+    history: history.history,
+  };
+  log(`test accuracy: ${result.testAccuracy.toFixed(4)} - test loss: ${result.testLoss.toFixed(4)}`);
+  log(
+    `trained ${epochs} epochs at ${Math.round(result.samplesPerSecond)} samples/s; ` +
+      `wall time ${result.seconds.toFixed(1)}s; model saved to ${savePath}`,
   );
-  const testAccuracy = history.evaluate(scaler.transform(xTest), yTest);
-  const seconds = (performance.now() - started) / 1000;
-  out.write(
-    `test accuracy: ${testAccuracy.toFixed(4)} (${xTest.shape[0]} samples), wall time ${seconds.toFixed(1)}s\n`,
-  );
-  return { ...history, testAccuracy };
+  return result;
 }
 
 runIfMain(import.meta.url, () => main());

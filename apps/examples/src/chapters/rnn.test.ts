@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bpttDemo, loadSentences, sentimentModel } from './rnn.js';
+import { bpttDemo, loadSentences, sentimentKeras, sentimentModel } from './rnn.js';
 
 const close = (got: ArrayLike<number>, want: ArrayLike<number>, digits = 5) => {
   expect(got.length).toBe(want.length);
@@ -41,3 +41,9 @@ describe('chapter 7: recurrent networks', () => {
     expect(result.valAccuracy.at(-1)).toBeGreaterThanOrEqual(0.72);
   });
 });
+
+test('chapter 7 the Keras way: Sequential(Embedding, SimpleRNN, Dense) with fit learns the sentences', async () => {
+  const history = await sentimentKeras({ epochs: 4 });
+  expect(history.history.loss[3]).toBeLessThan(history.history.loss[0]);
+  expect(history.history.val_accuracy.at(-1)).toBeGreaterThanOrEqual(0.7);
+}, 120_000);

@@ -4,7 +4,7 @@ import { BinaryCrossentropy } from '@horn/losses';
 import { BinaryAccuracy } from '@horn/metrics';
 import type { Optimizer } from '@horn/optimizers';
 import { cast, gather, Random, reshape, type Tensor, tensor, tidy } from '@horn/tensor';
-import { ProgressBar, type ProgressStream } from './progress-bar.js';
+import { ProgressBar, type ProgressStream } from '../progress-bar.js';
 
 /** A labelled set: features [n, f] and 0/1 labels [n]. */
 export interface Labelled {

@@ -1,0 +1,2 @@
+// Stylesheets imported by the theme are bundled by Vite.
+declare module '*.css';
