@@ -21,7 +21,8 @@ test('the main job trains the MNIST CNN with model.fit, reports and saves it (on
     expect(text).toContain('Total params: 54,410');
     expect(text).toMatch(/test accuracy: 0\.\d{4} - test loss/);
     expect(result.history.loss[1]).toBeLessThan(result.history.loss[0]);
-    // Measured 0.85+ for this subset and seed; the full job (60,000 images, 5 epochs) reaches 98.5%+.
+    // Measured 0.85+ for this subset and seed. The full job (54,000 training images, 5 epochs) measured
+    // 98.1% test / 98.5% validation accuracy.
     expect(result.testAccuracy).toBeGreaterThan(0.8);
   } finally {
     rmSync(dir, { recursive: true, force: true });

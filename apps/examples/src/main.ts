@@ -19,7 +19,7 @@ export interface MainOptions {
   /** Where to save the trained model. */
   savePath?: string;
   batchSize?: number;
-  /** The optimizer, as `compile` takes it (default: Adam with a cosine decay over the run). */
+  /** The optimizer, as `compile` takes it (default `'adam'`, as the Keras example). */
   optimizer?: keras.optimizers.Optimizer | string;
   verbose?: 0 | 1 | 2 | 'auto';
   log?: (line: string) => void;
@@ -60,13 +60,11 @@ export async function main(options: MainOptions = {}): Promise<MainResult> {
     new keras.layers.Flatten(),
     new keras.layers.Dense({ units: 10, activation: 'softmax' }),
   ]);
-  const steps = Math.ceil((trainSize - Math.round(trainSize * 0.1)) / batchSize) * epochs;
-  const optimizer =
-    options.optimizer ??
-    new keras.optimizers.Adam({
-      learningRate: new keras.optimizers.schedules.CosineDecay({ initialLearningRate: 0.002, decaySteps: steps }),
-    });
-  model.compile({ optimizer, loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
+  model.compile({
+    optimizer: options.optimizer ?? 'adam',
+    loss: 'sparse_categorical_crossentropy',
+    metrics: ['accuracy'],
+  });
   model.summary(undefined, log);
   const fitStarted = performance.now();
   const history = await model.fit(x, y, { epochs, batchSize, validationSplit: 0.1, verbose });
