@@ -6,5 +6,6 @@ export default defineConfig({
   resolve: {
     alias: { '@horn/tensor': fileURLToPath(new URL('../tensor/src/index.ts', import.meta.url)) },
   },
-  test: { testTimeout: 30_000 },
+  // Full-MNIST reads and the local download server take seconds alone and far longer on a loaded 2-core machine.
+  test: { testTimeout: 120_000 },
 });
