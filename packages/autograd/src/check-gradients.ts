@@ -52,7 +52,7 @@ export function checkGradients(
       let s = 0;
       for (let i = 0; i < out.length; i++) s += out[i];
       return s;
-    }) as unknown as number;
+    });
   const report: InputGradientCheck[] = xs.map((x, which) => {
     const base = x.dataSync();
     let worst: InputGradientCheck = { maxError: 0, index: -1, analytic: 0, numeric: 0 };

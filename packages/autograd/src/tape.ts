@@ -167,7 +167,7 @@ export class GradientTape {
         : new Map<Tensor, Tensor>();
       return list.map(([, s]) => {
         const g = wanted.has(s) ? grads.get(s) : undefined;
-        if (g) return g === seed && s !== target ? g.clone() : g;
+        if (g) return g;
         return unconnectedGradients === 'zero' ? zerosLike(s) : null;
       });
     });
