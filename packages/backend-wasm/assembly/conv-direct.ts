@@ -21,8 +21,19 @@ function endTap(base: i32, dilation: i32, taps: i32, size: i32): i32 {
  * panels ([K, o], K in (ky, kx, ci) order). Taps in the padding are cut from each pixel's range
  * up front; with dilation 1 a window row is one contiguous run of x (and of the panel), so the
  * inner loop is the GEMM's. Covers output rows r0 .. r0 + nrows, a row being (batch, oy).
+ * `epilogue` fuses FusedConv2D's tail into the stores: bit 1 adds `bias` (o floats, padded to a
+ * multiple of 16), bit 2 applies relu (NaN stays NaN, as the Relu kernel).
  */
-export function conv2dDirect(x: usize, packedW: usize, y: usize, o: i32, r0: i32, nrows: i32): void {
+export function conv2dDirect(
+  x: usize,
+  packedW: usize,
+  y: usize,
+  o: i32,
+  r0: i32,
+  nrows: i32,
+  bias: usize,
+  epilogue: i32,
+): void {
   const c = gC;
   const k = gKh * gKw * c;
   const rowBytes = <usize>(gW * c * 4);
@@ -114,6 +125,32 @@ export function conv2dDirect(x: usize, packedW: usize, y: usize, o: i32, r0: i32
               bp += 64;
             }
           }
+        }
+        if (epilogue & 1) {
+          const bj = bias + <usize>(jr * 4);
+          const v0 = v128.load(bj);
+          const v1 = v128.load(bj, 16);
+          const v2 = v128.load(bj, 32);
+          const v3 = v128.load(bj, 48);
+          c00 = f32x4.add(c00, v0);
+          c01 = f32x4.add(c01, v1);
+          c02 = f32x4.add(c02, v2);
+          c03 = f32x4.add(c03, v3);
+          c10 = f32x4.add(c10, v0);
+          c11 = f32x4.add(c11, v1);
+          c12 = f32x4.add(c12, v2);
+          c13 = f32x4.add(c13, v3);
+        }
+        if (epilogue & 2) {
+          const zero = f32x4.splat(0);
+          c00 = f32x4.max(c00, zero);
+          c01 = f32x4.max(c01, zero);
+          c02 = f32x4.max(c02, zero);
+          c03 = f32x4.max(c03, zero);
+          c10 = f32x4.max(c10, zero);
+          c11 = f32x4.max(c11, zero);
+          c12 = f32x4.max(c12, zero);
+          c13 = f32x4.max(c13, zero);
         }
         const d0 = yRow + <usize>((ox * o + jr) * 4);
         const nr = min(16, o - jr);

@@ -212,3 +212,19 @@ export function sigmoidF32(x: usize, out: usize, n: i32): void {
     store<f32>(out + <usize>(i * 4), s);
   }
 }
+
+/** ReluGrad: out = dy * (x > 0 ? 1 : 0); a multiply, so a NaN dy stays NaN where x <= 0. */
+export function reluGradF32(dy: usize, x: usize, out: usize, n: i32): void {
+  const one = f32x4.splat(1);
+  const zero = f32x4.splat(0);
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const off = <usize>(i * 4);
+    const step = v128.and(f32x4.gt(v128.load(x + off), zero), one);
+    v128.store(out + off, f32x4.mul(v128.load(dy + off), step));
+  }
+  for (; i < n; i++) {
+    const off = <usize>(i * 4);
+    store<f32>(out + off, load<f32>(dy + off) * (load<f32>(x + off) > 0 ? <f32>1 : <f32>0));
+  }
+}

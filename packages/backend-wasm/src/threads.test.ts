@@ -29,6 +29,16 @@ const conv = (x: number[], f: number[], strides: number, seed: number) => {
     label: `Conv2D ${label}`,
     ranOnWasm: ['Conv2D'],
   });
+  const bv = randomValues(T.randomSource(seed + 1), f[3]);
+  expectParity(
+    () =>
+      T.runKernel(
+        'FusedConv2D',
+        { x: T.tensor(xv, x), filter: T.tensor(fv, f), bias: T.tensor(bv) },
+        { ...attrs, activation: 'relu' },
+      ),
+    { ...tol, label: `FusedConv2D ${label}`, ranOnWasm: ['FusedConv2D'] },
+  );
   expectParity(
     () =>
       T.runKernel(
@@ -95,14 +105,16 @@ describe('the wasm backend on two threads (a worker sharing the heap) agrees wit
         const mask = T.cast(T.greater(x, 0), 'float32');
         const pooled = T.runKernel('MaxPool', { x: y }, pool);
         const grad = T.runKernel('MaxPoolGrad', { dy: pooled, x: y }, pool);
+        const pool3 = { poolSize: [3, 3], strides: [3, 3], pad: [0, 0, 0, 0] };
+        const grad3 = T.runKernel('MaxPoolGrad', { dy: T.runKernel('MaxPool', { x: y }, pool3), x: y }, pool3);
         const s = T.tensor(sv);
-        return [y, T.mul(y, mask), T.sub(2, s), T.exp(s), T.lessEqual(s, 0.5), pooled, grad];
+        return [y, T.mul(y, mask), T.reluGrad(y, x), T.sub(2, s), T.exp(s), T.lessEqual(s, 0.5), pooled, grad, grad3];
       },
       {
         rtol: 1e-6,
         atol: 1e-6,
         label: 'elementwise',
-        ranOnWasm: ['Add', 'Relu', 'Greater', 'Cast', 'MaxPool', 'MaxPoolGrad'],
+        ranOnWasm: ['Add', 'Relu', 'Greater', 'Cast', 'MaxPool', 'MaxPoolGrad', 'ReluGrad'],
       },
     );
   });

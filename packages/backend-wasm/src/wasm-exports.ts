@@ -44,7 +44,7 @@ export interface HornWasmExports {
   ): void;
   im2col(x: Ptr, q0: number, rows: number, dst: Ptr): void;
   col2imAdd(src: Ptr, q0: number, rows: number, dx: Ptr): void;
-  conv2dDirect(x: Ptr, packedW: Ptr, y: Ptr, o: number, r0: number, nrows: number): void;
+  conv2dDirect(x: Ptr, packedW: Ptr, y: Ptr, o: number, r0: number, nrows: number, bias: Ptr, epilogue: number): void;
   convFilterGrad(
     x: Ptr,
     dy: Ptr,
@@ -85,6 +85,10 @@ export interface HornWasmExports {
   ): void;
   maxPoolF32(x: Ptr, y: Ptr, b0: number, nb: number): void;
   maxPoolGradF32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
+  reluGradF32(dy: Ptr, x: Ptr, out: Ptr, n: number): void;
+  maxPoolGradTiledF32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
+  maxPool2x2F32(x: Ptr, y: Ptr, b0: number, nb: number): void;
+  maxPoolGrad2x2F32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
   boolToF32(x: Ptr, out: Ptr, n: number): void;
   i32ToF32(x: Ptr, out: Ptr, n: number): void;
   f32ToBool(x: Ptr, out: Ptr, n: number): void;

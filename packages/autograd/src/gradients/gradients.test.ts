@@ -120,6 +120,12 @@ for (const [name, f, make] of unary) {
   check(name, 'scalar', f, () => [make([])]);
 }
 check(
+  'ReluGrad',
+  'd/d(dy) and d/dx',
+  (dy, x) => T.reluGrad(dy, x),
+  () => [rnd([2, 3]), away([2, 3])],
+);
+check(
   'Select',
   'broadcast condition and branches',
   (a, b) => T.where(tensor([true, false, true]), a, b),
@@ -306,6 +312,19 @@ const convOptions: [string, T.Conv2dOptions][] = [
     },
   ],
 ];
+// The fused convolution: bias and relu inside the kernel; its gradient goes through ReluGrad.
+check(
+  'FusedConv2D',
+  'relu with bias, same padding, stride 2',
+  (x, w, b) => T.fusedConv2d(x, w, { bias: b, activation: 'relu', padding: 'same', strides: 2 }),
+  () => [rnd([2, 5, 5, 2]), rnd([2, 2, 2, 3]), rnd([3])],
+);
+check(
+  'FusedConv2D',
+  'linear without bias, dilated',
+  (x, w) => T.fusedConv2d(x, w, { dilations: 2 }),
+  () => [rnd([1, 6, 5, 2]), rnd([2, 2, 2, 3])],
+);
 for (const [label, options] of convOptions) {
   check(
     'Conv2D',

@@ -11,6 +11,7 @@ import {
   logicalAnd,
   mul,
   neg,
+  reluGrad,
   sigmoid,
   sign,
   square,
@@ -37,7 +38,9 @@ export const unaryGradients: GradientSpec[] = [
   { name: 'Sqrt', grad: (dy, _i, _a, [y]) => ({ x: div(dy, mul(y, 2)) }) },
   { name: 'Square', grad: (dy, { x }) => ({ x: mul(dy, mul(x, 2)) }) },
   { name: 'Reciprocal', grad: (dy, _i, _a, [y]) => ({ x: neg(mul(dy, square(y))) }) },
-  { name: 'Relu', grad: (dy, { x }) => ({ x: mul(dy, cast(greater(x, 0), 'float32')) }) },
+  { name: 'Relu', grad: (dy, { x }) => ({ x: reluGrad(dy, x) }) },
+  // ReluGrad is linear in dy and piecewise constant in x.
+  { name: 'ReluGrad', grad: (g, { x }) => ({ dy: reluGrad(g, x), x: () => zerosLike(x) }) },
   {
     name: 'Relu6',
     grad: (dy, { x }) => ({ x: mul(dy, cast(logicalAnd(greater(x, 0), less(x, 6)), 'float32')) }),

@@ -37,6 +37,24 @@ function checkConv(c: ConvCase, seed: number) {
     label: `Conv2D ${label}`,
     ranOnWasm: ['Conv2D'],
   });
+  const bv = randomValues(r, o);
+  for (const [withBias, activation] of [
+    [true, 'relu'],
+    [true, 'linear'],
+    [false, 'relu'],
+  ] as const) {
+    const inputs = () => ({
+      x: T.tensor(xv, c.x),
+      filter: T.tensor(fv, c.f),
+      ...(withBias ? { bias: T.tensor(bv, [o]) } : {}),
+    });
+    expectParity(() => T.runKernel('FusedConv2D', inputs(), { ...attrs, activation }), {
+      rtol: 1e-4,
+      atol: 2e-6 * Math.sqrt(Math.max(k, 1)),
+      label: `FusedConv2D ${activation}${withBias ? ' + bias' : ''} ${label}`,
+      ranOnWasm: ['FusedConv2D'],
+    });
+  }
   expectParity(
     () =>
       T.runKernel(

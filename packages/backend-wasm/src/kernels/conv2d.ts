@@ -1,4 +1,4 @@
-import type { KernelAttrs, KernelSpec } from '@horn/tensor';
+import type { KernelAttrs, KernelOutput, KernelSpec, KernelTensor } from '@horn/tensor';
 import type { WasmBackend, WasmHandle } from '../backend.js';
 import type { WasmCall } from '../threads/pool.js';
 import type { Ptr } from '../wasm-exports.js';
@@ -60,6 +60,66 @@ function partsFor(backend: WasmBackend, flops: number, units: number): number {
 const share = (units: number, parts: number, t: number) =>
   [Math.floor((units * t) / parts), Math.floor((units * (t + 1)) / parts)] as const;
 
+/** FusedConv2D's tail: a bias (padded to a multiple of 16 floats) and/or relu. */
+interface Epilogue {
+  bias: KernelTensor<WasmHandle> | undefined;
+  relu: boolean;
+}
+
+/** Conv2D, with FusedConv2D's bias and relu applied as each output tile is stored. */
+function runConv(
+  name: string,
+  inputs: Readonly<Record<string, KernelTensor<WasmHandle>>>,
+  attrs: KernelAttrs,
+  backend: WasmBackend,
+  epilogue: Epilogue,
+): KernelOutput<WasmHandle> | KernelOutput<WasmHandle>[] {
+  const { x, filter, bias } = inputs;
+  if (x.dtype !== 'float32' || filter.dtype !== 'float32' || (bias && bias.dtype !== 'float32')) {
+    return runOnCpu(name, inputs, attrs, backend);
+  }
+  const g = geometry(x.shape, filter.shape, attrs);
+  const shape = [g.n, g.oh, g.ow, g.o];
+  const out = backend.allocTensor(g.pixels * g.o, 'float32');
+  if (g.pixels * g.o === 0) return { values: out, shape, dtype: 'float32' };
+  const w = backend.wasm;
+  const packed = backend.alloc(w.packedBBytes(g.k, g.o));
+  w.packB(filter.values.ptr, g.o, 1, g.k, g.o, packed.ptr);
+  const flags = (epilogue.bias ? 1 : 0) | (epilogue.relu ? 2 : 0);
+  // The bias padded with zeros to whole 16-float panels, so the tile loads never read past it.
+  const padded = epilogue.bias ? backend.alloc(Math.ceil(g.o / 16) * 64) : null;
+  if (padded && epilogue.bias) {
+    const view = backend.view(padded, 'float32');
+    view.fill(0);
+    view.set(backend.view(epilogue.bias.values, 'float32').subarray(0, g.o));
+  }
+  if (g.pointwise) {
+    gemmRows(backend, x.values.ptr, g.k, 1, packed.ptr, out.ptr, g.o, g.pixels, g.o, g.k, false);
+    if (flags) applyEpilogue(backend, out, g.pixels, g.o, padded, epilogue.relu);
+  } else {
+    // Direct convolution measured faster than im2col + GEMM on both benchmark shapes.
+    const flops = 2 * g.pixels * g.k * g.o;
+    directConv(backend, g.args, x.values.ptr, packed.ptr, out.ptr, g.o, g.n * g.oh, flops, padded?.ptr ?? 0, flags);
+  }
+  backend.disposeData(packed);
+  if (padded) backend.disposeData(padded);
+  return { values: out, shape, dtype: 'float32' };
+}
+
+/** The bias (a row broadcast over `rows`) and relu, in place, for the pointwise GEMM path. */
+function applyEpilogue(
+  backend: WasmBackend,
+  out: WasmHandle,
+  rows: number,
+  o: number,
+  bias: WasmHandle | null,
+  relu: boolean,
+): void {
+  const w = backend.wasm;
+  if (bias) w.addF32(out.ptr, o, 1, bias.ptr, 0, 1, out.ptr, rows, o);
+  if (relu) w.reluF32(out.ptr, out.ptr, rows * o);
+}
+
 /**
  * Conv2D `{ x, filter }` (NHWC, filter [kh, kw, c, o]), attrs `{ strides, pad, dilations }`.
  * @example runKernel('Conv2D', { x, filter }, { strides: [1, 1], pad: [1, 1, 1, 1], dilations: [1, 1] })
@@ -67,26 +127,23 @@ const share = (units: number, parts: number, t: number) =>
 export const conv2dWasm: KernelSpec<WasmHandle> = {
   name: 'Conv2D',
   backend: 'wasm',
-  run: (inputs, attrs, backend_) => {
-    const backend = backend_ as WasmBackend;
-    const { x, filter } = inputs;
-    if (x.dtype !== 'float32' || filter.dtype !== 'float32') return runOnCpu('Conv2D', inputs, attrs, backend);
-    const g = geometry(x.shape, filter.shape, attrs);
-    const shape = [g.n, g.oh, g.ow, g.o];
-    const out = backend.allocTensor(g.pixels * g.o, 'float32');
-    if (g.pixels * g.o === 0) return { values: out, shape, dtype: 'float32' };
-    const w = backend.wasm;
-    const packed = backend.alloc(w.packedBBytes(g.k, g.o));
-    w.packB(filter.values.ptr, g.o, 1, g.k, g.o, packed.ptr);
-    if (g.pointwise) {
-      gemmRows(backend, x.values.ptr, g.k, 1, packed.ptr, out.ptr, g.o, g.pixels, g.o, g.k, false);
-    } else {
-      // Direct convolution measured faster than im2col + GEMM on both benchmark shapes.
-      directConv(backend, g.args, x.values.ptr, packed.ptr, out.ptr, g.o, g.n * g.oh, 2 * g.pixels * g.k * g.o);
-    }
-    backend.disposeData(packed);
-    return { values: out, shape, dtype: 'float32' };
-  },
+  run: (inputs, attrs, backend) =>
+    runConv('Conv2D', inputs, attrs, backend as WasmBackend, { bias: undefined, relu: false }),
+};
+
+/**
+ * FusedConv2D `{ x, filter, bias? }`, attrs `{ strides, pad, dilations, activation }`: the bias and
+ * relu are applied to each register tile before it is stored, so the output is written once.
+ * @example runKernel('FusedConv2D', { x, filter, bias }, { ...attrs, activation: 'relu' })
+ */
+export const fusedConv2dWasm: KernelSpec<WasmHandle> = {
+  name: 'FusedConv2D',
+  backend: 'wasm',
+  run: (inputs, attrs, backend) =>
+    runConv('FusedConv2D', inputs, attrs, backend as WasmBackend, {
+      bias: inputs.bias,
+      relu: attrs.activation === 'relu',
+    }),
 };
 
 /** Runs conv2dDirect over `rows` output rows, split across the threads. */
@@ -99,6 +156,8 @@ function directConv(
   o: number,
   rows: number,
   flops: number,
+  bias: Ptr,
+  epilogue: number,
 ) {
   const parts = partsFor(backend, flops, rows);
   const jobs: WasmCall[][] = [];
@@ -106,7 +165,7 @@ function directConv(
     const [r0, r1] = share(rows, parts, t);
     jobs.push([
       ['convGeometry', ...args],
-      ['conv2dDirect', x, packed, y, o, r0, r1 - r0],
+      ['conv2dDirect', x, packed, y, o, r0, r1 - r0, bias, epilogue],
     ]);
   }
   backend.parallel.run(jobs);
@@ -207,7 +266,7 @@ function backpropInputDirect(backend: WasmBackend, dy: Ptr, filter: Ptr, dx: Ptr
   const pt = win.dh * (kh - 1) - win.pt;
   const pl = win.dw * (kw - 1) - win.pl;
   const args = [g.oh, g.ow, o, kh, kw, 1, 1, win.dh, win.dw, pt, pl, g.h, g.w];
-  directConv(backend, args, dy, packed.ptr, dx, c, g.n * g.h, 2 * g.n * g.h * g.w * k * c);
+  directConv(backend, args, dy, packed.ptr, dx, c, g.n * g.h, 2 * g.n * g.h * g.w * k * c, 0, 0);
   backend.disposeData(packed);
   backend.disposeData(flipped);
 }

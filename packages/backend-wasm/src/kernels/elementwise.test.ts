@@ -132,6 +132,21 @@ describe('unary kernels on wasm agree with cpu', () => {
   });
 });
 
+describe('ReluGrad on wasm agrees with cpu', () => {
+  test('odd sizes, NaN and infinite dy and x', () => {
+    for (const n of [0, 1, 3, 4, 5, 17, 1001]) {
+      const dy = awkward(n, n);
+      const x = awkward(50 + n, n);
+      expectParity(() => T.reluGrad(T.tensor(dy, [n]), T.tensor(x, [n])), {
+        rtol: 0,
+        atol: 0,
+        label: `ReluGrad [${n}]`,
+        ranOnWasm: ['ReluGrad'],
+      });
+    }
+  });
+});
+
 const COMPARE = {
   Equal: T.equal,
   NotEqual: T.notEqual,

@@ -152,6 +152,30 @@ export function unaryWasm(name: keyof typeof UNARY_EXPORTS): KernelSpec<WasmHand
 }
 
 /**
+ * ReluGrad `{ dy, x }` (one shape): `dy * (x > 0 ? 1 : 0)` in SIMD, split across the threads.
+ * @example runKernel('ReluGrad', { dy, x })
+ */
+export const reluGradWasm: KernelSpec<WasmHandle> = {
+  name: 'ReluGrad',
+  backend: 'wasm',
+  run: (inputs, attrs, backend_) => {
+    const backend = backend_ as WasmBackend;
+    const { dy, x } = inputs;
+    if (dy.dtype !== 'float32' || x.dtype !== 'float32') return runOnCpu('ReluGrad', inputs, attrs, backend);
+    const size = sizeOf(dy.shape);
+    const out = backend.allocTensor(size, 'float32');
+    if (size > 0) {
+      backend.parallel.run(
+        ranges(backend, size, size).map(([s, e]) => [
+          ['reluGradF32', dy.values.ptr + s * 4, x.values.ptr + s * 4, out.ptr + s * 4, e - s],
+        ]),
+      );
+    }
+    return { values: out, shape: dy.shape, dtype: 'float32' };
+  },
+};
+
+/**
  * Cast `{ x }`, attrs `{ dtype }`: to the same dtype shares the data; bool and int32 to float32
  * and float32 to bool run in wasm; the rest (float32 to int32 wraps like JavaScript's ToInt32)
  * runs the cpu code.

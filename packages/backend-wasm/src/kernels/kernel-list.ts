@@ -1,7 +1,7 @@
 import type { KernelSpec } from '@horn/tensor';
 import type { WasmHandle } from '../backend.js';
-import { conv2dBackpropFilterWasm, conv2dBackpropInputWasm, conv2dWasm } from './conv2d.js';
-import { binaryWasm, castWasm, compareWasm, unaryWasm } from './elementwise.js';
+import { conv2dBackpropFilterWasm, conv2dBackpropInputWasm, conv2dWasm, fusedConv2dWasm } from './conv2d.js';
+import { binaryWasm, castWasm, compareWasm, reluGradWasm, unaryWasm } from './elementwise.js';
 import { batchMatMulWasm } from './matmul.js';
 import { maxPoolGradWasm, maxPoolWasm } from './pool.js';
 import { reduceKernelsWasm } from './reduce.js';
@@ -60,6 +60,7 @@ export function wasmKernels(): KernelSpec<WasmHandle>[] {
   return [
     batchMatMulWasm,
     conv2dWasm,
+    fusedConv2dWasm,
     conv2dBackpropInputWasm,
     conv2dBackpropFilterWasm,
     maxPoolWasm,
@@ -85,6 +86,7 @@ export function wasmKernels(): KernelSpec<WasmHandle>[] {
     unaryWasm('Square'),
     unaryWasm('Reciprocal'),
     unaryWasm('Relu'),
+    reluGradWasm,
     unaryWasm('Relu6'),
     unaryWasm('Floor'),
     unaryWasm('Ceil'),

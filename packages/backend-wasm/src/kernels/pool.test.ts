@@ -40,6 +40,34 @@ describe('MaxPool and MaxPoolGrad on wasm agree with cpu', () => {
     }
   });
 
+  test('tiling windows (stride = pool, no padding): ties, NaN, signed zeros, uncovered edges', () => {
+    const r = T.randomSource(11);
+    const special = [Number.NaN, 0, -0, Number.NEGATIVE_INFINITY];
+    for (let i = 0; i < 30; i++) {
+      // Every third case is the 2x2 window, which has its own loop (odd sizes included).
+      const p = i % 3 === 0 ? [2, 2] : [randInt(r, 1, 3), randInt(r, 1, 3)];
+      const x = [randInt(r, 1, 3), randInt(r, p[0], 9), randInt(r, p[1], 9), [1, 3, 4, 5, 17, 32, 8][i % 7]];
+      const attrs = { poolSize: p, strides: p, pad: [0, 0, 0, 0] };
+      const xv = randomValues(r, T.sizeOf(x), 0, 3).map(Math.floor);
+      for (let j = i % 5; j < xv.length; j += 13) xv[j] = special[j % 4];
+      const probe = T.runKernel('MaxPool', { x: T.tensor(xv, x) }, attrs);
+      const dyv = randomValues(r, probe.size);
+      // A used heap block first, so stale values would show if a cell were left unwritten.
+      T.dispose(T.ones([T.sizeOf(x)]).mul(7));
+      expectParity(() => T.runKernel('MaxPool', { x: T.tensor(xv, x) }, attrs), {
+        label: `MaxPool tiled x${T.fmt(x)} pool ${p}`,
+        ranOnWasm: ['MaxPool'],
+      });
+      expectParity(() => T.runKernel('MaxPoolGrad', { dy: T.tensor(dyv, probe.shape), x: T.tensor(xv, x) }, attrs), {
+        rtol: 0,
+        atol: 0,
+        label: `MaxPoolGrad tiled x${T.fmt(x)} pool ${p}`,
+        ranOnWasm: ['MaxPoolGrad'],
+      });
+      probe.dispose();
+    }
+  });
+
   test('NaN wins the window; zero-size batch gives empty results', () => {
     const x = T.tensor([1, Number.NaN, 3, 4], [1, 2, 2, 1]);
     expect(T.maxPool2d(x, { poolSize: 2 }).dataSync()[0]).toBeNaN();

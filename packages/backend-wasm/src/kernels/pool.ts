@@ -19,10 +19,23 @@ function poolArgs(inputShape: readonly number[], attrs: KernelAttrs, outShape: n
   return [h, w, c, ph, pw, win.sh, win.sw, win.pt, win.pl, outShape[1], outShape[2]];
 }
 
+/** Whether the windows tile the image: stride = pool size and no padding. */
+function tiles(attrs: KernelAttrs): boolean {
+  const [ph, pw] = attrs.poolSize as number[];
+  const win = readWindow(attrs);
+  return win.sh === ph && win.sw === pw && win.pt + win.pb + win.pl + win.pr === 0;
+}
+
+/** The 2x2 window at stride 2 without padding over a multiple of 4 channels: its own SIMD loop. */
+function is2x2(attrs: KernelAttrs, channels: number): boolean {
+  const [ph, pw] = attrs.poolSize as number[];
+  return ph === 2 && pw === 2 && channels % 4 === 0 && tiles(attrs);
+}
+
 /** Runs a pooling export over the batch, split across the threads when it is large. */
 function runByBatch(
   backend: WasmBackend,
-  name: 'maxPoolF32' | 'maxPoolGradF32',
+  name: 'maxPoolF32' | 'maxPoolGradF32' | 'maxPoolGradTiledF32' | 'maxPool2x2F32' | 'maxPoolGrad2x2F32',
   ptrs: number[],
   batch: number,
   elements: number,
@@ -56,7 +69,14 @@ export const maxPoolWasm: KernelSpec<WasmHandle> = {
     const size = shape[0] * shape[1] * shape[2] * shape[3];
     const y = backend.allocTensor(size, 'float32');
     if (size > 0)
-      runByBatch(backend, 'maxPoolF32', [x.values.ptr, y.ptr], shape[0], size, poolArgs(x.shape, attrs, shape));
+      runByBatch(
+        backend,
+        is2x2(attrs, x.shape[3]) ? 'maxPool2x2F32' : 'maxPoolF32',
+        [x.values.ptr, y.ptr],
+        shape[0],
+        size,
+        poolArgs(x.shape, attrs, shape),
+      );
     return { values: y, shape, dtype: 'float32' };
   },
 };
@@ -76,9 +96,16 @@ export const maxPoolGradWasm: KernelSpec<WasmHandle> = {
     const size = x.shape[0] * x.shape[1] * x.shape[2] * x.shape[3];
     const dx = backend.allocTensor(size, 'float32');
     if (size === 0) return { values: dx, shape: x.shape, dtype: 'float32' };
-    backend.view(dx, 'float32').fill(0);
-    if (shape[1] * shape[2] * shape[3] > 0)
-      backend.wasm.maxPoolGradF32(dy.values.ptr, x.values.ptr, dx.ptr, 0, shape[0]);
+    const ptrs = [dy.values.ptr, x.values.ptr, dx.ptr];
+    const geometry = poolArgs(x.shape, attrs, shape);
+    if (tiles(attrs) && shape[1] * shape[2] > 0) {
+      // Each cell in at most one window: written once, no zeroing, no scatter.
+      const fn = is2x2(attrs, x.shape[3]) ? 'maxPoolGrad2x2F32' : 'maxPoolGradTiledF32';
+      runByBatch(backend, fn, ptrs, shape[0], size, geometry);
+    } else {
+      backend.view(dx, 'float32').fill(0);
+      if (shape[1] * shape[2] * shape[3] > 0) runByBatch(backend, 'maxPoolGradF32', ptrs, shape[0], size, geometry);
+    }
     return { values: dx, shape: x.shape, dtype: 'float32' };
   },
 };

@@ -138,3 +138,14 @@ export function registerActivation(name: string, fn: ActivationFn): void {
 export function activationNames(): ActivationName[] {
   return Object.keys(builtins) as ActivationName[];
 }
+
+/**
+ * Which activation a fused kernel can apply in place of `fn`: `'relu'` or `'linear'` for those
+ * built-ins, null for anything else (layers then run the activation as its own op).
+ * @example fusedActivationOf(getActivation('relu')) // 'relu'
+ */
+export function fusedActivationOf(fn: ActivationFn): 'relu' | 'linear' | null {
+  if (fn === builtins.relu) return 'relu';
+  if (fn === builtins.linear) return 'linear';
+  return null;
+}

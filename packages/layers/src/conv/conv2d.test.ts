@@ -1,4 +1,4 @@
-import { range, ShapeError, type Tensor, tensor, ValueError, zeros } from '@horn/tensor';
+import { profile, randomNormal, range, relu, ShapeError, type Tensor, tensor, ValueError, zeros } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { Constant, Conv2D, runLayerTest } from '../index.js';
 
@@ -25,6 +25,26 @@ describe('Conv2D', () => {
       expectedOutputShape: [2, 3, 3, 2],
       expectedNumTrainableWeights: 1,
     });
+  });
+
+  test("'relu' and linear run one FusedConv2D kernel with the numbers of conv, add and relu", () => {
+    const x = randomNormal([2, 6, 5, 3], { seed: 4 });
+    for (const [activation, kernels] of [
+      ['relu', ['FusedConv2D']],
+      ['linear', ['FusedConv2D']],
+      ['tanh', ['Conv2D', 'Add', 'Tanh']],
+    ] as const) {
+      const fused = new Conv2D({ filters: 4, kernelSize: 2, activation, biasInitializer: 'randomNormal', seed: 5 });
+      fused.apply(x);
+      const p = profile(() => fused.apply(x));
+      expect(p.kernels.map((k) => k.name)).toEqual(kernels);
+    }
+    const a = new Conv2D({ filters: 4, kernelSize: 2, padding: 'same', activation: 'relu', biasInitializer: 'ones' });
+    const b = new Conv2D({ filters: 4, kernelSize: 2, padding: 'same', activation: (t: Tensor) => relu(t) });
+    a.apply(x);
+    b.apply(x);
+    b.setWeights(a.getWeights());
+    expect(flat(a.apply(x))).toEqual(flat(b.apply(x)));
   });
 
   test('has 3*3*1*32 + 32 = 320 parameters on one channel', () => {

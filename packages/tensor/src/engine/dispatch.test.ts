@@ -69,6 +69,7 @@ const ops: Record<string, () => Tensor | Tensor[]> = {
   clip: () => T.clip(T.tensor([-2, 0, 2]), -1, 1),
   relu: () => T.relu(T.tensor([-1, 2])),
   relu6: () => T.relu6(T.tensor([-1, 7])),
+  reluGrad: () => T.reluGrad(T.tensor([3, 4]), T.tensor([-1, 2])),
   leakyRelu: () => T.leakyRelu(T.tensor([-1, 2]), 0.1),
   elu: () => T.elu(T.tensor([-1, 2])),
   selu: () => T.selu(T.tensor([-1, 2])),
@@ -141,6 +142,8 @@ const ops: Record<string, () => Tensor | Tensor[]> = {
   logSoftmax: () => T.logSoftmax(T.tensor([2.2, 1.39, 0.85])),
   conv1d: () => T.conv1d(T.ones([1, 4, 1]), T.ones([2, 1, 1])),
   conv2d: () => T.conv2d(T.range(1, 10).reshape([1, 3, 3, 1]), T.ones([2, 2, 1, 1]), { padding: 'same' }),
+  fusedConv2d: () =>
+    T.fusedConv2d(T.range(-4, 5).reshape([1, 3, 3, 1]), T.ones([2, 2, 1, 1]), { bias: [-1], activation: 'relu' }),
   conv2dBackpropInput: () => T.conv2dBackpropInput(T.ones([1, 2, 2, 1]), T.ones([2, 2, 1, 1]), [1, 3, 3, 1]),
   conv2dBackpropFilter: () => T.conv2dBackpropFilter(T.ones([1, 3, 3, 1]), T.ones([1, 2, 2, 1]), [2, 2, 1, 1]),
   depthwiseConv2d: () => T.depthwiseConv2d(T.ones([1, 3, 3, 2]), T.ones([2, 2, 2, 1])),

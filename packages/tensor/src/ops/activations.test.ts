@@ -5,6 +5,8 @@ import {
   leakyRelu,
   relu,
   relu6,
+  reluGrad,
+  ShapeError,
   selu,
   sigmoid,
   softplus,
@@ -113,5 +115,27 @@ describe('method form and errors', () => {
     expect(() => elu(tensor([1]), 'a' as unknown as number)).toThrow(/elu: alpha/);
     expect(() => gelu(tensor([1]), 'yes' as unknown as boolean)).toThrow(/gelu: approximate/);
     expect(() => swish(tensor([1]), Number.POSITIVE_INFINITY)).toThrow(/swish: beta/);
+  });
+});
+
+describe('reluGrad', () => {
+  test('dy where x > 0, zero elsewhere (x = 0 gives 0, as TensorFlow)', () => {
+    const g = reluGrad(tensor([1, 2, 3, 4, 5]), tensor([-1, 0, 0.5, 2, Number.NaN]));
+    expect(g.dtype).toBe('float32');
+    expect(Array.from(g.dataSync())).toEqual([0, 0, 3, 4, 0]);
+  });
+
+  test('matches dy * cast(x > 0), NaN dy included; zero-size works', () => {
+    const dy = tensor([Number.NaN, Number.POSITIVE_INFINITY, -2, Number.NaN]);
+    const x = tensor([-1, -1, 3, 1]);
+    expect(Array.from(reluGrad(dy, x).dataSync())).toEqual(Array.from(dy.mul(x.greater(0).cast('float32')).dataSync()));
+    expect(reluGrad(zeros([0, 3]), zeros([0, 3])).shape).toEqual([0, 3]);
+  });
+
+  test('different shapes throw ShapeError naming both', () => {
+    expect(() => reluGrad(zeros([2, 3]), zeros([3, 2]))).toThrow(ShapeError);
+    expect(() => reluGrad(zeros([2, 3]), zeros([3]))).toThrow(
+      /reluGrad: dy and x must have one shape, got dy \[2,3\] and x \[3\]/,
+    );
   });
 });

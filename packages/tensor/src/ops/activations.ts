@@ -1,5 +1,7 @@
 import { toTensor } from '../convert.js';
-import { ValueError } from '../errors.js';
+import { ENGINE } from '../engine/global.js';
+import { ShapeError, ValueError } from '../errors.js';
+import { fmt, shapesEqual } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
 import { mul } from './arithmetic.js';
@@ -100,4 +102,19 @@ export function swish(x: TensorLike, beta = 1): Tensor {
   const t = cast(toTensor(x, 'x', 'swish'), 'float32');
   const b = finiteOption(beta, 'beta', 'swish');
   return mul(t, sigmoid(b === 1 ? t : mul(t, b)));
+}
+
+/**
+ * The gradient of {@link relu} in one kernel: `dy * (x > 0 ? 1 : 0)`, where `x` is the input of
+ * `relu` (or its output: both are positive at the same places). `dy` and `x` must have one shape;
+ * the result is float32. Autograd uses it for `Relu` and for the fused convolution.
+ * @example reluGrad(tensor([5, 5]), tensor([-1, 2])).arraySync() // [0, 5]
+ */
+export function reluGrad(dy: TensorLike, x: TensorLike): Tensor {
+  const g = cast(toTensor(dy, 'dy', 'reluGrad'), 'float32');
+  const t = toTensor(x, 'x', 'reluGrad');
+  if (!shapesEqual(g.shape, t.shape)) {
+    throw new ShapeError(`reluGrad: dy and x must have one shape, got dy ${fmt(g.shape)} and x ${fmt(t.shape)}`);
+  }
+  return ENGINE.runKernel('ReluGrad', { dy: g, x: t });
 }

@@ -6,13 +6,15 @@ import {
   depthwiseConv2dBackpropInputCpu,
   depthwiseConv2dCpu,
 } from './depthwise-conv2d-kernels.js';
+import { fusedConv2dCpu } from './fused-conv2d-kernel.js';
 import { avgPoolCpu, avgPoolGradCpu, maxPoolCpu, maxPoolGradCpu } from './pool-kernels.js';
 
-/** The cpu kernels of the neural ops: convolutions, depthwise convolutions, pools and their gradients. */
+/** The cpu kernels of the neural ops: convolutions (plain and fused with bias + activation), depthwise convolutions, pools and their gradients. */
 export const neuralKernels: KernelSpec<TypedArray>[] = [
   conv2dCpu,
   conv2dBackpropInputCpu,
   conv2dBackpropFilterCpu,
+  fusedConv2dCpu,
   depthwiseConv2dCpu,
   depthwiseConv2dBackpropInputCpu,
   depthwiseConv2dBackpropFilterCpu,
