@@ -50,6 +50,13 @@ describe('BatchMatMul on wasm agrees with cpu', () => {
     checkMatMul([129, 257], [257, 33], false, false, 3);
   });
 
+  test('Aᵀ·B with few columns runs as (Bᵀ·A)ᵀ: the Dense weight gradient xᵀ·dy', () => {
+    checkMatMul([128, 5408], [128, 10], true, false, 8);
+    checkMatMul([7, 100], [7, 64], true, false, 9);
+    checkMatMul([33, 70], [33, 1], true, false, 10);
+    checkMatMul([0, 70], [0, 3], true, false, 11);
+  });
+
   test('zero-size dimensions give zeros or empty results', () => {
     checkMatMul([3, 0], [0, 4], false, false, 4);
     checkMatMul([0, 5], [5, 4], false, false, 5);

@@ -31,6 +31,10 @@ export const batchMatMulWasm: KernelSpec<WasmHandle> = {
     const out = backend.allocTensor(sizeOf(shape), 'float32');
     const count = sizeOf(batch);
     if (count * m * n === 0) return { values: out, shape, dtype: 'float32' };
+    if (transposeA && !transposeB && count === 1 && n <= SWAP_MAX_N && m > n) {
+      swappedTransposeA(backend, a.values, b.values, out, m, n, k);
+      return { values: out, shape, dtype: 'float32' };
+    }
     const [ars, acs] = transposeA ? [1, m] : [k, 1];
     const [brs, bcs] = transposeB ? [1, k] : [n, 1];
     const aIndex = batchIndex(aBatch, batch);
@@ -52,3 +56,32 @@ export const batchMatMulWasm: KernelSpec<WasmHandle> = {
     return { values: out, shape, dtype: 'float32' };
   },
 };
+
+/** Up to this many output columns, Aᵀ·B is computed as (Bᵀ·A)ᵀ. */
+const SWAP_MAX_N = 64;
+
+/**
+ * Aᵀ·B (A [k, m], B [k, n], n small) as (Bᵀ·A)ᵀ: A, read as the packed operand, streams in
+ * memory order instead of being read down its columns m floats apart (the weight gradient of a
+ * Dense layer, xᵀ·dy, is 2-3x faster this way), then the small [n, m] result is transposed.
+ */
+function swappedTransposeA(
+  backend: WasmBackend,
+  a: WasmHandle,
+  b: WasmHandle,
+  out: WasmHandle,
+  m: number,
+  n: number,
+  k: number,
+): void {
+  const w = backend.wasm;
+  const packed = backend.alloc(w.packedBBytes(k, m));
+  const tmp = backend.allocTensor(n * m, 'float32');
+  w.packB(a.ptr, m, 1, k, m, packed.ptr);
+  gemmRows(backend, b.ptr, 1, n, packed.ptr, tmp.ptr, m, n, m, k, false);
+  const t = backend.view(tmp, 'float32');
+  const o = backend.view(out, 'float32');
+  for (let i = 0; i < n; i++) for (let j = 0; j < m; j++) o[j * n + i] = t[i * m + j];
+  backend.disposeData(packed);
+  backend.disposeData(tmp);
+}
