@@ -8,6 +8,7 @@ export default defineConfig({
     alias: {
       '@horn/tensor': fileURLToPath(new URL('../tensor/src/index.ts', import.meta.url)),
       '@horn/autograd': fileURLToPath(new URL('../autograd/src/index.ts', import.meta.url)),
+      '@horn/layers': fileURLToPath(new URL('../layers/src/index.ts', import.meta.url)),
     },
   },
   test: {

@@ -14,7 +14,7 @@ export * as activations from './activations.js';
 export * as callbacks from './callbacks.js';
 export * as constraints from './constraints.js';
 export * as datasets from './datasets.js';
-export { defaultBackend, wasmUnavailable } from './default-backend.js';
+export { defaultBackend, gpuUnavailable, wasmUnavailable } from './default-backend.js';
 export * as initializers from './initializers.js';
 export * as layers from './layers.js';
 export * as losses from './losses.js';

@@ -10,9 +10,12 @@ const dir = mkdtempSync(join(tmpdir(), 'horn-keras-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('@horn/keras runs the issue example end to end', () => {
-  test('picks the wasm backend by default', () => {
+  test('picks the wasm backend by default; the GPU only in a browser with a hardware GPU', () => {
     expect(keras.wasmUnavailable).toBeNull();
     expect(keras.getBackend()).toBe('wasm');
+    expect(keras.defaultBackend()).toBe('wasm');
+    expect(keras.gpuUnavailable).toMatch(/not a browser/);
+    expect(keras.ops.listBackends()).not.toContain('gpu');
   });
 
   test('Sequential CNN: compile, summary, fit, evaluate, save, loadModel', async () => {

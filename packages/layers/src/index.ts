@@ -12,4 +12,6 @@ export * from './preprocessing/index.js';
 export * from './recurrent/index.js';
 export * from './regularizers/index.js';
 export * from './reshaping/index.js';
+export * from './testing/backend-parity.js';
+export * from './testing/layer-cases.js';
 export * from './testing/run-layer-test.js';
