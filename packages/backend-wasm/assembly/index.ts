@@ -2,6 +2,7 @@
 export * from './compare';
 export * from './conv';
 export * from './conv-direct';
+export * from './conv-filter-direct';
 export * from './conv-geometry';
 export * from './elementwise';
 export * from './gemm';

@@ -12,11 +12,11 @@ beforeAll(async () => {
 });
 afterAll(() => backend.parallel.terminate());
 
-const conv = (x: number[], f: number[], strides: number, seed: number) => {
+const conv = (x: number[], f: number[], strides: number, seed: number, padding = 1) => {
   const r = T.randomSource(seed);
   const xv = randomValues(r, T.sizeOf(x));
   const fv = randomValues(r, T.sizeOf(f));
-  const pad = [1, 1, 1, 1];
+  const pad = [padding, padding, padding, padding];
   const attrs = { strides: [strides, strides], pad, dilations: [1, 1] };
   const y = T.runKernel('Conv2D', { x: T.tensor(xv, x), filter: T.tensor(fv, f) }, attrs);
   const dyv = randomValues(r, y.size);
@@ -90,6 +90,8 @@ describe('the wasm backend on two threads (a worker sharing the heap) agrees wit
     conv([16, 28, 28, 1], [3, 3, 1, 32], 1, 2);
     conv([5, 15, 13, 9], [3, 3, 9, 20], 2, 3);
     conv([3, 20, 20, 16], [1, 1, 16, 40], 1, 4);
+    // Unpadded one-channel 3x3: the direct filter-gradient loop, rows split across the threads.
+    conv([16, 28, 28, 1], [3, 3, 1, 32], 1, 5, 0);
   });
 
   test('large elementwise ops, casts and pooling split across the threads', () => {

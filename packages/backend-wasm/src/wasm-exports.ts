@@ -86,6 +86,7 @@ export interface HornWasmExports {
   maxPoolF32(x: Ptr, y: Ptr, b0: number, nb: number): void;
   maxPoolGradF32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
   reluGradF32(dy: Ptr, x: Ptr, out: Ptr, n: number): void;
+  convFilterGradC1K3(x: Ptr, dy: Ptr, dw: Ptr, o: number, r0: number, nrows: number): void;
   maxPoolGradTiledF32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
   maxPool2x2F32(x: Ptr, y: Ptr, b0: number, nb: number): void;
   maxPoolGrad2x2F32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;

@@ -121,6 +121,38 @@ describe('Conv2D and its gradients on wasm agree with cpu', () => {
     checkConv({ x: [4, 14, 14, 32], f: [3, 3, 32, 64], strides: [1, 1], dilations: [1, 1], pad: [1, 1, 1, 1] }, 4);
   });
 
+  test('one-channel 3-wide unpadded filters (the direct filter-gradient loop): strides, row dilation', () => {
+    const cases: [number[], number[], [number, number], [number, number]][] = [
+      [
+        [3, 28, 28, 1],
+        [3, 3, 1, 32],
+        [1, 1],
+        [1, 1],
+      ],
+      [
+        [2, 9, 11, 1],
+        [3, 3, 1, 8],
+        [2, 1],
+        [1, 1],
+      ],
+      [
+        [2, 10, 7, 1],
+        [2, 3, 1, 16],
+        [1, 2],
+        [2, 1],
+      ],
+      [
+        [1, 5, 3, 1],
+        [5, 3, 1, 24],
+        [1, 1],
+        [1, 1],
+      ],
+    ];
+    cases.forEach(([x, f, strides, dilations], i) => {
+      checkConv({ x, f, strides, dilations, pad: [0, 0, 0, 0] }, 40 + i);
+    });
+  });
+
   test('zero-size batch, channels and windows larger than the input', () => {
     checkConv({ x: [0, 4, 4, 2], f: [2, 2, 2, 3], strides: [1, 1], dilations: [1, 1], pad: [0, 0, 0, 0] }, 5);
     checkConv({ x: [2, 4, 4, 0], f: [2, 2, 0, 3], strides: [1, 1], dilations: [1, 1], pad: [0, 0, 0, 0] }, 6);

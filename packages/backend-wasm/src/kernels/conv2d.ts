@@ -2,63 +2,16 @@ import type { KernelAttrs, KernelOutput, KernelSpec, KernelTensor } from '@horn/
 import type { WasmBackend, WasmHandle } from '../backend.js';
 import type { WasmCall } from '../threads/pool.js';
 import type { Ptr } from '../wasm-exports.js';
-import { gemmRows, PARALLEL_FLOPS } from './gemm.js';
+import { type ConvGeometry, chunkRows, geometry, partsFor, share } from './conv-plan.js';
+import { gemmRows } from './gemm.js';
 import { runOnCpu } from './via-cpu.js';
-import { outSize, readWindow, type Window } from './window.js';
 
 // The forward convolution runs directly on the image with the GEMM's register tile (W packed as
 // [K, o], K = kh * kw * c), and so does the input gradient at stride 1 (a convolution of dy with
-// the flipped filter). Otherwise the gradients are GEMMs over im2col rows (output pixel q owns the
-// K inputs its window sees), built a chunk at a time into a scratch block that stays in cache:
-//   input    dcol[q,:] = dy[q, :] · Wᵀ, added back into dx by col2im (threads own whole images)
-//   filter   dW       += col[chunk]ᵀ · dy[chunk] (each thread sums its pixels, then the parts add)
-// A 1x1 stride-1 window needs no im2col: x is the matrix.
-
-interface ConvGeometry {
-  n: number;
-  h: number;
-  w: number;
-  c: number;
-  kh: number;
-  kw: number;
-  o: number;
-  oh: number;
-  ow: number;
-  /** Output pixels (n * oh * ow) and the inner dimension (kh * kw * c). */
-  pixels: number;
-  k: number;
-  win: Window;
-  /** A 1x1 window with stride 1 and no padding. */
-  pointwise: boolean;
-  /** The arguments of the module's convGeometry, which every thread calls before its part. */
-  args: number[];
-}
-
-function geometry(xShape: readonly number[], filterShape: readonly number[], attrs: KernelAttrs): ConvGeometry {
-  const [n, h, w, c] = xShape;
-  const [kh, kw, , o] = filterShape;
-  const win = readWindow(attrs);
-  const oh = outSize(h, kh, win.sh, win.dh, win.pt, win.pb);
-  const ow = outSize(w, kw, win.sw, win.dw, win.pl, win.pr);
-  const pointwise = kh === 1 && kw === 1 && win.sh === 1 && win.sw === 1 && win.pt + win.pb + win.pl + win.pr === 0;
-  const args = [h, w, c, kh, kw, win.sh, win.sw, win.dh, win.dw, win.pt, win.pl, oh, ow];
-  return { n, h, w, c, kh, kw, o, oh, ow, pixels: n * oh * ow, k: kh * kw * c, win, pointwise, args };
-}
-
-/** Rows of im2col per chunk: about 192 KiB of scratch, an even count of at least 32. */
-function chunkRows(k: number, pixels: number): number {
-  const rows = Math.max(32, Math.min(4096, Math.floor(49152 / Math.max(k, 1))));
-  return Math.max(1, Math.min(pixels, rows + (rows % 2)));
-}
-
-/** How many parts to split `units` of work costing `flops` in all into. */
-function partsFor(backend: WasmBackend, flops: number, units: number): number {
-  return flops < PARALLEL_FLOPS ? 1 : Math.max(1, Math.min(backend.parallel.threads, units));
-}
-
-/** [start, end) of part t of `units` split into `parts`. */
-const share = (units: number, parts: number, t: number) =>
-  [Math.floor((units * t) / parts), Math.floor((units * (t + 1)) / parts)] as const;
+// the flipped filter). Otherwise the input gradient is a GEMM over im2col rows (output pixel q
+// owns the K inputs its window sees), built a chunk at a time into a scratch block that stays in
+// cache: dcol[q,:] = dy[q, :] · Wᵀ, added back into dx by col2im (threads own whole images).
+// The filter gradient is in conv2d-filter-grad.ts.
 
 /** FusedConv2D's tail: a bias (padded to a multiple of 16 floats) and/or relu. */
 interface Epilogue {
@@ -270,67 +223,3 @@ function backpropInputDirect(backend: WasmBackend, dy: Ptr, filter: Ptr, dx: Ptr
   backend.disposeData(packed);
   backend.disposeData(flipped);
 }
-
-/**
- * Conv2DBackpropFilter `{ x, dy }`, attrs `{ strides, pad, dilations, filterShape }`.
- * @example runKernel('Conv2DBackpropFilter', { x, dy }, { ...attrs, filterShape: [3, 3, 1, 32] })
- */
-export const conv2dBackpropFilterWasm: KernelSpec<WasmHandle> = {
-  name: 'Conv2DBackpropFilter',
-  backend: 'wasm',
-  run: (inputs, attrs, backend_) => {
-    const backend = backend_ as WasmBackend;
-    const { x, dy } = inputs;
-    if (x.dtype !== 'float32' || dy.dtype !== 'float32')
-      return runOnCpu('Conv2DBackpropFilter', inputs, attrs, backend);
-    const filterShape = attrs.filterShape as number[];
-    const g = geometry(x.shape, filterShape, attrs);
-    const size = g.k * g.o;
-    const dw = backend.allocTensor(size, 'float32');
-    const result = { values: dw, shape: filterShape, dtype: 'float32' as const };
-    if (size === 0) return result;
-    if (g.pixels === 0) {
-      backend.view(dw, 'float32').fill(0);
-      return result;
-    }
-    const w = backend.wasm;
-    const chunk = chunkRows(g.k, g.pixels);
-    const chunks = Math.ceil(g.pixels / chunk);
-    const parts = partsFor(backend, 2 * g.pixels * g.k * g.o, chunks);
-    // Per part: its own dW partial (part 0 writes dW itself), im2col block, packed dy and GEMM scratch.
-    const partBytes = size * 4 + chunk * g.k * 4 + w.packedBBytes(chunk, g.o) + w.gemmScratchBytes(chunk);
-    const scratch = backend.alloc(parts * partBytes);
-    const jobs: WasmCall[][] = [];
-    for (let t = 0; t < parts; t++) {
-      const [c0, c1] = share(chunks, parts, t);
-      const base = scratch.ptr + t * partBytes;
-      const target = t === 0 ? dw.ptr : base;
-      const col = base + size * 4;
-      const packed = col + chunk * g.k * 4;
-      const gemmScratch = packed + w.packedBBytes(chunk, g.o);
-      const q1 = Math.min(g.pixels, c1 * chunk);
-      jobs.push([
-        ['convGeometry', ...g.args],
-        [
-          'convFilterGrad',
-          x.values.ptr,
-          dy.values.ptr,
-          target,
-          c0 * chunk,
-          q1,
-          chunk,
-          g.o,
-          g.pointwise ? 1 : 0,
-          col,
-          packed,
-          gemmScratch,
-          0,
-        ],
-      ]);
-    }
-    backend.parallel.run(jobs);
-    for (let t = 1; t < parts; t++) w.addF32(dw.ptr, 0, 1, scratch.ptr + t * partBytes, 0, 1, dw.ptr, 1, size);
-    backend.disposeData(scratch);
-    return result;
-  },
-};

@@ -1,6 +1,7 @@
 import type { KernelSpec } from '@horn/tensor';
 import type { WasmHandle } from '../backend.js';
-import { conv2dBackpropFilterWasm, conv2dBackpropInputWasm, conv2dWasm, fusedConv2dWasm } from './conv2d.js';
+import { conv2dBackpropInputWasm, conv2dWasm, fusedConv2dWasm } from './conv2d.js';
+import { conv2dBackpropFilterWasm } from './conv2d-filter-grad.js';
 import { binaryWasm, castWasm, compareWasm, reluGradWasm, unaryWasm } from './elementwise.js';
 import { batchMatMulWasm } from './matmul.js';
 import { maxPoolGradWasm, maxPoolWasm } from './pool.js';

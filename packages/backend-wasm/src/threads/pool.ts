@@ -51,6 +51,7 @@ const CALLABLE: (keyof HornWasm)[] = [
   'col2imAdd',
   'conv2dDirect',
   'convFilterGrad',
+  'convFilterGradC1K3',
   'convInputGrad',
   'poolGeometry',
   'maxPoolF32',
