@@ -23,21 +23,29 @@ export function sumF32(x: usize, out: usize, outer: i32, r: i32, inner: i32, acc
       continue;
     }
     memory.fill(acc, 0, <usize>(inner * 8));
-    for (let k = 0; k < r; k++) {
-      const row = base + <usize>(k * inner * 4);
-      let i = 0;
-      for (; i + 4 <= inner; i += 4) {
-        const v = v128.load(row + <usize>(i * 4));
-        const ap = acc + <usize>(i * 8);
-        v128.store(ap, f64x2.add(v128.load(ap), f64x2.promote_low_f32x4(v)));
-        v128.store(ap, f64x2.add(v128.load(ap, 16), f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1))), 16);
-      }
-      for (; i < inner; i++) {
-        const ap = acc + <usize>(i * 8);
-        store<f64>(ap, load<f64>(ap) + <f64>load<f32>(row + <usize>(i * 4)));
-      }
-    }
+    sumRowsF64(base, 0, r, inner, acc);
     for (let i = 0; i < inner; i++) store<f32>(dst + <usize>(i * 4), <f32>load<f64>(acc + <usize>(i * 8)));
+  }
+}
+
+/**
+ * acc[i] (inner float64s) += x[k * inner + i] for rows k in [k0, k1): one thread's share of a
+ * long Sum over rows (the bias gradient of a convolution), whose parts JS adds up afterwards.
+ */
+export function sumRowsF64(x: usize, k0: i32, k1: i32, inner: i32, acc: usize): void {
+  for (let k = k0; k < k1; k++) {
+    const row = x + <usize>(k * inner * 4);
+    let i = 0;
+    for (; i + 4 <= inner; i += 4) {
+      const v = v128.load(row + <usize>(i * 4));
+      const ap = acc + <usize>(i * 8);
+      v128.store(ap, f64x2.add(v128.load(ap), f64x2.promote_low_f32x4(v)));
+      v128.store(ap, f64x2.add(v128.load(ap, 16), f64x2.promote_low_f32x4(v128.shuffle<f32>(v, v, 2, 3, 0, 1))), 16);
+    }
+    for (; i < inner; i++) {
+      const ap = acc + <usize>(i * 8);
+      store<f64>(ap, load<f64>(ap) + <f64>load<f32>(row + <usize>(i * 4)));
+    }
   }
 }
 

@@ -94,6 +94,22 @@ describe('the wasm backend on two threads (a worker sharing the heap) agrees wit
     conv([16, 28, 28, 1], [3, 3, 1, 32], 1, 5, 0);
   });
 
+  test('a long Sum into few columns (a conv bias gradient) split by rows, in float64', () => {
+    const r = T.randomSource(9);
+    for (const shape of [
+      [64, 26, 26, 32],
+      [40, 31, 29, 30],
+    ]) {
+      const v = randomValues(r, T.sizeOf(shape));
+      expectParity(() => T.sum(T.tensor(v, shape), [0, 1, 2]), {
+        rtol: 1e-6,
+        atol: 1e-6,
+        label: `Sum ${T.fmt(shape)} over [0, 1, 2]`,
+        ranOnWasm: ['Sum'],
+      });
+    }
+  });
+
   test('large elementwise ops, casts and pooling split across the threads', () => {
     const r = T.randomSource(8);
     const xv = randomValues(r, 8 * 26 * 26 * 32);

@@ -94,6 +94,7 @@ export interface HornWasmExports {
   i32ToF32(x: Ptr, out: Ptr, n: number): void;
   f32ToBool(x: Ptr, out: Ptr, n: number): void;
   sumF32(x: Ptr, out: Ptr, outer: number, r: number, inner: number, acc: Ptr): void;
+  sumRowsF64(x: Ptr, k0: number, k1: number, inner: number, acc: Ptr): void;
   maxF32(x: Ptr, out: Ptr, outer: number, r: number, inner: number): void;
 }
 

@@ -1,5 +1,7 @@
 import { type KernelSpec, type Shape, sizeOf } from '@horn/tensor';
 import type { WasmBackend, WasmHandle } from '../backend.js';
+import type { WasmCall } from '../threads/pool.js';
+import type { Ptr } from '../wasm-exports.js';
 import { runOnCpu } from './via-cpu.js';
 
 /**
@@ -53,6 +55,14 @@ function reduceWasm(name: 'Sum' | 'Max'): KernelSpec<WasmHandle> {
       const { outer, r, inner } = view;
       if (r === 0 || sizeOf(x.shape) === 0) {
         backend.view(out, 'float32').fill(name === 'Sum' ? 0 : Number.NEGATIVE_INFINITY);
+      } else if (
+        name === 'Sum' &&
+        outer === 1 &&
+        inner > 1 &&
+        r * inner >= SPLIT_ELEMENTS &&
+        backend.parallel.threads > 1
+      ) {
+        splitRowSum(backend, x.values.ptr, out, r, inner);
       } else if (name === 'Sum') {
         const acc = backend.alloc(inner * 8);
         backend.wasm.sumF32(x.values.ptr, out.ptr, outer, r, inner, acc.ptr);
@@ -71,3 +81,31 @@ function reduceWasm(name: 'Sum' | 'Max'): KernelSpec<WasmHandle> {
  * @example reduceKernelsWasm.map((k) => k.name) // ['Sum', 'Max']
  */
 export const reduceKernelsWasm: KernelSpec<WasmHandle>[] = [reduceWasm('Sum'), reduceWasm('Max')];
+
+/** From this many elements, a Sum over rows into few columns is split across the threads. */
+const SPLIT_ELEMENTS = 1 << 18;
+
+/**
+ * Σ over r rows of `inner` columns (a convolution's bias gradient: [n·h·w, c] → [c]) split by rows
+ * across the threads, each into its own float64 partials; the partials add in order, in float64,
+ * and round once to float32.
+ */
+function splitRowSum(backend: WasmBackend, x: Ptr, out: WasmHandle, r: number, inner: number): void {
+  const parts = Math.min(backend.parallel.threads, r);
+  const acc = backend.alloc(parts * inner * 8);
+  // The heap's buffer, read as float64 (allocations are 16-byte aligned).
+  const partials = backend.view(acc, 'float32').buffer;
+  new Float64Array(partials, acc.ptr, parts * inner).fill(0);
+  const jobs: WasmCall[][] = Array.from({ length: parts }, (_, t) => [
+    ['sumRowsF64', x, Math.floor((r * t) / parts), Math.floor((r * (t + 1)) / parts), inner, acc.ptr + t * inner * 8],
+  ]);
+  backend.parallel.run(jobs);
+  const sums = new Float64Array(partials, acc.ptr, parts * inner);
+  const o = backend.view(out, 'float32');
+  for (let i = 0; i < inner; i++) {
+    let total = 0;
+    for (let t = 0; t < parts; t++) total += sums[t * inner + i];
+    o[i] = total;
+  }
+  backend.disposeData(acc);
+}

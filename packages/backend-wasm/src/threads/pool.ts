@@ -63,6 +63,7 @@ const CALLABLE: (keyof HornWasm)[] = [
   'boolToF32',
   'i32ToF32',
   'f32ToBool',
+  'sumRowsF64',
   ...Object.values(BINARY_EXPORTS),
   ...Object.values(COMPARE_EXPORTS),
   ...Object.values(UNARY_EXPORTS),
