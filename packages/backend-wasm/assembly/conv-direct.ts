@@ -21,8 +21,8 @@ function endTap(base: i32, dilation: i32, taps: i32, size: i32): i32 {
  * panels ([K, o], K in (ky, kx, ci) order). Taps in the padding are cut from each pixel's range
  * up front; with dilation 1 a window row is one contiguous run of x (and of the panel), so the
  * inner loop is the GEMM's. Covers output rows r0 .. r0 + nrows, a row being (batch, oy).
- * `epilogue` fuses FusedConv2D's tail into the stores: bit 1 adds `bias` (o floats, padded to a
- * multiple of 16), bit 2 applies relu (NaN stays NaN, as the Relu kernel).
+ * `epilogue` fuses FusedConv2D's tail in, a row at a time while the row is in cache: bit 1 adds
+ * `bias` (o floats), bit 2 applies relu (NaN stays NaN, as the Relu kernel).
  */
 export function conv2dDirect(
   x: usize,
@@ -126,32 +126,6 @@ export function conv2dDirect(
             }
           }
         }
-        if (epilogue & 1) {
-          const bj = bias + <usize>(jr * 4);
-          const v0 = v128.load(bj);
-          const v1 = v128.load(bj, 16);
-          const v2 = v128.load(bj, 32);
-          const v3 = v128.load(bj, 48);
-          c00 = f32x4.add(c00, v0);
-          c01 = f32x4.add(c01, v1);
-          c02 = f32x4.add(c02, v2);
-          c03 = f32x4.add(c03, v3);
-          c10 = f32x4.add(c10, v0);
-          c11 = f32x4.add(c11, v1);
-          c12 = f32x4.add(c12, v2);
-          c13 = f32x4.add(c13, v3);
-        }
-        if (epilogue & 2) {
-          const zero = f32x4.splat(0);
-          c00 = f32x4.max(c00, zero);
-          c01 = f32x4.max(c01, zero);
-          c02 = f32x4.max(c02, zero);
-          c03 = f32x4.max(c03, zero);
-          c10 = f32x4.max(c10, zero);
-          c11 = f32x4.max(c11, zero);
-          c12 = f32x4.max(c12, zero);
-          c13 = f32x4.max(c13, zero);
-        }
         const d0 = yRow + <usize>((ox * o + jr) * 4);
         const nr = min(16, o - jr);
         if (nr === 16) {
@@ -171,6 +145,34 @@ export function conv2dDirect(
           if (pair) storePartial(d0 + <usize>(o * 4), c10, c11, c12, c13, nr);
         }
       }
+    }
+    // The row (gOw * o floats) is still in L1: bias and relu now cost no trip to memory, and the
+    // tile loop above stays as tight as the plain convolution's.
+    if (epilogue !== 0) rowEpilogue(yRow, gOw, o, bias, epilogue);
+  }
+}
+
+/** y[p, j] = relu?(y[p, j] + bias?[j]) over `pixels` rows of o floats (epilogue bits as conv2dDirect). */
+function rowEpilogue(y: usize, pixels: i32, o: i32, bias: usize, epilogue: i32): void {
+  const addBias = (epilogue & 1) !== 0;
+  const relu = (epilogue & 2) !== 0;
+  const zero = f32x4.splat(0);
+  for (let p = 0; p < pixels; p++) {
+    const row = y + <usize>(p * o * 4);
+    let j = 0;
+    for (; j + 4 <= o; j += 4) {
+      const at = row + <usize>(j * 4);
+      let v = v128.load(at);
+      if (addBias) v = f32x4.add(v, v128.load(bias + <usize>(j * 4)));
+      if (relu) v = f32x4.max(v, zero);
+      v128.store(at, v);
+    }
+    for (; j < o; j++) {
+      const at = row + <usize>(j * 4);
+      let v = load<f32>(at);
+      if (addBias) v += load<f32>(bias + <usize>(j * 4));
+      if (relu) v = v > 0 || isNaN(v) ? v : 0;
+      store<f32>(at, v);
     }
   }
 }

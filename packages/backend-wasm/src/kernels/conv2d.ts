@@ -13,7 +13,7 @@ import { runOnCpu } from './via-cpu.js';
 // cache: dcol[q,:] = dy[q, :] · Wᵀ, added back into dx by col2im (threads own whole images).
 // The filter gradient is in conv2d-filter-grad.ts.
 
-/** FusedConv2D's tail: a bias (padded to a multiple of 16 floats) and/or relu. */
+/** FusedConv2D's tail: a bias and/or relu. */
 interface Epilogue {
   bias: KernelTensor<WasmHandle> | undefined;
   relu: boolean;
@@ -27,8 +27,8 @@ function runConv(
   backend: WasmBackend,
   epilogue: Epilogue,
 ): KernelOutput<WasmHandle> | KernelOutput<WasmHandle>[] {
-  const { x, filter, bias } = inputs;
-  if (x.dtype !== 'float32' || filter.dtype !== 'float32' || (bias && bias.dtype !== 'float32')) {
+  const { x, filter } = inputs;
+  if (x.dtype !== 'float32' || filter.dtype !== 'float32' || (epilogue.bias && epilogue.bias.dtype !== 'float32')) {
     return runOnCpu(name, inputs, attrs, backend);
   }
   const g = geometry(x.shape, filter.shape, attrs);
@@ -39,23 +39,16 @@ function runConv(
   const packed = backend.alloc(w.packedBBytes(g.k, g.o));
   w.packB(filter.values.ptr, g.o, 1, g.k, g.o, packed.ptr);
   const flags = (epilogue.bias ? 1 : 0) | (epilogue.relu ? 2 : 0);
-  // The bias padded with zeros to whole 16-float panels, so the tile loads never read past it.
-  const padded = epilogue.bias ? backend.alloc(Math.ceil(g.o / 16) * 64) : null;
-  if (padded && epilogue.bias) {
-    const view = backend.view(padded, 'float32');
-    view.fill(0);
-    view.set(backend.view(epilogue.bias.values, 'float32').subarray(0, g.o));
-  }
+  const bias = epilogue.bias?.values ?? null;
   if (g.pointwise) {
     gemmRows(backend, x.values.ptr, g.k, 1, packed.ptr, out.ptr, g.o, g.pixels, g.o, g.k, false);
-    if (flags) applyEpilogue(backend, out, g.pixels, g.o, padded, epilogue.relu);
+    if (flags) applyEpilogue(backend, out, g.pixels, g.o, bias, epilogue.relu);
   } else {
     // Direct convolution measured faster than im2col + GEMM on both benchmark shapes.
     const flops = 2 * g.pixels * g.k * g.o;
-    directConv(backend, g.args, x.values.ptr, packed.ptr, out.ptr, g.o, g.n * g.oh, flops, padded?.ptr ?? 0, flags);
+    directConv(backend, g.args, x.values.ptr, packed.ptr, out.ptr, g.o, g.n * g.oh, flops, bias?.ptr ?? 0, flags);
   }
   backend.disposeData(packed);
-  if (padded) backend.disposeData(padded);
   return { values: out, shape, dtype: 'float32' };
 }
 
