@@ -2,9 +2,9 @@
  * Picks the default backend when @horn/keras is imported: the WebAssembly SIMD backend where it
  * loads (Node and browsers with WebAssembly SIMD), on every core as Keras uses them (worker
  * threads in Node; in browsers only on cross-origin isolated pages, else one thread), else the
- * reference cpu backend; and in a
- * browser with a hardware GPU (not a software renderer such as SwiftShader), the gpu backend on
- * top. This is the facade's only logic. `setBackend('cpu' | 'wasm' | 'gpu')` switches at any time.
+ * reference cpu backend; and in a browser with a hardware GPU (not a software renderer such as
+ * SwiftShader), the gpu backend on top. This is the facade's only logic.
+ * `setBackend('cpu' | 'wasm' | 'gpu')` switches at any time.
  */
 import { registerWasmBackend } from '@horn/backend-wasm';
 import { getBackend } from '@horn/tensor';
