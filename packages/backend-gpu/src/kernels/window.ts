@@ -1,35 +1,10 @@
-import type { KernelAttrs } from '@horn/tensor';
-
-/** A window kernel's attrs, decoded: strides, dilations, zeros before/after. */
-export interface Window {
-  sh: number;
-  sw: number;
-  dh: number;
-  dw: number;
-  pt: number;
-  pb: number;
-  pl: number;
-  pr: number;
-}
-
-/**
- * Reads `strides`, `pad` and optional `dilations` as the cpu kernels do.
- * @example readWindow({ strides: [2, 2], pad: [0, 1, 0, 1] }).sh // 2
- */
-export function readWindow(attrs: KernelAttrs): Window {
-  const [sh, sw] = attrs.strides as number[];
-  const [pt, pb, pl, pr] = attrs.pad as number[];
-  const [dh, dw] = (attrs.dilations as number[] | undefined) ?? [1, 1];
-  return { sh, sw, dh, dw, pt, pb, pl, pr };
-}
-
-/**
- * One output dimension of a window op (as the cpu kernels compute it).
- * @example windowOut(5, 3, 2, 1, 1, 1) // 3
- */
-export function windowOut(size: number, k: number, stride: number, dilation: number, before: number, after: number) {
-  return Math.max(0, Math.floor((size + before + after - (k - 1) * dilation - 1) / stride) + 1);
-}
+// The window attrs of conv and pool kernels, decoded as the cpu kernels decode them (one
+// definition, in @horn/tensor), under the names this package's kernels use.
+export {
+  readWindowAttrs as readWindow,
+  type WindowAttrs as Window,
+  windowOutSize as windowOut,
+} from '@horn/tensor';
 
 /**
  * Statements setting `${name} = (t) / stride` and `${name}Ok` (1 when `t` is a non-negative
