@@ -1,7 +1,14 @@
 export { makeTensor, scalar, tensor, toTensor } from './convert.js';
 export { CpuBackend } from './cpu/backend.js';
 export { broadcastBinary, broadcastStrides } from './cpu/kernels/binary-kernel.js';
-export { readWindowAttrs, type WindowAttrs, windowOutSize } from './cpu/kernels/window-attrs.js';
+export { type MatmulDims, matmulDims } from './cpu/kernels/matmul-dims.js';
+export {
+  type PoolGeometry,
+  poolGeometry,
+  readWindowAttrs,
+  type WindowAttrs,
+  windowOutSize,
+} from './cpu/kernels/window-attrs.js';
 export { registerCpuKernels } from './cpu/register.js';
 export { arrayFor, bytesPerElement, castValues, isDType, upcastType } from './dtype.js';
 export {

@@ -1,4 +1,4 @@
-import { broadcastShapes, type KernelSpec, sizeOf } from '@horn/tensor';
+import { type KernelSpec, matmulDims, sizeOf } from '@horn/tensor';
 import type { GpuHandle } from '../backend.js';
 import { gpuKernel, shapesKey } from './gpu-kernel.js';
 import { broadcastReadStrides, coords, divMod, kernelSource, offset } from './source-code.js';
@@ -12,20 +12,11 @@ import { broadcastReadStrides, coords, divMod, kernelSource, offset } from './so
  */
 export const batchMatMulGpu: KernelSpec<GpuHandle> = gpuKernel('BatchMatMul', ({ a, b }, attrs) => {
   if (a.dtype !== 'float32') return null;
-  const transposeA = attrs.transposeA === true;
-  const transposeB = attrs.transposeB === true;
-  const ra = a.shape.length;
-  const rb = b.shape.length;
-  const m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
-  const k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
-  const n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
-  const aBatch = a.shape.slice(0, -2);
-  const bBatch = b.shape.slice(0, -2);
-  const batch = broadcastShapes(aBatch, bBatch, 'BatchMatMul');
+  const { transposeA, transposeB, m, k, n, aBatch, bBatch, batch, shape } = matmulDims(a.shape, b.shape, attrs);
   if (k === 0) return null; // zeros: nothing to read on the device
   return {
     args: ['a', 'b'],
-    shape: [...batch, m, n],
+    shape,
     dtype: 'float32',
     key: `${shapesKey(a.shape, b.shape)}|${transposeA}|${transposeB}`,
     source: () => {

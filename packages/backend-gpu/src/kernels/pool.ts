@@ -1,45 +1,10 @@
-import type { KernelAttrs, KernelSpec } from '@horn/tensor';
+import { type KernelSpec, type PoolGeometry, poolGeometry } from '@horn/tensor';
 import type { GpuHandle } from '../backend.js';
 import { gpuKernel, shapesKey } from './gpu-kernel.js';
 import { coords, kernelSource } from './source-code.js';
-import { readWindow, strideHit, windowOut } from './window.js';
+import { strideHit } from './window.js';
 
 // NHWC, as the cpu kernels: padded cells never win a max and never count in an average.
-
-interface PoolGeometry {
-  n: number;
-  h: number;
-  w: number;
-  c: number;
-  ph: number;
-  pw: number;
-  oh: number;
-  ow: number;
-  sh: number;
-  sw: number;
-  pt: number;
-  pl: number;
-}
-
-function geometry(inputShape: readonly number[], attrs: KernelAttrs): PoolGeometry {
-  const [n, h, w, c] = inputShape;
-  const [ph, pw] = attrs.poolSize as number[];
-  const { sh, sw, pt, pb, pl, pr } = readWindow(attrs);
-  return {
-    n,
-    h,
-    w,
-    c,
-    ph,
-    pw,
-    sh,
-    sw,
-    pt,
-    pl,
-    oh: windowOut(h, ph, sh, 1, pt, pb),
-    ow: windowOut(w, pw, sw, 1, pl, pr),
-  };
-}
 
 const key = (shapes: string, g: PoolGeometry) =>
   `${shapes}|${g.ph},${g.pw},${g.sh},${g.sw},${g.pt},${g.pl},${g.oh},${g.ow}`;
@@ -73,7 +38,7 @@ function windowMax(g: PoolGeometry, arg: number, b: string, oy: string, ox: stri
  */
 export const maxPoolGpu: KernelSpec<GpuHandle> = gpuKernel('MaxPool', ({ x }, attrs) => {
   if (x.dtype !== 'float32') return null;
-  const g = geometry(x.shape, attrs);
+  const g = poolGeometry(x.shape, attrs);
   return {
     args: ['x'],
     shape: [g.n, g.oh, g.ow, g.c],
@@ -93,7 +58,7 @@ export const maxPoolGpu: KernelSpec<GpuHandle> = gpuKernel('MaxPool', ({ x }, at
  */
 export const avgPoolGpu: KernelSpec<GpuHandle> = gpuKernel('AvgPool', ({ x }, attrs) => {
   if (x.dtype !== 'float32') return null;
-  const g = geometry(x.shape, attrs);
+  const g = poolGeometry(x.shape, attrs);
   return {
     args: ['x'],
     shape: [g.n, g.oh, g.ow, g.c],
@@ -142,7 +107,7 @@ function coveringWindows(g: PoolGeometry, inner: string): string {
  * @example runKernel('MaxPoolGrad', { dy, x }, { poolSize: [2, 2], strides: [2, 2], pad: [0, 0, 0, 0] })
  */
 export const maxPoolGradGpu: KernelSpec<GpuHandle> = gpuKernel('MaxPoolGrad', ({ dy, x }, attrs) => {
-  const g = geometry(x.shape, attrs);
+  const g = poolGeometry(x.shape, attrs);
   return {
     args: ['dy', 'x'],
     shape: x.shape,
@@ -169,7 +134,7 @@ export const maxPoolGradGpu: KernelSpec<GpuHandle> = gpuKernel('MaxPoolGrad', ({
  */
 export const avgPoolGradGpu: KernelSpec<GpuHandle> = gpuKernel('AvgPoolGrad', ({ dy }, attrs) => {
   const inputShape = attrs.inputShape as number[];
-  const g = geometry(inputShape, attrs);
+  const g = poolGeometry(inputShape, attrs);
   return {
     args: ['dy'],
     shape: inputShape,

@@ -1,4 +1,4 @@
-import { broadcastShapes, type KernelSpec, sizeOf } from '@horn/tensor';
+import { type KernelSpec, matmulDims, sizeOf } from '@horn/tensor';
 import type { WasmBackend, WasmHandle } from '../backend.js';
 import { batchIndex } from './batch-index.js';
 import { gemmRows } from './gemm.js';
@@ -17,17 +17,7 @@ export const batchMatMulWasm: KernelSpec<WasmHandle> = {
     const backend = backend_ as WasmBackend;
     const { a, b } = inputs;
     if (a.dtype !== 'float32') return runOnCpu('BatchMatMul', inputs, attrs, backend);
-    const transposeA = attrs.transposeA === true;
-    const transposeB = attrs.transposeB === true;
-    const ra = a.shape.length;
-    const rb = b.shape.length;
-    const m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
-    const k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
-    const n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
-    const aBatch = a.shape.slice(0, -2);
-    const bBatch = b.shape.slice(0, -2);
-    const batch = broadcastShapes(aBatch, bBatch, 'BatchMatMul');
-    const shape = [...batch, m, n];
+    const { transposeA, transposeB, m, k, n, aBatch, bBatch, batch, shape } = matmulDims(a.shape, b.shape, attrs);
     const out = backend.allocTensor(sizeOf(shape), 'float32');
     const count = sizeOf(batch);
     if (count * m * n === 0) return { values: out, shape, dtype: 'float32' };

@@ -1,22 +1,18 @@
-import type { KernelAttrs, KernelSpec } from '@horn/tensor';
+import { type KernelAttrs, type KernelSpec, poolGeometry } from '@horn/tensor';
 import type { WasmBackend, WasmHandle } from '../backend.js';
 import type { WasmCall } from '../threads/pool.js';
 import { runOnCpu } from './via-cpu.js';
-import { outSize, readWindow } from './window.js';
+import { readWindow } from './window.js';
 
 function poolShape(inputShape: readonly number[], attrs: KernelAttrs): number[] {
-  const [n, h, w, c] = inputShape;
-  const [ph, pw] = attrs.poolSize as number[];
-  const win = readWindow(attrs);
-  return [n, outSize(h, ph, win.sh, 1, win.pt, win.pb), outSize(w, pw, win.sw, 1, win.pl, win.pr), c];
+  const g = poolGeometry(inputShape, attrs);
+  return [g.n, g.oh, g.ow, g.c];
 }
 
 /** The arguments of the module's poolGeometry. */
-function poolArgs(inputShape: readonly number[], attrs: KernelAttrs, outShape: number[]): number[] {
-  const [, h, w, c] = inputShape;
-  const [ph, pw] = attrs.poolSize as number[];
-  const win = readWindow(attrs);
-  return [h, w, c, ph, pw, win.sh, win.sw, win.pt, win.pl, outShape[1], outShape[2]];
+function poolArgs(inputShape: readonly number[], attrs: KernelAttrs): number[] {
+  const g = poolGeometry(inputShape, attrs);
+  return [g.h, g.w, g.c, g.ph, g.pw, g.sh, g.sw, g.pt, g.pl, g.oh, g.ow];
 }
 
 /** Whether the windows tile the image: stride = pool size and no padding. */
@@ -75,7 +71,7 @@ export const maxPoolWasm: KernelSpec<WasmHandle> = {
         [x.values.ptr, y.ptr],
         shape[0],
         size,
-        poolArgs(x.shape, attrs, shape),
+        poolArgs(x.shape, attrs),
       );
     return { values: y, shape, dtype: 'float32' };
   },
@@ -97,7 +93,7 @@ export const maxPoolGradWasm: KernelSpec<WasmHandle> = {
     const dx = backend.allocTensor(size, 'float32');
     if (size === 0) return { values: dx, shape: x.shape, dtype: 'float32' };
     const ptrs = [dy.values.ptr, x.values.ptr, dx.ptr];
-    const geometry = poolArgs(x.shape, attrs, shape);
+    const geometry = poolArgs(x.shape, attrs);
     if (tiles(attrs) && shape[1] * shape[2] > 0) {
       // Each cell in at most one window: written once, no zeroing, no scatter.
       const fn = is2x2(attrs, x.shape[3]) ? 'maxPoolGrad2x2F32' : 'maxPoolGradTiledF32';

@@ -1,8 +1,9 @@
 import { arrayFor } from '../../dtype.js';
 import type { KernelSpec } from '../../engine/backend.js';
-import { broadcastShapes, sizeOf, stridesOf } from '../../shape.js';
+import { sizeOf, stridesOf } from '../../shape.js';
 import type { Shape, TypedArray } from '../../types.js';
 import { broadcastStrides } from './binary-kernel.js';
+import { matmulDims } from './matmul-dims.js';
 
 /**
  * BatchMatMul `{ a, b }`, attrs `{ transposeA, transposeB }`: `a` is `[..., M, K]` (`[..., K, M]`
@@ -16,17 +17,7 @@ export const batchMatMulCpu: KernelSpec<TypedArray> = {
   name: 'BatchMatMul',
   backend: 'cpu',
   run: ({ a, b }, attrs) => {
-    const transposeA = attrs.transposeA === true;
-    const transposeB = attrs.transposeB === true;
-    const ra = a.shape.length;
-    const rb = b.shape.length;
-    const m = transposeA ? a.shape[ra - 1] : a.shape[ra - 2];
-    const k = transposeA ? a.shape[ra - 2] : a.shape[ra - 1];
-    const n = transposeB ? b.shape[rb - 2] : b.shape[rb - 1];
-    const aBatch = a.shape.slice(0, -2);
-    const bBatch = b.shape.slice(0, -2);
-    const batch = broadcastShapes(aBatch, bBatch, 'BatchMatMul');
-    const shape = [...batch, m, n];
+    const { transposeA, transposeB, m, k, n, aBatch, bBatch, batch, shape } = matmulDims(a.shape, b.shape, attrs);
     const out = arrayFor(a.dtype, sizeOf(shape));
     if (out.length === 0) return { values: out, shape, dtype: a.dtype };
     const aMats = transposeA ? transposeMatrices(a.values, sizeOf(aBatch), k, m) : a.values;

@@ -1,34 +1,10 @@
 import { arrayFor } from '../../dtype.js';
-import type { KernelAttrs, KernelSpec } from '../../engine/backend.js';
+import type { KernelSpec } from '../../engine/backend.js';
 import type { TypedArray } from '../../types.js';
-import { readWindowAttrs, windowOutSize } from './window-attrs.js';
+import { type PoolGeometry, poolGeometry } from './window-attrs.js';
 
 // Layout NHWC. A window's padded cells are skipped: they never win a max and never count in an
 // average (TensorFlow's rule). The ops guarantee every window holds at least one real cell.
-
-interface PoolGeometry {
-  n: number;
-  h: number;
-  w: number;
-  c: number;
-  ph: number;
-  pw: number;
-  oh: number;
-  ow: number;
-  sh: number;
-  sw: number;
-  pt: number;
-  pl: number;
-}
-
-function poolGeometry(inputShape: readonly number[], attrs: KernelAttrs): PoolGeometry {
-  const [n, h, w, c] = inputShape;
-  const [ph, pw] = attrs.poolSize as number[];
-  const { sh, sw, pt, pb, pl, pr } = readWindowAttrs(attrs);
-  const oh = windowOutSize(h, ph, sh, 1, pt, pb);
-  const ow = windowOutSize(w, pw, sw, 1, pl, pr);
-  return { n, h, w, c, ph, pw, oh, ow, sh, sw, pt, pl };
-}
 
 /** Walks each output pixel's window: `start(outBase)`, `cell(outBase, inBase)` per real cell, `end(outBase, count)`. */
 function forEachWindow(

@@ -40,3 +40,33 @@ export function windowOutSize(
 ) {
   return Math.max(0, Math.floor((size + before + after - (k - 1) * dilation - 1) / stride) + 1);
 }
+
+/** A 2-D pool's sizes (NHWC input, window, strides, top/left padding, output). */
+export interface PoolGeometry {
+  n: number;
+  h: number;
+  w: number;
+  c: number;
+  ph: number;
+  pw: number;
+  oh: number;
+  ow: number;
+  sh: number;
+  sw: number;
+  pt: number;
+  pl: number;
+}
+
+/**
+ * The geometry of a pool kernel (`poolSize`, `strides`, `pad` attrs) over an NHWC input, as every
+ * backend computes it.
+ * @example poolGeometry([1, 4, 4, 3], { poolSize: [2, 2], strides: [2, 2], pad: [0, 0, 0, 0] }).oh // 2
+ */
+export function poolGeometry(inputShape: readonly number[], attrs: KernelAttrs): PoolGeometry {
+  const [n, h, w, c] = inputShape;
+  const [ph, pw] = attrs.poolSize as number[];
+  const { sh, sw, pt, pb, pl, pr } = readWindowAttrs(attrs);
+  const oh = windowOutSize(h, ph, sh, 1, pt, pb);
+  const ow = windowOutSize(w, pw, sw, 1, pl, pr);
+  return { n, h, w, c, ph, pw, oh, ow, sh, sw, pt, pl };
+}
