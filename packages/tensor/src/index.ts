@@ -45,6 +45,7 @@ export { formatTensor } from './format.js';
 export * from './ops/activations.js';
 export * from './ops/arg-max.js';
 export * from './ops/arithmetic.js';
+export * from './ops/boolean-mask.js';
 export * from './ops/broadcast-to.js';
 export * from './ops/cast.js';
 export * from './ops/clip.js';
