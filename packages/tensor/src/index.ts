@@ -81,6 +81,9 @@ export * from './ops/transpose.js';
 export * from './ops/unary-math.js';
 export * from './ops/where.js';
 export { Random, randomSource, setSeed } from './random.js';
+/** Keras 3's `keras.random`: normal, uniform, truncatedNormal, randint, shuffle, dropout, categorical, SeedGenerator. */
+export * as random from './sampling/index.js';
+export { type SeedArg, SeedGenerator } from './sampling/seed-generator.js';
 export {
   assertValidShape,
   broadcastedAxes,
