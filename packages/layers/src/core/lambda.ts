@@ -2,10 +2,16 @@ import { type Shape, type Tensor, tidy, ValueError, zeros } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** The function a {@link Lambda} wraps: the input (or list of inputs) and the `arguments` option. */
+/**
+ * The function a {@link Lambda} wraps: the input (or list of inputs) and the `arguments` option.
+ * @example const scale: LambdaFunction = (x, args) => mul(x as Tensor, args.factor as number);
+ */
 export type LambdaFunction = (inputs: Tensor | Tensor[], args: Readonly<Record<string, unknown>>) => Tensor;
 
-/** The output shape of a {@link Lambda}: without the batch dimension, or a function of the input shape. */
+/**
+ * The output shape of a {@link Lambda}: without the batch dimension, or a function of the input shape.
+ * @example const shape: LambdaOutputShape = [6]; // [batch, 6]
+ */
 export type LambdaOutputShape = (number | null)[] | ((inputShape: LayerShape | LayerShape[]) => LayerShape);
 
 /** Options of {@link Lambda}. */

@@ -8,7 +8,10 @@ import { Add, Average, Maximum, Minimum, Multiply, Subtract } from './elementwis
 // Keras' functional forms: keras.layers.add([a, b]) is Add(**kwargs)([a, b]). Each builds a fresh
 // layer with the options and applies it, so it works on eager tensors and on symbolic ones alike.
 
-/** Eager tensors in, a tensor out; symbolic tensors in, a symbolic tensor out. */
+/**
+ * What a merge function takes: eager tensors (a tensor comes out) or symbolic ones (a symbolic tensor comes out).
+ * @example const inputs: MergeInputs = [Input({ shape: [3] }), Input({ shape: [3] })];
+ */
 export type MergeInputs = Tensor[] | SymbolicTensor[];
 type MergeOutput<T extends MergeInputs> = T extends SymbolicTensor[] ? SymbolicTensor : Tensor;
 

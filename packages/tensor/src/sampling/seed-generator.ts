@@ -36,7 +36,10 @@ export class SeedGenerator {
   }
 }
 
-/** A `seed` argument as Keras takes it: an integer, a SeedGenerator, or nothing (the global stream). */
+/**
+ * A `seed` argument as Keras takes it: an integer, a SeedGenerator, or nothing (the global stream).
+ * @example const seed: SeedArg = new SeedGenerator(1);
+ */
 export type SeedArg = number | SeedGenerator | null | undefined;
 
 function readIntSeed(seed: unknown, op: string): number {
