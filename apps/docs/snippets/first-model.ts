@@ -19,7 +19,7 @@ export function firstModel(steps = 200): { w: number; b: number; loss: number } 
   for (let step = 0; step < steps; step++) {
     loss = tidy(() => {
       const tape = new GradientTape();
-      const l = tape.run(() => mse.call(y, dense.apply(x)));
+      const l = tape.run(() => mse.apply(y, dense.apply(x)));
       const grads = tape.gradient(l, dense.trainableWeights);
       optimizer.applyGradients(dense.trainableWeights.map((w, i) => [grads[i], w]));
       return l.dataSync()[0];

@@ -23,4 +23,5 @@ export * as models from './models.js';
 export * as ops from './ops.js';
 export * as optimizers from './optimizers.js';
 export * as preprocessing from './preprocessing.js';
+export * as random from './random.js';
 export * as regularizers from './regularizers.js';

@@ -32,7 +32,7 @@ export interface SparseCategoricalCrossentropyConfig extends LossConfig {
 
 /**
  * {@link binaryCrossentropy} as a class.
- * @example new BinaryCrossentropy().call([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 0.815
+ * @example new BinaryCrossentropy().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 0.815
  */
 export class BinaryCrossentropy extends Loss {
   static override readonly className: string = 'BinaryCrossentropy';
@@ -47,7 +47,7 @@ export class BinaryCrossentropy extends Loss {
       axis: this.axis,
     } = crossentropyOptions(config, 'BinaryCrossentropy'));
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return binaryCrossentropy(yTrue, yPred, this);
   }
   override getConfig(): CrossentropyConfig {
@@ -57,7 +57,7 @@ export class BinaryCrossentropy extends Loss {
 
 /**
  * {@link binaryFocalCrossentropy} as a class.
- * @example new BinaryFocalCrossentropy({ gamma: 2, fromLogits: true }).call([0, 1, 0, 0], [-18.6, 0.51, 2.94, -12.8]).arraySync() // 0.691
+ * @example new BinaryFocalCrossentropy({ gamma: 2, fromLogits: true }).apply([0, 1, 0, 0], [-18.6, 0.51, 2.94, -12.8]).arraySync() // 0.691
  */
 export class BinaryFocalCrossentropy extends Loss {
   static override readonly className: string = 'BinaryFocalCrossentropy';
@@ -77,7 +77,7 @@ export class BinaryFocalCrossentropy extends Loss {
     this.labelSmoothing = o.labelSmoothing;
     this.axis = o.axis;
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return binaryFocalCrossentropy(yTrue, yPred, this);
   }
   override getConfig(): BinaryFocalCrossentropyConfig {
@@ -95,7 +95,7 @@ export class BinaryFocalCrossentropy extends Loss {
 
 /**
  * {@link categoricalCrossentropy} as a class.
- * @example new CategoricalCrossentropy().call([[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).arraySync() // 1.177
+ * @example new CategoricalCrossentropy().apply([[0, 1, 0], [0, 0, 1]], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).arraySync() // 1.177
  */
 export class CategoricalCrossentropy extends Loss {
   static override readonly className: string = 'CategoricalCrossentropy';
@@ -110,7 +110,7 @@ export class CategoricalCrossentropy extends Loss {
       axis: this.axis,
     } = crossentropyOptions(config, 'CategoricalCrossentropy'));
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return categoricalCrossentropy(yTrue, yPred, this);
   }
   override getConfig(): CrossentropyConfig {
@@ -121,7 +121,7 @@ export class CategoricalCrossentropy extends Loss {
 /**
  * {@link sparseCategoricalCrossentropy} as a class. With `ignoreClass`, the mean runs over the other
  * samples only (Keras' mask).
- * @example new SparseCategoricalCrossentropy().call([1, 2], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).arraySync() // 1.177
+ * @example new SparseCategoricalCrossentropy().apply([1, 2], [[0.05, 0.95, 0], [0.1, 0.8, 0.1]]).arraySync() // 1.177
  */
 export class SparseCategoricalCrossentropy extends Loss {
   static override readonly className: string = 'SparseCategoricalCrossentropy';
@@ -137,7 +137,7 @@ export class SparseCategoricalCrossentropy extends Loss {
     this.ignoreClass =
       ignoreClass === null ? null : integerOption(ignoreClass, 'ignoreClass', 'SparseCategoricalCrossentropy');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     const options: SparseCategoricalCrossentropyOptions = {
       fromLogits: this.fromLogits,
       ignoreClass: this.ignoreClass,

@@ -48,18 +48,18 @@ describe('binaryCrossentropy: the course cost', () => {
 
 describe('binaryCrossentropy / BinaryCrossentropy', () => {
   test('Keras documentation: [[0, 1], [0, 0]] vs [[0.6, 0.4], [0.4, 0.6]] is 0.815 (per sample [0.916, 0.714])', () => {
-    expectClose(new BinaryCrossentropy().call(T2, P2), 0.81492445);
+    expectClose(new BinaryCrossentropy().apply(T2, P2), 0.81492445);
     expectClose(binaryCrossentropy(T2, P2), [0.91629073, 0.71355818]);
   });
 
   test('Keras documentation from logits: 0.8654, weighted 0.243, sum 1.730, none [0.235, 1.496]', () => {
-    expectClose(new BinaryCrossentropy({ fromLogits: true }).call(LABELS_1D, LOGITS_1D), 0.86545795);
+    expectClose(new BinaryCrossentropy({ fromLogits: true }).apply(LABELS_1D, LOGITS_1D), 0.86545795);
     const bce = new BinaryCrossentropy({ fromLogits: true });
-    expectClose(bce.call(T2, LOGITS_2D), 0.86545795);
-    expectClose(bce.call(T2, LOGITS_2D, [0.8, 0.2]), 0.24363859);
-    expectClose(new BinaryCrossentropy({ fromLogits: true, reduction: 'sum' }).call(T2, LOGITS_2D), 1.7309159);
+    expectClose(bce.apply(T2, LOGITS_2D), 0.86545795);
+    expectClose(bce.apply(T2, LOGITS_2D, [0.8, 0.2]), 0.24363859);
+    expectClose(new BinaryCrossentropy({ fromLogits: true, reduction: 'sum' }).apply(T2, LOGITS_2D), 1.7309159);
     expectClose(
-      new BinaryCrossentropy({ fromLogits: true, reduction: 'none' }).call(T2, LOGITS_2D),
+      new BinaryCrossentropy({ fromLogits: true, reduction: 'none' }).apply(T2, LOGITS_2D),
       [0.23515666, 1.4957592],
     );
   });
@@ -81,7 +81,7 @@ describe('binaryCrossentropy / BinaryCrossentropy', () => {
     expectClose(binaryCrossentropy(T2, P2, { labelSmoothing: 0.2 }), [0.87574422, 0.71355818]);
     const smoothed = binaryCrossentropy([[0.1, 0.9]], [[0.6, 0.4]]);
     expectClose(
-      new BinaryCrossentropy({ labelSmoothing: 0.2, reduction: 'none' }).call([[0, 1]], [[0.6, 0.4]]),
+      new BinaryCrossentropy({ labelSmoothing: 0.2, reduction: 'none' }).apply([[0, 1]], [[0.6, 0.4]]),
       smoothed,
     );
   });
@@ -118,30 +118,30 @@ describe('binaryFocalCrossentropy / BinaryFocalCrossentropy (Keras documentation
   });
 
   test('1-D from logits: 0.691, with class balancing 0.51', () => {
-    expectClose(new BinaryFocalCrossentropy({ gamma: 2, fromLogits: true }).call(LABELS_1D, LOGITS_1D), 0.69121208);
+    expectClose(new BinaryFocalCrossentropy({ gamma: 2, fromLogits: true }).apply(LABELS_1D, LOGITS_1D), 0.69121208);
     const balanced = new BinaryFocalCrossentropy({ applyClassBalancing: true, gamma: 2, fromLogits: true });
-    expectClose(balanced.call(LABELS_1D, LOGITS_1D), 0.5101333);
+    expectClose(balanced.apply(LABELS_1D, LOGITS_1D), 0.5101333);
   });
 
   test('2-D from logits with gamma 3: 0.647 / 0.482, weighted [0.8, 0.2] 0.133 / 0.097', () => {
     const plain = new BinaryFocalCrossentropy({ gamma: 3, fromLogits: true });
     const balanced = new BinaryFocalCrossentropy({ applyClassBalancing: true, gamma: 3, fromLogits: true });
-    expectClose(plain.call(T2, LOGITS_2D), 0.64699501);
-    expectClose(balanced.call(T2, LOGITS_2D), 0.48214125);
-    expectClose(plain.call(T2, LOGITS_2D, [0.8, 0.2]), 0.13312502);
-    expectClose(balanced.call(T2, LOGITS_2D, [0.8, 0.2]), 0.09735975);
+    expectClose(plain.apply(T2, LOGITS_2D), 0.64699501);
+    expectClose(balanced.apply(T2, LOGITS_2D), 0.48214125);
+    expectClose(plain.apply(T2, LOGITS_2D, [0.8, 0.2]), 0.13312502);
+    expectClose(balanced.apply(T2, LOGITS_2D, [0.8, 0.2]), 0.09735975);
   });
 
   test("gamma 4 with 'sum': 1.222 / 0.914; gamma 5 with 'none': [0.0017, 1.1561] / [0.0004, 0.8670]", () => {
     const sum4 = new BinaryFocalCrossentropy({ gamma: 4, fromLogits: true, reduction: 'sum' });
-    expectClose(sum4.call(T2, LOGITS_2D), 1.2218806);
+    expectClose(sum4.apply(T2, LOGITS_2D), 1.2218806);
     const sum4b = new BinaryFocalCrossentropy({
       applyClassBalancing: true,
       gamma: 4,
       fromLogits: true,
       reduction: 'sum',
     });
-    expectClose(sum4b.call(T2, LOGITS_2D), 0.91408052);
+    expectClose(sum4b.apply(T2, LOGITS_2D), 0.91408052);
     expectClose(binaryFocalCrossentropy(T2, LOGITS_2D, { gamma: 5, fromLogits: true }), [0.00174837, 1.1561025]);
     const none5 = new BinaryFocalCrossentropy({
       applyClassBalancing: true,
@@ -149,7 +149,7 @@ describe('binaryFocalCrossentropy / BinaryFocalCrossentropy (Keras documentation
       fromLogits: true,
       reduction: 'none',
     });
-    expectClose(none5.call(T2, LOGITS_2D), [0.00043709, 0.86707689]);
+    expectClose(none5.apply(T2, LOGITS_2D), [0.00043709, 0.86707689]);
   });
 
   test('gamma 0 is plain binary crossentropy; label smoothing squeezes towards 0.5', () => {
@@ -185,9 +185,9 @@ describe('categoricalCrossentropy / CategoricalCrossentropy', () => {
     [0.1, 0.8, 0.1],
   ];
   test('Keras documentation: 1.177, weighted [0.3, 0.7] 0.814, sum 2.354, none [0.0513, 2.303]', () => {
-    expectClose(new CategoricalCrossentropy().call(yTrue, yPred), 1.1769392);
-    expectClose(new CategoricalCrossentropy().call(yTrue, yPred, [0.3, 0.7]), 0.81359878);
-    expectClose(new CategoricalCrossentropy({ reduction: 'sum' }).call(yTrue, yPred), 2.3538784);
+    expectClose(new CategoricalCrossentropy().apply(yTrue, yPred), 1.1769392);
+    expectClose(new CategoricalCrossentropy().apply(yTrue, yPred, [0.3, 0.7]), 0.81359878);
+    expectClose(new CategoricalCrossentropy({ reduction: 'sum' }).apply(yTrue, yPred), 2.3538784);
     expectClose(categoricalCrossentropy(yTrue, yPred), [0.05129329, Math.LN10]);
   });
 
@@ -213,7 +213,7 @@ describe('categoricalCrossentropy / CategoricalCrossentropy', () => {
       ],
       yPred,
     );
-    expectClose(new CategoricalCrossentropy({ labelSmoothing: 0.1, reduction: 'none' }).call(yTrue, yPred), manual);
+    expectClose(new CategoricalCrossentropy({ labelSmoothing: 0.1, reduction: 'none' }).apply(yTrue, yPred), manual);
   });
 
   test('logits of magnitude 1e4 give finite losses: 0 when right, 2e4 when wrong', () => {

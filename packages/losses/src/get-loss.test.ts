@@ -46,7 +46,7 @@ describe('getLoss', () => {
 
   test('every listed id resolves, and the resolved loss computes', () => {
     for (const id of lossIds()) expect(getLoss(id).name).toBeTypeOf('string');
-    expectClose(getLoss('categorical_crossentropy').call([[0, 1]], [[0.2, 0.8]]), -Math.log(0.8));
+    expectClose(getLoss('categorical_crossentropy').apply([[0, 1]], [[0.2, 0.8]]), -Math.log(0.8));
   });
 
   test('a Loss is returned as is; a package function gives its class; another function is wrapped', () => {
@@ -57,7 +57,7 @@ describe('getLoss', () => {
     const custom = (t: TensorLike, p: TensorLike) => meanSquaredError(t, p);
     const wrapped = getLoss(custom);
     expect(wrapped).toBeInstanceOf(LossFunctionWrapper);
-    expectClose(wrapped.call([[0, 1]], [[1, 1]]), 0.5);
+    expectClose(wrapped.apply([[0, 1]], [[1, 1]]), 0.5);
   });
 
   test('{ className, config } builds the configured class (what getConfig wrote)', () => {

@@ -119,7 +119,7 @@ export function lossIds(): string[] {
  * this package's loss functions (its class), any other function (wrapped in a
  * {@link LossFunctionWrapper}), or `{ className, config }`. Unlike Keras, a function id gives a Loss
  * instance too, so callers always get `call` with sample weights and reductions.
- * @example getLoss('categorical_crossentropy').call([[0, 1]], [[0.2, 0.8]]).arraySync() // 0.2231436
+ * @example getLoss('categorical_crossentropy').apply([[0, 1]], [[0.2, 0.8]]).arraySync() // 0.2231436
  */
 export function getLoss(identifier: LossIdentifier): Loss {
   if (identifier instanceof Loss) return identifier;

@@ -24,14 +24,14 @@ describe('gradients through the losses', () => {
   test('binary crossentropy from logits at ±1e4: finite gradient sigmoid(x) - y, averaged', () => {
     const logits = tensor([[1e4, -1e4, -1e4, 1e4]]);
     const labels = [[1, 0, 1, 0]];
-    const g = grad((x) => new BinaryCrossentropy({ fromLogits: true }).call(labels, x))(logits);
+    const g = grad((x) => new BinaryCrossentropy({ fromLogits: true }).apply(labels, x))(logits);
     expect(allFinite(g)).toBe(true);
     expectClose(g, [[0, 0, -0.25, 0.25]]);
   });
 
   test('categorical crossentropy from logits at ±1e4: finite gradient softmax(x) - y', () => {
     const logits = tensor([[1e4, -1e4, 0]]);
-    const g = grad((x) => new CategoricalCrossentropy({ fromLogits: true }).call([[0, 1, 0]], x))(logits);
+    const g = grad((x) => new CategoricalCrossentropy({ fromLogits: true }).apply([[0, 1, 0]], x))(logits);
     expect(allFinite(g)).toBe(true);
     expectClose(g, [[1, -1, 0]]);
   });
@@ -41,7 +41,7 @@ describe('gradients through the losses', () => {
       [1e4, -1e4],
       [-1e4, 1e4],
     ]);
-    const g = grad((x) => new SparseCategoricalCrossentropy({ fromLogits: true }).call([1, 1], x))(logits);
+    const g = grad((x) => new SparseCategoricalCrossentropy({ fromLogits: true }).apply([1, 1], x))(logits);
     expect(allFinite(g)).toBe(true);
     expectClose(g, [
       [0.5, -0.5],
@@ -61,15 +61,15 @@ describe('gradients through the losses', () => {
       [3, Number.NaN],
     ]);
     const loss = new SparseCategoricalCrossentropy({ fromLogits: true, ignoreClass: -1 });
-    const g = grad((x) => loss.call([0, -1], x))(logits);
+    const g = grad((x) => loss.apply([0, -1], x))(logits);
     expectClose(g, [
       [0.2689414 - 1, 0.7310586],
       [0, 0],
     ]); // softmax - onehot over 1 valid sample; the NaN row gets 0
     const weighted = new BinaryCrossentropy({ reduction: 'meanWithSampleWeight' });
     const x = tensor([[0.3], [0.6]]);
-    expectClose(weighted.call([[1], [0]], x, [0, 0]), 0);
-    expect(allFinite(grad((p) => weighted.call([[1], [0]], p, [0, 0]))(x))).toBe(true);
+    expectClose(weighted.apply([[1], [0]], x, [0, 0]), 0);
+    expect(allFinite(grad((p) => weighted.apply([[1], [0]], p, [0, 0]))(x))).toBe(true);
   });
 
   test('probabilities at exactly 0 and 1: the clipped loss has a finite gradient', () => {

@@ -4,42 +4,42 @@ import { Loss, type LossConfig } from './loss.js';
 
 /**
  * {@link hinge} as a class.
- * @example new Hinge().call([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 1.3
+ * @example new Hinge().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 1.3
  */
 export class Hinge extends Loss {
   static override readonly className: string = 'Hinge';
   constructor(config: LossConfig = {}) {
     super(config, 'hinge');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return hinge(yTrue, yPred);
   }
 }
 
 /**
  * {@link squaredHinge} as a class.
- * @example new SquaredHinge().call([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 1.86
+ * @example new SquaredHinge().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 1.86
  */
 export class SquaredHinge extends Loss {
   static override readonly className: string = 'SquaredHinge';
   constructor(config: LossConfig = {}) {
     super(config, 'squared_hinge');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return squaredHinge(yTrue, yPred);
   }
 }
 
 /**
  * {@link categoricalHinge} as a class.
- * @example new CategoricalHinge().call([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 1.4
+ * @example new CategoricalHinge().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 1.4
  */
 export class CategoricalHinge extends Loss {
   static override readonly className: string = 'CategoricalHinge';
   constructor(config: LossConfig = {}) {
     super(config, 'categorical_hinge');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return categoricalHinge(yTrue, yPred);
   }
 }

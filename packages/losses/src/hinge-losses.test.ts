@@ -23,23 +23,23 @@ const P = [
 
 describe('hinge losses (Keras documentation values)', () => {
   test('Hinge: 1.3, weighted [1, 0] 0.55, sum 2.6, none [1.1, 1.5]', () => {
-    expectClose(new Hinge().call(T, P), 1.3);
-    expectClose(new Hinge().call(T, P, [1, 0]), 0.55);
-    expectClose(new Hinge({ reduction: 'sum' }).call(T, P), 2.6);
+    expectClose(new Hinge().apply(T, P), 1.3);
+    expectClose(new Hinge().apply(T, P, [1, 0]), 0.55);
+    expectClose(new Hinge({ reduction: 'sum' }).apply(T, P), 2.6);
     expectClose(hinge(T, P), [1.1, 1.5]);
   });
 
   test('SquaredHinge: 1.86, weighted [1, 0] 0.73, sum 3.72, none [1.46, 2.26]', () => {
-    expectClose(new SquaredHinge().call(T, P), 1.86);
-    expectClose(new SquaredHinge().call(T, P, [1, 0]), 0.73);
-    expectClose(new SquaredHinge({ reduction: 'sum' }).call(T, P), 3.72);
+    expectClose(new SquaredHinge().apply(T, P), 1.86);
+    expectClose(new SquaredHinge().apply(T, P, [1, 0]), 0.73);
+    expectClose(new SquaredHinge({ reduction: 'sum' }).apply(T, P), 3.72);
     expectClose(squaredHinge(T, P), [1.46, 2.26]);
   });
 
   test('CategoricalHinge: 1.4, weighted [1, 0] 0.6, sum 2.8, none [1.2, 1.6]', () => {
-    expectClose(new CategoricalHinge().call(T, P), 1.4);
-    expectClose(new CategoricalHinge().call(T, P, [1, 0]), 0.6);
-    expectClose(new CategoricalHinge({ reduction: 'sum' }).call(T, P), 2.8);
+    expectClose(new CategoricalHinge().apply(T, P), 1.4);
+    expectClose(new CategoricalHinge().apply(T, P, [1, 0]), 0.6);
+    expectClose(new CategoricalHinge({ reduction: 'sum' }).apply(T, P), 2.8);
     expectClose(categoricalHinge(T, P), [1.2, 1.6]);
   });
 

@@ -38,44 +38,44 @@ const P = [
 
 describe('reductions', () => {
   test("'sumOverBatchSize' divides the weighted sum by the number of values, not by the sum of the weights", () => {
-    expectClose(new MeanSquaredError().call(T, P, [2, 0, 1]), 1 / 3);
-    expectClose(new MeanSquaredError({ reduction: 'sum_over_batch_size' }).call(T, P, [2, 0, 1]), 1 / 3);
-    expectClose(new MeanSquaredError({ reduction: 'mean' }).call(T, P, [2, 0, 1]), 1 / 3);
+    expectClose(new MeanSquaredError().apply(T, P, [2, 0, 1]), 1 / 3);
+    expectClose(new MeanSquaredError({ reduction: 'sum_over_batch_size' }).apply(T, P, [2, 0, 1]), 1 / 3);
+    expectClose(new MeanSquaredError({ reduction: 'mean' }).apply(T, P, [2, 0, 1]), 1 / 3);
   });
 
   test("'sum', 'none' (and null, Keras' None) and 'meanWithSampleWeight'", () => {
-    expectClose(new MeanSquaredError({ reduction: 'sum' }).call(T, P, [2, 0, 1]), 1);
-    const none = new MeanSquaredError({ reduction: 'none' }).call(T, P, [2, 0, 1]);
+    expectClose(new MeanSquaredError({ reduction: 'sum' }).apply(T, P, [2, 0, 1]), 1);
+    const none = new MeanSquaredError({ reduction: 'none' }).apply(T, P, [2, 0, 1]);
     expect(none.shape).toEqual([3]);
     expectClose(none, [1, 0, 0]);
-    expectClose(new MeanSquaredError({ reduction: null }).call(T, P), [0.5, 0.5, 0]);
-    expectClose(new MeanSquaredError({ reduction: 'meanWithSampleWeight' }).call(T, P, [2, 0, 1]), 1 / 3);
-    expectClose(new MeanSquaredError({ reduction: 'mean_with_sample_weight' }).call(T, P, [1, 1, 2]), 1 / 4);
-    expectClose(new MeanSquaredError({ reduction: 'meanWithSampleWeight' }).call(T, P), 1 / 3);
+    expectClose(new MeanSquaredError({ reduction: null }).apply(T, P), [0.5, 0.5, 0]);
+    expectClose(new MeanSquaredError({ reduction: 'meanWithSampleWeight' }).apply(T, P, [2, 0, 1]), 1 / 3);
+    expectClose(new MeanSquaredError({ reduction: 'mean_with_sample_weight' }).apply(T, P, [1, 1, 2]), 1 / 4);
+    expectClose(new MeanSquaredError({ reduction: 'meanWithSampleWeight' }).apply(T, P), 1 / 3);
   });
 
   test('sample weights: a scalar, [batch], [batch, 1], and per-value weights for 3-D inputs', () => {
-    expectClose(new MeanSquaredError().call(T, P, 3), 1);
-    expectClose(new MeanSquaredError().call(T, P, [[2], [0], [1]]), 1 / 3);
-    expectClose(new MeanSquaredError().call(T, P, tensor([2, 0, 1])), 1 / 3);
+    expectClose(new MeanSquaredError().apply(T, P, 3), 1);
+    expectClose(new MeanSquaredError().apply(T, P, [[2], [0], [1]]), 1 / 3);
+    expectClose(new MeanSquaredError().apply(T, P, tensor([2, 0, 1])), 1 / 3);
     // [2, 2, 1] inputs give [2, 2] per-sample losses; a [2] weight scales each sample's row.
     const yTrue = tensor([0, 0, 0, 0], [2, 2, 1]);
     const yPred = tensor([1, 2, 3, 4], [2, 2, 1]);
     const none = new MeanSquaredError({ reduction: 'none' });
-    expectClose(none.call(yTrue, yPred, [1, 10]), [1, 4, 90, 160]);
+    expectClose(none.apply(yTrue, yPred, [1, 10]), [1, 4, 90, 160]);
     expectClose(
-      none.call(yTrue, yPred, [
+      none.apply(yTrue, yPred, [
         [1, 0],
         [0, 1],
       ]),
       [1, 0, 0, 16],
     );
-    expectClose(new MeanSquaredError().call(yTrue, yPred, [1, 10]), 255 / 4);
+    expectClose(new MeanSquaredError().apply(yTrue, yPred, [1, 10]), 255 / 4);
   });
 
   test('zero-size batches reduce to 0; a scalar loss is returned as is', () => {
-    expectClose(new MeanSquaredError().call(tensor([], [0, 2]), tensor([], [0, 2])), 0);
-    expectClose(new MeanSquaredError({ reduction: 'sum' }).call(tensor([], [0, 2]), tensor([], [0, 2])), 0);
+    expectClose(new MeanSquaredError().apply(tensor([], [0, 2]), tensor([], [0, 2])), 0);
+    expectClose(new MeanSquaredError({ reduction: 'sum' }).apply(tensor([], [0, 2]), tensor([], [0, 2])), 0);
     expectClose(reduceWeightedValues(tensor(3), 2, null, 'sumOverBatchSize'), 6);
   });
 
@@ -85,8 +85,8 @@ describe('reductions', () => {
       /MeanSquaredError: unknown reduction 'avg'; expected one of 'sumOverBatchSize', 'sum_over_batch_size', 'sum', 'none'/,
     );
     expect(() => standardizeReduction(3)).toThrow(/unknown reduction 3/);
-    expect(() => new MeanSquaredError().call(T, P, [1, 2])).toThrow(ShapeError);
-    expect(() => new MeanSquaredError().call(T, P, [1, 2])).toThrow(
+    expect(() => new MeanSquaredError().apply(T, P, [1, 2])).toThrow(ShapeError);
+    expect(() => new MeanSquaredError().apply(T, P, [1, 2])).toThrow(
       /MeanSquaredError 'mean_squared_error': sampleWeight of shape \[2\] cannot weight per-sample losses of shape \[3\]/,
     );
   });
@@ -98,11 +98,11 @@ describe('reductions', () => {
       [0.2, 0.8],
     ]);
     const before = memory().numTensors;
-    const out = loss.call([0, -1], yPred, [1, 2]);
+    const out = loss.apply([0, -1], yPred, [1, 2]);
     expect(memory().numTensors).toBe(before + 1);
     out.dispose();
     tidy(() => {
-      new CategoricalCrossentropy({ fromLogits: true, labelSmoothing: 0.1 }).call([[0, 1]], [[2, 3]]);
+      new CategoricalCrossentropy({ fromLogits: true, labelSmoothing: 0.1 }).apply([[0, 1]], [[2, 3]]);
     });
     expect(memory().numTensors).toBe(before);
   });
@@ -163,7 +163,7 @@ describe('serialization: className, getConfig, fromConfig', () => {
   test('fromConfig builds the subclass with its options', () => {
     const bce = BinaryCrossentropy.fromConfig({ fromLogits: true, reduction: 'sum' });
     expect(bce.fromLogits).toBe(true);
-    expectClose(bce.call([[1], [0]], [[0], [0]]), 2 * Math.LN2);
+    expectClose(bce.apply([[1], [0]], [[0], [0]]), 2 * Math.LN2);
   });
 
   test('bad input: an empty name', () => {
@@ -172,24 +172,35 @@ describe('serialization: className, getConfig, fromConfig', () => {
 });
 
 describe('custom losses', () => {
-  test('a Loss subclass gets sample weights and reductions from the base class', () => {
+  test('a Loss subclass overrides call (per sample, as Keras); apply weights and reduces it', () => {
     class MeanCubedError extends Loss {
       static override readonly className = 'MeanCubedError';
-      perSample(yTrue: TensorLike, yPred: TensorLike) {
+      call(yTrue: TensorLike, yPred: TensorLike) {
         return mean(abs(pow(sub(yTrue, yPred), 3)), -1);
       }
     }
     const loss = new MeanCubedError({ name: 'mce' });
-    expectClose(loss.call([[0, 2]], [[1, 0]]), 4.5);
-    expectClose(loss.call([[0], [0]], [[1], [2]], [1, 0.5]), (1 + 4) / 2);
+    // call is Keras' per-sample Loss.call: one value per sample, unweighted.
+    expectClose(loss.call([[0], [0]], [[1], [2]]), [1, 8]);
+    expectClose(loss.apply([[0, 2]], [[1, 0]]), 4.5);
+    expectClose(loss.apply([[0], [0]], [[1], [2]], [1, 0.5]), (1 + 4) / 2);
+    expectClose(new MeanCubedError({ reduction: 'sum' }).apply([[0], [0]], [[1], [2]], [2, 1]), 10);
+    expectClose(new MeanCubedError({ reduction: 'none' }).apply([[0], [0]], [[1], [2]], [2, 1]), [2, 8]);
     expect(loss.getConfig()).toEqual({ name: 'mce', reduction: 'sumOverBatchSize' });
+  });
+
+  test('built-in classes: call gives the per-sample losses, apply their reduced mean', () => {
+    // keras.losses.MeanSquaredError().call([[0, 1], [0, 0]], [[1, 1], [1, 0]]) -> [0.5, 0.5]
+    expectClose(new MeanSquaredError().call(T, P), [0.5, 0.5, 0]);
+    expectClose(new MeanSquaredError().apply(T, P), 1 / 3);
+    expectClose(new CategoricalCrossentropy().call([[0, 1]], [[0.2, 0.8]]), [-Math.log(0.8)]);
   });
 
   test('LossFunctionWrapper wraps a function, named after it', () => {
     const myLoss = (t: TensorLike, p: TensorLike) => meanSquaredError(t, p).mul(2);
     const loss = new LossFunctionWrapper(myLoss, { reduction: 'sum' });
     expect(loss.name).toBe('myLoss');
-    expectClose(loss.call(T, P), 2);
+    expectClose(loss.apply(T, P), 2);
     expect(() => new LossFunctionWrapper(3 as unknown as typeof myLoss)).toThrow(
       /LossFunctionWrapper: fn must be a function, got 3/,
     );

@@ -14,14 +14,17 @@ export interface LossConfig {
 export type LossFunction = (yTrue: TensorLike, yPred: TensorLike) => Tensor;
 
 /**
- * The base of every loss class, as Keras' `keras.losses.Loss`: `perSample(yTrue, yPred)` gives the
- * unreduced losses (Keras' `call`), and `call(yTrue, yPred, sampleWeight?)` weights and reduces them
- * (Keras' `__call__`). Arguments are always `yTrue` first, `yPred` second.
+ * The base of every loss class, as Keras' `keras.losses.Loss`. As in Keras, `call(yTrue, yPred)` is the
+ * method a subclass overrides: it returns the unreduced losses, one per sample. `apply(yTrue, yPred,
+ * sampleWeight?)` is Keras' `__call__` (a JS object cannot be called): it runs `call`, then applies the
+ * mask, the sample weights and the reduction — as `Layer.apply` runs `Layer.call`. `compile`/`fit` use
+ * `apply`, so a subclass trains with Keras' gradient and honours sample and class weights.
+ * Arguments are always `yTrue` first, `yPred` second.
  * @example
  * class MeanCubedError extends Loss {
- *   perSample(yTrue: TensorLike, yPred: TensorLike) { return mean(abs(pow(sub(yTrue, yPred), 3)), -1); }
+ *   call(yTrue: TensorLike, yPred: TensorLike) { return mean(abs(pow(sub(yTrue, yPred), 3)), -1); }
  * }
- * new MeanCubedError({ name: 'mce' }).call([[0, 2]], [[1, 0]]).arraySync(); // 4.5
+ * new MeanCubedError({ name: 'mce' }).apply([[0, 2]], [[1, 0]]).arraySync(); // 4.5
  */
 export abstract class Loss {
   /** The Keras class name, used in configs. */
@@ -44,17 +47,23 @@ export abstract class Loss {
     );
   }
 
-  /** The unreduced losses, one per sample (Keras' `Loss.call`). */
-  abstract perSample(yTrue: TensorLike, yPred: TensorLike): Tensor;
+  /**
+   * The unreduced losses, one per sample (Keras' `Loss.call`): what a subclass overrides. It is not
+   * weighted or reduced; use {@link Loss.apply} for the loss value.
+   * @example new MeanSquaredError().call([[0, 1], [0, 0]], [[1, 1], [1, 0]]).arraySync() // [0.5, 0.5]
+   */
+  abstract call(yTrue: TensorLike, yPred: TensorLike): Tensor;
 
   /**
-   * The weighted, reduced loss: a scalar, or the weighted per-sample losses with reduction `'none'`.
+   * The weighted, reduced loss (Keras' `Loss.__call__`): runs {@link Loss.call}, then weights and
+   * reduces. A scalar, or the weighted per-sample losses with reduction `'none'`.
    * Sample weights are a scalar, one weight per sample (`[batch]`), or the per-sample losses' shape.
+   * @example new MeanSquaredError().apply([[0, 1], [0, 0]], [[1, 1], [1, 0]], [1, 0]).arraySync() // 0.25
    */
-  call(yTrue: TensorLike, yPred: TensorLike, sampleWeight?: TensorLike | null): Tensor {
+  apply(yTrue: TensorLike, yPred: TensorLike, sampleWeight?: TensorLike | null): Tensor {
     return tidy(() =>
       reduceWeightedValues(
-        this.perSample(yTrue, yPred),
+        this.call(yTrue, yPred),
         sampleWeight,
         this.validMask(yTrue, yPred),
         this.reduction,
@@ -92,7 +101,7 @@ export abstract class Loss {
  * plain function). Its config holds the name and reduction only: a custom function cannot be serialized.
  * @example
  * const loss = new LossFunctionWrapper((t, p) => meanSquaredError(t, p), { name: 'my_mse', reduction: 'sum' });
- * loss.call([[0, 1]], [[1, 1]]).arraySync(); // 0.5
+ * loss.apply([[0, 1]], [[1, 1]]).arraySync(); // 0.5
  */
 export class LossFunctionWrapper extends Loss {
   static override readonly className: string = 'LossFunctionWrapper';
@@ -106,7 +115,7 @@ export class LossFunctionWrapper extends Loss {
     this.fn = fn;
   }
 
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return this.fn(yTrue, yPred);
   }
 }

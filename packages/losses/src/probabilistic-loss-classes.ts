@@ -4,28 +4,28 @@ import { kld, poisson } from './probabilistic-losses.js';
 
 /**
  * {@link kld} (Kullback-Leibler divergence) as a class.
- * @example new KLDivergence().call([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 0.458
+ * @example new KLDivergence().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 0.458
  */
 export class KLDivergence extends Loss {
   static override readonly className: string = 'KLDivergence';
   constructor(config: LossConfig = {}) {
     super(config, 'kl_divergence');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return kld(yTrue, yPred);
   }
 }
 
 /**
  * {@link poisson} as a class.
- * @example new Poisson().call([[0, 1], [0, 0]], [[1, 1], [0, 0]]).arraySync() // 0.5
+ * @example new Poisson().apply([[0, 1], [0, 0]], [[1, 1], [0, 0]]).arraySync() // 0.5
  */
 export class Poisson extends Loss {
   static override readonly className: string = 'Poisson';
   constructor(config: LossConfig = {}) {
     super(config, 'poisson');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return poisson(yTrue, yPred);
   }
 }

@@ -14,9 +14,9 @@ describe('kld / KLDivergence (Keras documentation values)', () => {
     [0.4, 0.6],
   ];
   test('0.458, weighted [0.8, 0.2] 0.366, sum 0.916, none [0.916, -3.08e-6]', () => {
-    expectClose(new KLDivergence().call(T, P), 0.45814305);
-    expectClose(new KLDivergence().call(T, P, [0.8, 0.2]), 0.36651536);
-    expectClose(new KLDivergence({ reduction: 'sum' }).call(T, P), 0.91628609);
+    expectClose(new KLDivergence().apply(T, P), 0.45814305);
+    expectClose(new KLDivergence().apply(T, P, [0.8, 0.2]), 0.36651536);
+    expectClose(new KLDivergence({ reduction: 'sum' }).apply(T, P), 0.91628609);
     expectClose(kld(T, P), [0.91628917, -3.0809075e-6], 1e-7);
   });
 
@@ -36,9 +36,9 @@ describe('poisson / Poisson (Keras documentation values)', () => {
     [0, 0],
   ];
   test('0.5, weighted [0.8, 0.2] 0.4, sum 0.999, none [0.999, 0]', () => {
-    expectClose(new Poisson().call(T, P), 0.5);
-    expectClose(new Poisson().call(T, P, [0.8, 0.2]), 0.4);
-    expectClose(new Poisson({ reduction: 'sum' }).call(T, P), 0.99999995);
+    expectClose(new Poisson().apply(T, P), 0.5);
+    expectClose(new Poisson().apply(T, P, [0.8, 0.2]), 0.4);
+    expectClose(new Poisson({ reduction: 'sum' }).apply(T, P), 0.99999995);
     expectClose(poisson(T, P), [0.99999995, 0]);
   });
 

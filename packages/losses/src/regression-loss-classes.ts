@@ -13,56 +13,56 @@ import {
 
 /**
  * {@link meanSquaredError} as a class.
- * @example new MeanSquaredError().call([[0, 1], [0, 0]], [[1, 1], [1, 0]]).arraySync() // 0.5
+ * @example new MeanSquaredError().apply([[0, 1], [0, 0]], [[1, 1], [1, 0]]).arraySync() // 0.5
  */
 export class MeanSquaredError extends Loss {
   static override readonly className: string = 'MeanSquaredError';
   constructor(config: LossConfig = {}) {
     super(config, 'mean_squared_error');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return meanSquaredError(yTrue, yPred);
   }
 }
 
 /**
  * {@link meanAbsoluteError} as a class.
- * @example new MeanAbsoluteError().call([[0, 1], [0, 0]], [[1, 1], [1, 0]]).arraySync() // 0.5
+ * @example new MeanAbsoluteError().apply([[0, 1], [0, 0]], [[1, 1], [1, 0]]).arraySync() // 0.5
  */
 export class MeanAbsoluteError extends Loss {
   static override readonly className: string = 'MeanAbsoluteError';
   constructor(config: LossConfig = {}) {
     super(config, 'mean_absolute_error');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return meanAbsoluteError(yTrue, yPred);
   }
 }
 
 /**
  * {@link meanAbsolutePercentageError} as a class.
- * @example new MeanAbsolutePercentageError().call([[2, 4]], [[1, 5]]).arraySync() // 37.5
+ * @example new MeanAbsolutePercentageError().apply([[2, 4]], [[1, 5]]).arraySync() // 37.5
  */
 export class MeanAbsolutePercentageError extends Loss {
   static override readonly className: string = 'MeanAbsolutePercentageError';
   constructor(config: LossConfig = {}) {
     super(config, 'mean_absolute_percentage_error');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return meanAbsolutePercentageError(yTrue, yPred);
   }
 }
 
 /**
  * {@link meanSquaredLogarithmicError} as a class.
- * @example new MeanSquaredLogarithmicError().call([[0, 1]], [[1, 1]]).arraySync() // 0.2402265
+ * @example new MeanSquaredLogarithmicError().apply([[0, 1]], [[1, 1]]).arraySync() // 0.2402265
  */
 export class MeanSquaredLogarithmicError extends Loss {
   static override readonly className: string = 'MeanSquaredLogarithmicError';
   constructor(config: LossConfig = {}) {
     super(config, 'mean_squared_logarithmic_error');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return meanSquaredLogarithmicError(yTrue, yPred);
   }
 }
@@ -75,7 +75,7 @@ export interface HuberConfig extends LossConfig {
 
 /**
  * {@link huber} as a class (Keras' default name `'huber_loss'`).
- * @example new Huber().call([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 0.155
+ * @example new Huber().apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync() // 0.155
  */
 export class Huber extends Loss {
   static override readonly className: string = 'Huber';
@@ -84,7 +84,7 @@ export class Huber extends Loss {
     super(config, 'huber_loss');
     this.delta = numberOption(config.delta ?? 1, 'delta', 'Huber', 0);
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return huber(yTrue, yPred, { delta: this.delta });
   }
   override getConfig(): HuberConfig {
@@ -94,14 +94,14 @@ export class Huber extends Loss {
 
 /**
  * {@link logCosh} as a class.
- * @example new LogCosh().call([[0, 1], [0, 0]], [[1, 1], [0, 0]]).arraySync() // 0.1084452
+ * @example new LogCosh().apply([[0, 1], [0, 0]], [[1, 1], [0, 0]]).arraySync() // 0.1084452
  */
 export class LogCosh extends Loss {
   static override readonly className: string = 'LogCosh';
   constructor(config: LossConfig = {}) {
     super(config, 'log_cosh');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return logCosh(yTrue, yPred);
   }
 }
@@ -114,7 +114,7 @@ export interface CosineSimilarityConfig extends LossConfig {
 
 /**
  * {@link cosineSimilarity} as a class: the NEGATIVE cosine, so that minimizing it aligns the vectors.
- * @example new CosineSimilarity({ axis: 1 }).call([[0, 1], [1, 1]], [[1, 0], [1, 1]]).arraySync() // -0.5
+ * @example new CosineSimilarity({ axis: 1 }).apply([[0, 1], [1, 1]], [[1, 0], [1, 1]]).arraySync() // -0.5
  */
 export class CosineSimilarity extends Loss {
   static override readonly className: string = 'CosineSimilarity';
@@ -123,7 +123,7 @@ export class CosineSimilarity extends Loss {
     super(config, 'cosine_similarity');
     this.axis = integerOption(config.axis ?? -1, 'axis', 'CosineSimilarity');
   }
-  perSample(yTrue: TensorLike, yPred: TensorLike): Tensor {
+  call(yTrue: TensorLike, yPred: TensorLike): Tensor {
     return cosineSimilarity(yTrue, yPred, { axis: this.axis });
   }
   override getConfig(): CosineSimilarityConfig {

@@ -30,10 +30,10 @@ const P = [
 
 describe('meanSquaredError / MeanSquaredError', () => {
   test('Keras documentation: 0.5, weighted 0.25, sum 1, none [0.5, 0.5]', () => {
-    expectClose(new MeanSquaredError().call(T, P), 0.5);
-    expectClose(new MeanSquaredError().call(T, P, [0.7, 0.3]), 0.25);
-    expectClose(new MeanSquaredError({ reduction: 'sum' }).call(T, P), 1);
-    expectClose(new MeanSquaredError({ reduction: 'none' }).call(T, P), [0.5, 0.5]);
+    expectClose(new MeanSquaredError().apply(T, P), 0.5);
+    expectClose(new MeanSquaredError().apply(T, P, [0.7, 0.3]), 0.25);
+    expectClose(new MeanSquaredError({ reduction: 'sum' }).apply(T, P), 1);
+    expectClose(new MeanSquaredError({ reduction: 'none' }).apply(T, P), [0.5, 0.5]);
   });
 
   test('reduces the last axis only: [2, 2, 3] gives [2, 2]', () => {
@@ -65,9 +65,9 @@ describe('meanSquaredError / MeanSquaredError', () => {
 
 describe('meanAbsoluteError / MeanAbsoluteError', () => {
   test('Keras documentation: 0.5, weighted 0.25, sum 1, none [0.5, 0.5]', () => {
-    expectClose(new MeanAbsoluteError().call(T, P), 0.5);
-    expectClose(new MeanAbsoluteError().call(T, P, [0.7, 0.3]), 0.25);
-    expectClose(new MeanAbsoluteError({ reduction: 'sum' }).call(T, P), 1);
+    expectClose(new MeanAbsoluteError().apply(T, P), 0.5);
+    expectClose(new MeanAbsoluteError().apply(T, P, [0.7, 0.3]), 0.25);
+    expectClose(new MeanAbsoluteError({ reduction: 'sum' }).apply(T, P), 1);
     expectClose(meanAbsoluteError(T, P), [0.5, 0.5]);
   });
 });
@@ -82,9 +82,9 @@ describe('meanAbsolutePercentageError', () => {
       [1, 1],
       [1, 0],
     ];
-    expectClose(new MeanAbsolutePercentageError().call(yTrue, yPred), 50, 1e-4);
-    expectClose(new MeanAbsolutePercentageError().call(yTrue, yPred, [0.7, 0.3]), 20, 1e-4);
-    expectClose(new MeanAbsolutePercentageError({ reduction: 'sum' }).call(yTrue, yPred), 100, 1e-4);
+    expectClose(new MeanAbsolutePercentageError().apply(yTrue, yPred), 50, 1e-4);
+    expectClose(new MeanAbsolutePercentageError().apply(yTrue, yPred, [0.7, 0.3]), 20, 1e-4);
+    expectClose(new MeanAbsolutePercentageError({ reduction: 'sum' }).apply(yTrue, yPred), 100, 1e-4);
     expectClose(meanAbsolutePercentageError(yTrue, yPred), [25, 75], 1e-4);
   });
 
@@ -96,8 +96,8 @@ describe('meanAbsolutePercentageError', () => {
 describe('meanSquaredLogarithmicError', () => {
   test('Keras documentation: 0.240 per sample, weighted 0.120, sum 0.480', () => {
     expectClose(meanSquaredLogarithmicError(T, P), [0.24022644, 0.24022644]);
-    expectClose(new MeanSquaredLogarithmicError().call(T, P, [0.7, 0.3]), 0.12011322);
-    expectClose(new MeanSquaredLogarithmicError({ reduction: 'sum' }).call(T, P), 0.48045288);
+    expectClose(new MeanSquaredLogarithmicError().apply(T, P, [0.7, 0.3]), 0.12011322);
+    expectClose(new MeanSquaredLogarithmicError({ reduction: 'sum' }).apply(T, P), 0.48045288);
   });
 
   test('negative values are replaced by 1e-7 as Keras', () => {
@@ -111,16 +111,16 @@ describe('huber / Huber', () => {
     [0.4, 0.6],
   ];
   test('Keras documentation: 0.155, weighted [1, 0] 0.09, sum 0.31, none [0.18, 0.13]', () => {
-    expectClose(new Huber().call(T, yPred), 0.155);
-    expectClose(new Huber().call(T, yPred, [1, 0]), 0.09);
-    expectClose(new Huber({ reduction: 'sum' }).call(T, yPred), 0.31);
+    expectClose(new Huber().apply(T, yPred), 0.155);
+    expectClose(new Huber().apply(T, yPred, [1, 0]), 0.09);
+    expectClose(new Huber({ reduction: 'sum' }).apply(T, yPred), 0.31);
     expectClose(huber(T, yPred), [0.18, 0.13]);
   });
 
   test('linear beyond delta: |e| = 3 with delta 1 gives 2.5, with delta 2 gives 4', () => {
     expectClose(huber([[0]], [[3]]), [2.5]);
     expectClose(huber([[0]], [[-3]], { delta: 2 }), [4]);
-    expectClose(new Huber({ delta: 2 }).call([[0]], [[1]]), 0.5);
+    expectClose(new Huber({ delta: 2 }).apply([[0]], [[1]]), 0.5);
   });
 
   test('bad input: a negative or non-number delta', () => {
@@ -135,9 +135,9 @@ describe('logCosh / LogCosh', () => {
     [0, 0],
   ];
   test('Keras documentation: 0.108, weighted [0.8, 0.2] 0.087, sum 0.217, none [0.217, 0]', () => {
-    expectClose(new LogCosh().call(T, yPred), 0.10844521);
-    expectClose(new LogCosh().call(T, yPred, [0.8, 0.2]), 0.08675617);
-    expectClose(new LogCosh({ reduction: 'sum' }).call(T, yPred), 0.21689042);
+    expectClose(new LogCosh().apply(T, yPred), 0.10844521);
+    expectClose(new LogCosh().apply(T, yPred, [0.8, 0.2]), 0.08675617);
+    expectClose(new LogCosh({ reduction: 'sum' }).apply(T, yPred), 0.21689042);
     expectClose(logCosh(T, yPred), [0.21689042, 0]);
   });
 
@@ -172,9 +172,9 @@ describe('cosineSimilarity / CosineSimilarity', () => {
       [1, 0],
       [1, 1],
     ];
-    expectClose(new CosineSimilarity({ axis: 1 }).call(yTrue, yPred), -0.5);
-    expectClose(new CosineSimilarity({ axis: 1 }).call(yTrue, yPred, [0.8, 0.2]), -0.1);
-    expectClose(new CosineSimilarity({ axis: 1, reduction: 'sum' }).call(yTrue, yPred), -1);
+    expectClose(new CosineSimilarity({ axis: 1 }).apply(yTrue, yPred), -0.5);
+    expectClose(new CosineSimilarity({ axis: 1 }).apply(yTrue, yPred, [0.8, 0.2]), -0.1);
+    expectClose(new CosineSimilarity({ axis: 1, reduction: 'sum' }).apply(yTrue, yPred), -1);
   });
 
   test('another axis, and a zero vector gives 0', () => {

@@ -10,21 +10,21 @@ const PROBS = [
 
 describe('sparseCategoricalCrossentropy / SparseCategoricalCrossentropy', () => {
   test('Keras documentation: labels [1, 2] give 1.177, weighted [0.3, 0.7] 0.814, sum 2.354, none [0.0513, 2.303]', () => {
-    expectClose(new SparseCategoricalCrossentropy().call([1, 2], PROBS), 1.1769392);
-    expectClose(new SparseCategoricalCrossentropy().call([1, 2], PROBS, [0.3, 0.7]), 0.81359878);
-    expectClose(new SparseCategoricalCrossentropy({ reduction: 'sum' }).call([1, 2], PROBS), 2.3538784);
+    expectClose(new SparseCategoricalCrossentropy().apply([1, 2], PROBS), 1.1769392);
+    expectClose(new SparseCategoricalCrossentropy().apply([1, 2], PROBS, [0.3, 0.7]), 0.81359878);
+    expectClose(new SparseCategoricalCrossentropy({ reduction: 'sum' }).apply([1, 2], PROBS), 2.3538784);
     expectClose(sparseCategoricalCrossentropy([1, 2], PROBS), [0.05129339, Math.LN10]);
   });
 
   test('agrees with CategoricalCrossentropy on the one-hot labels', () => {
-    const dense = new CategoricalCrossentropy().call(
+    const dense = new CategoricalCrossentropy().apply(
       [
         [0, 1, 0],
         [0, 0, 1],
       ],
       PROBS,
     );
-    expectClose(new SparseCategoricalCrossentropy().call([1, 2], PROBS), dense);
+    expectClose(new SparseCategoricalCrossentropy().apply([1, 2], PROBS), dense);
   });
 
   test('labels [batch, 1], int32 labels and float labels all work', () => {
@@ -94,13 +94,13 @@ describe('sparseCategoricalCrossentropy / SparseCategoricalCrossentropy', () => 
     ];
     expectClose(sparseCategoricalCrossentropy([0, -1, 1], probs, { ignoreClass: -1 }), [Math.LN2, 0, -Math.log(0.1)]);
     const loss = new SparseCategoricalCrossentropy({ ignoreClass: -1 });
-    expectClose(loss.call([0, -1, 1], probs), (Math.LN2 - Math.log(0.1)) / 2);
-    expectClose(loss.call([0, -1, 1], probs, [2, 5, 0]), (2 * Math.LN2) / 2);
+    expectClose(loss.apply([0, -1, 1], probs), (Math.LN2 - Math.log(0.1)) / 2);
+    expectClose(loss.apply([0, -1, 1], probs, [2, 5, 0]), (2 * Math.LN2) / 2);
     expectClose(
-      new SparseCategoricalCrossentropy({ ignoreClass: 255, reduction: 'sum' }).call([255, 1], probs.slice(0, 2)),
+      new SparseCategoricalCrossentropy({ ignoreClass: 255, reduction: 'sum' }).apply([255, 1], probs.slice(0, 2)),
       -Math.log(0.75),
     );
-    expectClose(new SparseCategoricalCrossentropy({ ignoreClass: 0 }).call([0, 0], probs.slice(0, 2)), 0);
+    expectClose(new SparseCategoricalCrossentropy({ ignoreClass: 0 }).apply([0, 0], probs.slice(0, 2)), 0);
   });
 
   test('bad input: label shape vs predictions names both shapes', () => {

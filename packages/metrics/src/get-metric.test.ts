@@ -11,6 +11,7 @@ import {
   getMetric,
   Mean,
   MeanAbsoluteError,
+  MeanAbsolutePercentageError,
   MeanMetricWrapper,
   MeanSquaredError,
   type Metric,
@@ -51,6 +52,9 @@ describe('getMetric', () => {
     ['rmse', RootMeanSquaredError],
     ['root_mean_squared_error', RootMeanSquaredError],
     ['mae', MeanAbsoluteError],
+    ['mape', MeanAbsolutePercentageError],
+    ['mean_absolute_percentage_error', MeanAbsolutePercentageError],
+    ['meanAbsolutePercentageError', MeanAbsolutePercentageError],
     ['r2_score', R2Score],
   ])('%s resolves to %o', (id, cls) => {
     expect(getMetric(id)).toBeInstanceOf(cls);

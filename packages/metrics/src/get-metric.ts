@@ -21,8 +21,14 @@ import { F1Score, FBetaScore } from './f-score.js';
 import { Metric, type MetricConfig } from './metric.js';
 import { describe } from './metric-inputs.js';
 import { Mean, MeanMetricWrapper, type MetricFunction, Sum } from './reduction-metrics.js';
-import { meanAbsoluteError, meanSquaredError } from './regression-functions.js';
-import { MeanAbsoluteError, MeanSquaredError, R2Score, RootMeanSquaredError } from './regression-metrics.js';
+import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError } from './regression-functions.js';
+import {
+  MeanAbsoluteError,
+  MeanAbsolutePercentageError,
+  MeanSquaredError,
+  R2Score,
+  RootMeanSquaredError,
+} from './regression-metrics.js';
 
 /** A metric class that `getMetric` can build from a config. */
 export interface MetricClass {
@@ -69,6 +75,11 @@ const ENTRIES: readonly Entry[] = [
   { ids: ['mean_squared_error', 'meanSquaredError', 'mse'], cls: MeanSquaredError, fn: meanSquaredError },
   { ids: ['root_mean_squared_error', 'rootMeanSquaredError', 'rmse'], cls: RootMeanSquaredError },
   { ids: ['mean_absolute_error', 'meanAbsoluteError', 'mae'], cls: MeanAbsoluteError, fn: meanAbsoluteError },
+  {
+    ids: ['mean_absolute_percentage_error', 'meanAbsolutePercentageError', 'mape'],
+    cls: MeanAbsolutePercentageError,
+    fn: meanAbsolutePercentageError,
+  },
   { ids: ['r2_score', 'r2Score'], cls: R2Score },
 ];
 

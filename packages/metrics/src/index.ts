@@ -35,9 +35,10 @@ export { Metric, type MetricConfig } from './metric.js';
 export { EPSILON } from './metric-inputs.js';
 export { auc, f1Score, mean, precision, r2Score, recall, rootMeanSquaredError } from './one-shot.js';
 export { Mean, MeanMetricWrapper, type MetricFunction, Sum } from './reduction-metrics.js';
-export { meanAbsoluteError, meanSquaredError } from './regression-functions.js';
+export { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError } from './regression-functions.js';
 export {
   MeanAbsoluteError,
+  MeanAbsolutePercentageError,
   MeanSquaredError,
   type R2ClassAggregation,
   R2Score,

@@ -2,8 +2,10 @@ import { ShapeError, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import {
   MeanAbsoluteError,
+  MeanAbsolutePercentageError,
   MeanSquaredError,
   meanAbsoluteError,
+  meanAbsolutePercentageError,
   meanSquaredError,
   R2Score,
   RootMeanSquaredError,
@@ -130,5 +132,38 @@ describe('R2Score', () => {
     );
     m.updateState([[1, 2]], [[1, 2]]);
     expect(() => m.updateState([[1]], [[1]])).toThrow(/expected 2 outputs as in earlier batches, got 1/);
+  });
+});
+
+describe('MeanAbsolutePercentageError (numbers from Keras 3.15.1)', () => {
+  const t = [
+    [2, 4],
+    [1, -2],
+  ];
+  const p = [
+    [1, 5],
+    [1.5, -1],
+  ];
+
+  test('per-sample function: keras.metrics.mean_absolute_percentage_error -> [37.5, 50]', () => {
+    expectClose(meanAbsolutePercentageError(t, p), [37.5, 50]);
+  });
+
+  test('the metric: 43.75, then a weighted batch [[10]] vs [[9]] (weight 3) -> 23.5', () => {
+    const m = new MeanAbsolutePercentageError();
+    expect(m.name).toBe('mean_absolute_percentage_error');
+    m.updateState(t, p);
+    expectClose(m.result(), 43.75);
+    m.updateState([[10]], [[9]], [3]);
+    expectClose(m.result(), 23.5);
+  });
+
+  test("Keras' documentation data: zero labels are divided by epsilon (float32 inputs: 2.5e8, weighted [1, 0] 5e8)", () => {
+    const m = new MeanAbsolutePercentageError();
+    m.updateState(T, P);
+    expectClose(m.result(), 2.5e8, 0, 1e-6);
+    m.resetState();
+    m.updateState(T, P, [1, 0]);
+    expectClose(m.result(), 5e8, 0, 1e-6);
   });
 });

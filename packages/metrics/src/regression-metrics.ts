@@ -14,7 +14,7 @@ import {
 import { Metric, type MetricConfig } from './metric.js';
 import { broadcastWeights, describe, floatInput, integerOption, matchingInputs } from './metric-inputs.js';
 import { Mean, MeanMetricWrapper } from './reduction-metrics.js';
-import { meanAbsoluteError, meanSquaredError } from './regression-functions.js';
+import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError } from './regression-functions.js';
 
 /**
  * The weighted mean of {@link meanSquaredError} over every batch.
@@ -41,6 +41,21 @@ export class MeanAbsoluteError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanAbsoluteError';
   constructor(config: MetricConfig = {}) {
     super(meanAbsoluteError, { ...config, name: config.name ?? 'mean_absolute_error' });
+  }
+}
+
+/**
+ * The weighted mean of {@link meanAbsolutePercentageError} over every batch (ids `'mape'`,
+ * `'mean_absolute_percentage_error'`).
+ * @example
+ * const m = new MeanAbsolutePercentageError();
+ * m.updateState([[2, 4], [1, -2]], [[1, 5], [1.5, -1]]);
+ * m.result().arraySync(); // 43.75
+ */
+export class MeanAbsolutePercentageError extends MeanMetricWrapper {
+  static override readonly className: string = 'MeanAbsolutePercentageError';
+  constructor(config: MetricConfig = {}) {
+    super(meanAbsolutePercentageError, { ...config, name: config.name ?? 'mean_absolute_percentage_error' });
   }
 }
 

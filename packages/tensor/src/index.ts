@@ -45,6 +45,7 @@ export { formatTensor } from './format.js';
 export * from './ops/activations.js';
 export * from './ops/arg-max.js';
 export * from './ops/arithmetic.js';
+export * from './ops/boolean-mask.js';
 export * from './ops/broadcast-to.js';
 export * from './ops/cast.js';
 export * from './ops/clip.js';
@@ -80,6 +81,9 @@ export * from './ops/transpose.js';
 export * from './ops/unary-math.js';
 export * from './ops/where.js';
 export { Random, randomSource, setSeed } from './random.js';
+/** Keras 3's `keras.random`: normal, uniform, truncatedNormal, randint, shuffle, dropout, categorical, SeedGenerator. */
+export * as random from './sampling/index.js';
+export { type SeedArg, SeedGenerator } from './sampling/seed-generator.js';
 export {
   assertValidShape,
   broadcastedAxes,

@@ -48,7 +48,7 @@ function tapeStep(layers: readonly Layer[], optimizer: Adam, loss: CategoricalCr
   return (x: Tensor, y: Tensor): number =>
     tidy(() => {
       const tape = new GradientTape();
-      const l = tape.run(() => loss.call(y, forward(layers, x, true)));
+      const l = tape.run(() => loss.apply(y, forward(layers, x, true)));
       const weights = layers.flatMap((layer) => layer.trainableWeights);
       const grads = tape.gradient(l, weights);
       optimizer.applyGradients(weights.map((w, i) => [grads[i], w] as const));

@@ -63,7 +63,7 @@ export function trainClassifier(
       const p = forward(layers, x, false);
       const metric = new BinaryAccuracy();
       metric.updateState(column(y), p);
-      return [lossFn.call(column(y), p).dataSync()[0], metric.result().dataSync()[0]];
+      return [lossFn.apply(column(y), p).dataSync()[0], metric.result().dataSync()[0]];
     });
   const history: ClassifierHistory = {
     loss: [],
@@ -92,7 +92,7 @@ export function trainClassifier(
         const tape = new GradientTape();
         const [l, p] = tape.run(() => {
           const predictions = forward(layers, gather(train.x, index), true);
-          return [lossFn.call(y, predictions), predictions];
+          return [lossFn.apply(y, predictions), predictions];
         });
         const weights = layers.flatMap((layer) => layer.trainableWeights);
         const grads = tape.gradient(l, weights);

@@ -1,8 +1,10 @@
 export { Activation, type ActivationConfig } from './activation.js';
+export { ActivityRegularization, type ActivityRegularizationConfig } from './activity-regularization.js';
 export { Dense, type DenseConfig } from './dense.js';
 export { Dropout, type DropoutConfig } from './dropout.js';
 export { Flatten, type FlattenConfig } from './flatten.js';
 export { GaussianNoise, type GaussianNoiseConfig } from './gaussian-noise.js';
+export { Lambda, type LambdaConfig, type LambdaFunction, type LambdaOutputShape } from './lambda.js';
 export { Permute, type PermuteConfig } from './permute.js';
 export { dropoutMask, seededStream } from './random-layer.js';
 export { RepeatVector, type RepeatVectorConfig } from './repeat-vector.js';

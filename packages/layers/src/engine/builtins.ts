@@ -6,16 +6,19 @@ import { Softmax } from '../advanced-activations/softmax.js';
 import { constraintClasses } from '../constraints/get-constraint.js';
 import { convLayerAliases, convLayerClasses } from '../conv/registry-list.js';
 import { Activation } from '../core/activation.js';
+import { ActivityRegularization } from '../core/activity-regularization.js';
 import { Dense } from '../core/dense.js';
 import { Dropout } from '../core/dropout.js';
 import { Flatten } from '../core/flatten.js';
 import { GaussianNoise } from '../core/gaussian-noise.js';
+import { Lambda } from '../core/lambda.js';
 import { Permute } from '../core/permute.js';
 import { RepeatVector } from '../core/repeat-vector.js';
 import { Reshape } from '../core/reshape.js';
 import { SpatialDropout2D } from '../core/spatial-dropout2d.js';
 import { initializerClasses } from '../initializers/get-initializer.js';
 import { Concatenate } from '../merge/concatenate.js';
+import { Dot } from '../merge/dot.js';
 import { Add, Average, Maximum, Minimum, Multiply, Subtract } from '../merge/elementwise.js';
 import { BatchNormalization } from '../normalization/batch-normalization.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
@@ -60,6 +63,8 @@ function coreLayerClasses(): SerializableClass[] {
     Dropout,
     SpatialDropout2D,
     GaussianNoise,
+    ActivityRegularization,
+    Lambda,
     Add,
     Subtract,
     Multiply,
@@ -67,6 +72,7 @@ function coreLayerClasses(): SerializableClass[] {
     Maximum,
     Minimum,
     Concatenate,
+    Dot,
     LeakyReLU,
     PReLU,
     ELU,

@@ -10,7 +10,7 @@ export {
   normalizeTuple,
   type RankRequirement,
 } from './input-checks.js';
-export { Input, type InputConfig, InputLayer, type InputLayerConfig } from './input-layer.js';
+export { Input, type InputConfig, type InputDType, InputLayer, type InputLayerConfig } from './input-layer.js';
 export { checkInputSpec, type InputSpec } from './input-spec.js';
 export { type AddWeightOptions, type CallOptions, Layer, type LayerConfig, type LayerShape } from './layer.js';
 export { LayerWeight } from './layer-weight.js';

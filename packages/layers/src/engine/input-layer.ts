@@ -12,14 +12,43 @@ export interface InputLayerConfig {
   batchInputShape?: (number | null)[];
   /** Keras 3's name for `batchInputShape`. */
   batchShape?: (number | null)[];
-  /** The input's dtype; default `'float32'`. Layers cast int32/bool inputs to float32. */
-  dtype?: DType;
+  /** The input's dtype; default `'float32'`. See {@link InputDType} for the TF dtypes mapped to Horn's. */
+  dtype?: InputDType;
   /** Sparse inputs are not supported: only `false`. */
   sparse?: boolean;
   name?: string;
 }
 
-const DTYPES: readonly DType[] = ['float32', 'int32', 'bool'];
+/**
+ * The dtypes an input accepts: Horn's own (`'float32'`, `'int32'`, `'bool'`) and the TF / Keras dtypes
+ * that TF.js' converter maps onto them: `'int64'`, `'int8'`, `'uint8'` become int32 and `'float64'`,
+ * `'float16'` become float32 (values outside int32 / float32 range are not representable). Any other
+ * dtype (`'string'`, `'complex64'`, `'uint32'`, ...) is refused by name.
+ * @example Input({ shape: [10], dtype: 'int64' }).dtype // 'int32'
+ */
+export type InputDType = DType | 'int64' | 'int8' | 'uint8' | 'float64' | 'float16';
+
+const DTYPES: Readonly<Record<InputDType, DType>> = {
+  float32: 'float32',
+  int32: 'int32',
+  bool: 'bool',
+  int64: 'int32',
+  int8: 'int32',
+  uint8: 'int32',
+  float64: 'float32',
+  float16: 'float32',
+};
+
+/**
+ * Horn's dtype for an input dtype, or a ValueError naming the accepted ones.
+ * @example inputDType('int64', 'Input') // 'int32'
+ */
+export function inputDType(dtype: unknown, op: string): DType {
+  if (typeof dtype === 'string' && Object.hasOwn(DTYPES, dtype)) return DTYPES[dtype as InputDType];
+  throw new ValueError(
+    `${op}: dtype must be one of ${Object.keys(DTYPES).join(', ')} (int64, int8, uint8 are held as int32, float64 and float16 as float32, as TF.js does), got ${JSON.stringify(dtype)}`,
+  );
+}
 
 function checkShape(shape: unknown, option: string): (number | null)[] {
   if (!Array.isArray(shape) || shape.some((d) => d !== null && !(Number.isInteger(d) && d >= 0))) {
@@ -60,7 +89,7 @@ function readShape(config: InputLayerConfig): (number | null)[] {
  */
 export class InputLayer extends Layer {
   static override readonly className = 'InputLayer';
-  /** The input's dtype. */
+  /** The input's dtype, as Horn holds it (`'int64'` is held as `'int32'`, `'float64'` as `'float32'`). */
   readonly dtype: DType;
   /** The shape with the batch dimension. */
   readonly inputBatchShape: (number | null)[];
@@ -70,10 +99,7 @@ export class InputLayer extends Layer {
       throw new ValueError(`InputLayer: expected a config object, got ${JSON.stringify(config)}`);
     }
     const shape = readShape(config);
-    const dtype = config.dtype ?? 'float32';
-    if (!DTYPES.includes(dtype)) {
-      throw new ValueError(`InputLayer: dtype must be one of ${DTYPES.join(', ')}, got ${JSON.stringify(dtype)}`);
-    }
+    const dtype = inputDType(config.dtype ?? 'float32', 'InputLayer');
     if (config.sparse !== undefined && config.sparse !== false) {
       throw new ValueError(`InputLayer: sparse inputs are not supported; sparse must be false, got ${config.sparse}`);
     }
@@ -108,8 +134,8 @@ export interface InputConfig {
   batchShape?: (number | null)[];
   /** The batch size with `shape`; default unknown. */
   batchSize?: number;
-  /** Default `'float32'`. */
-  dtype?: DType;
+  /** Default `'float32'`; `'int64'`, `'int8'`, `'uint8'` are held as int32, `'float64'`, `'float16'` as float32 (as TF.js). */
+  dtype?: InputDType;
   name?: string;
 }
 

@@ -2,6 +2,7 @@ import type { Variable } from '@horn/autograd';
 import {
   assertValidShape,
   cast,
+  div,
   fmt,
   type Shape,
   ShapeError,
@@ -11,6 +12,7 @@ import {
   tidy,
   toTensor,
   ValueError,
+  zerosLike,
 } from '@horn/tensor';
 import { type ConstraintId, getConstraint } from '../constraints/get-constraint.js';
 import { getInitializer, type InitializerId } from '../initializers/get-initializer.js';
@@ -37,7 +39,7 @@ export interface LayerConfig {
   inputShape?: (number | null)[];
   /** Keras `batch_input_shape`: the input shape with the batch dimension. */
   batchInputShape?: (number | null)[];
-  /** A penalty on the layer's output, added to `losses` on each call (Keras 3: not divided by the batch size). */
+  /** A penalty on the layer's output, added to `losses` on each call, divided by the batch size (as Keras 3). */
   activityRegularizer?: RegularizerId | null;
 }
 
@@ -183,9 +185,16 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.callLosses.length = 0;
     const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
     if (this.activityRegularizer) {
-      for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityRegularizer.apply(out));
+      for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
     }
     return outputs;
+  }
+
+  // Keras 3.15 divides the activity penalty by the batch size (divide_no_nan: an empty batch gives 0).
+  private activityPenalty(out: Tensor): Tensor {
+    const penalty = (this.activityRegularizer as Regularizer).apply(out);
+    if (out.rank === 0) return penalty;
+    return out.shape[0] === 0 ? zerosLike(penalty) : div(penalty, out.shape[0]);
   }
 
   /** Creates a weight named `${layer.name}/${name}`, initialized, with its regularizer and constraint. */

@@ -37,6 +37,8 @@ const ids = (): Tensor => tensor([1, 9, 0, 4, 4, 2], [2, 3], 'int32');
  */
 export const SKIPPED_LAYERS: Readonly<Record<string, string>> = {
   InputLayer: 'a graph placeholder: it has no call() of its own to test',
+  Lambda:
+    'wraps a JS function, which a JSON config cannot carry back (core/lambda.test.ts runs the harness on a subclass)',
 };
 
 /**
@@ -70,6 +72,11 @@ export function layerCases(): LayerCase[] {
       expectedOutputShape: [3, 4],
       training: true,
     })),
+    c(L.ActivityRegularization, () => ({
+      config: { l1: 0.01, l2: 0.1 },
+      inputShape: [2, 3],
+      expectedOutputShape: [2, 3],
+    })),
     c(L.Add, () => ({
       config: {},
       inputShape: [
@@ -90,6 +97,14 @@ export function layerCases(): LayerCase[] {
         [2, 1, 4],
       ],
       expectedOutputShape: [2, 4, 4],
+    })),
+    c(L.Dot, () => ({
+      config: { axes: [1, 2] as [number, number] },
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 3],
+      ],
+      expectedOutputShape: [2, 4, 5],
     })),
     c(L.LeakyReLU, () => ({ config: {}, inputShape: [2, 3], expectedOutputShape: [2, 3] })),
     c(L.PReLU, () => ({ config: { sharedAxes: [1, 2] }, inputShape: [2, 3, 3, 4], expectedOutputShape: [2, 3, 3, 4] })),

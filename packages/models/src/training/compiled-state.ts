@@ -79,7 +79,7 @@ export class CompiledState {
    */
   computeLoss(batch: BatchOutputs, extraLosses: readonly Tensor[]): BatchLoss {
     const perOutput = this.losses.map((loss, i) =>
-      loss ? loss.call(batch.ys[i], batch.preds[i], batch.sampleWeights[i]) : null,
+      loss ? loss.apply(batch.ys[i], batch.preds[i], batch.sampleWeights[i]) : null,
     );
     const terms: Tensor[] = [];
     perOutput.forEach((l, i) => {
