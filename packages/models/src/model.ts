@@ -418,8 +418,9 @@ export class Model extends Layer {
     return loadWeights(this, path, options);
   }
 
-  /** Disposes every layer's weights. */
+  /** Disposes every layer's weights, and the optimizer's slot variables when compile made the optimizer. */
   override dispose(): void {
+    if (this.compiled?.ownsOptimizer) this.compiled.optimizer.dispose();
     for (const layer of this.layers) layer.dispose();
     super.dispose();
   }

@@ -64,6 +64,9 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
       );
     }
   } catch (e) {
+    // A refused load keeps nothing alive: the optimizer's slot variables go with the weights.
+    model.compiled?.optimizer.dispose();
+    model.compiled = null;
     model.dispose();
     throw e;
   }
@@ -80,10 +83,11 @@ function restoreTraining(
   const tensors = optimizerWeights.map(toTensor);
   try {
     const { optimizer } = compile(model, args);
-    if (tensors.length > 0) {
-      optimizer.build(model.trainableWeights);
-      optimizer.setWeights(tensors);
-    }
+    // Slots are made lazily on the first step; build them now (over the trainable weights, in the
+    // order a training step creates them) so the saved values have a place before any step. A
+    // state of `iter` alone (saved before the first step, or by a stateless optimizer) builds none.
+    if (tensors.length > 1) optimizer.build(model.trainableWeights);
+    if (tensors.length > 0) optimizer.setWeights(tensors);
   } catch (e) {
     if (!(e instanceof HornError) || e instanceof ModelFileError) throw e;
     throw new ModelFileError(
