@@ -60,7 +60,7 @@ export function resolveHandler(
     );
   }
   if (/^https?:\/\//.test(url)) {
-    refuseKerasArchive(url.replace(/[?#].*$/, ''), caller, purpose);
+    refuseKerasArchive(url, caller, purpose);
     if (purpose === 'save') {
       throw new ValueError(`${caller}: saving over HTTP is not supported; save to a directory or pass an IOHandler`);
     }

@@ -29,7 +29,8 @@ const UNSUPPORTED: readonly { ext: string; format: string; convert: (path: strin
  * @example refuseKerasArchive('m.keras', 'saveModel', 'save') // throws NotImplementedError
  */
 export function refuseKerasArchive(path: string, caller: string, purpose: 'save' | 'load'): void {
-  const trimmed = path.replace(/[\\/]+$/, '');
+  const url = /^https?:\/\//i.test(path);
+  const trimmed = (url ? path.replace(/[?#].*$/, '') : path).replace(/[\\/]+$/, '');
   const lower = trimmed.toLowerCase();
   const match = UNSUPPORTED.find((u) => lower.endsWith(u.ext));
   if (!match) return;
