@@ -21,8 +21,7 @@ export interface AtomicWriteOptions {
 }
 
 let counter = 0;
-const unique = () =>
-  `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+const unique = () => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 /**
  * Writes `files` into the directory `target`, all or nothing. A new target is written as a
