@@ -1,4 +1,4 @@
-import { dispose, HornError } from '@horn/tensor';
+import { dispose, HornError, ValueError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { compile } from '../training/compile.js';
 import type { IOHandler, ModelArtifacts } from './artifacts.js';
@@ -7,13 +7,23 @@ import { resolveHandler } from './handlers.js';
 import { weightBytes } from './model-json-file.js';
 import { modelFromTopology } from './model-topology.js';
 import { assignWeights, matchWeights, toTensor } from './model-weights.js';
-import { compileArgsOf } from './training-config.js';
+import { type CustomObjects, compileArgsOf } from './training-config.js';
 import { decodeWeights } from './weights-codec.js';
 
 /** Options of {@link loadModel}. */
 export interface LoadOptions {
-  /** Compile the model from a saved training config and restore the optimizer state (default true, as Keras). */
+  /**
+   * Compile the model from a saved training config (optimizer with its config, loss, metrics,
+   * loss weights) and restore the optimizer's state (default true, as Keras' `compile=True`).
+   * false returns the model uncompiled.
+   */
   compile?: boolean;
+  /**
+   * Losses and metrics the training config names by ids Horn does not know (`'my_loss'`), as
+   * Keras' `custom_objects`: `{ my_loss: (yTrue, yPred) => ... }`. An unknown id without one is a
+   * ModelFileError (as Keras' `load_model`); `compile: false` loads the model without compiling.
+   */
+  customObjects?: CustomObjects;
 }
 
 /**
@@ -41,6 +51,7 @@ export async function loadModel(pathOrHandler: string | IOHandler, options: Load
  * @example const model = modelFromArtifacts(artifacts, 'memory');
  */
 export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, options: LoadOptions = {}): Model {
+  checkLoadOptions(options);
   if (artifacts === null || typeof artifacts !== 'object') {
     throw new ModelFileError(`${source}: the handler returned no model artifacts`);
   }
@@ -57,7 +68,7 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
   try {
     assignWeights(matchWeights(model.weights, modelWeights, source));
     if (options.compile === false) return model;
-    if (artifacts.trainingConfig) restoreTraining(model, artifacts, optimizerWeights, source);
+    if (artifacts.trainingConfig) restoreTraining(model, artifacts, optimizerWeights, source, options);
     else if (optimizerWeights.length > 0) {
       throw new ModelFileError(
         `${source}: the file has optimizer weights but no trainingConfig to build the optimizer`,
@@ -78,8 +89,9 @@ function restoreTraining(
   artifacts: ModelArtifacts,
   optimizerWeights: ReturnType<typeof decodeWeights>,
   source: string,
+  options: LoadOptions,
 ): void {
-  const args = compileArgsOf(artifacts.trainingConfig!, source);
+  const args = compileArgsOf(artifacts.trainingConfig!, source, options.customObjects);
   const tensors = optimizerWeights.map(toTensor);
   try {
     const { optimizer } = compile(model, args);
@@ -91,9 +103,24 @@ function restoreTraining(
   } catch (e) {
     if (!(e instanceof HornError) || e instanceof ModelFileError) throw e;
     throw new ModelFileError(
-      `${source}: cannot restore the training config and optimizer state: ${e.message} (loadModel(path, { compile: false }) loads the model without them)`,
+      `${source}: cannot restore the training config and optimizer state: ${e.message} (give unknown losses and metrics in loadModel(path, { customObjects }), or load the model without them with { compile: false })`,
     );
   } finally {
     dispose(tensors);
+  }
+}
+
+function checkLoadOptions(options: LoadOptions): void {
+  const { compile: doCompile, customObjects } = options;
+  if (doCompile !== undefined && typeof doCompile !== 'boolean') {
+    throw new ValueError(`loadModel: compile must be true or false, got ${String(doCompile)}`);
+  }
+  if (
+    customObjects !== undefined &&
+    (customObjects === null || typeof customObjects !== 'object' || Array.isArray(customObjects))
+  ) {
+    throw new ValueError(
+      `loadModel: customObjects must be an object of losses and metrics by id ({ my_loss: fn }), got ${String(customObjects)}`,
+    );
   }
 }

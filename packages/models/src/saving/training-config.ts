@@ -1,3 +1,5 @@
+import type { LossIdentifier } from '@horn/losses';
+import type { MetricIdentifier } from '@horn/metrics';
 import { serializeOptimizer } from '@horn/optimizers';
 import { ValueError } from '@horn/tensor';
 import type { CompileArgs } from '../training/compile-args.js';
@@ -43,13 +45,19 @@ function writeIds(value: unknown, what: string): JsonValue {
   );
 }
 
-function readIds(value: unknown): unknown {
+/**
+ * Losses and metrics a training config names that are not Horn's, by the id the file writes
+ * (`'my_loss'`, as Keras' `custom_objects`): the loss or metric to compile with instead.
+ */
+export type CustomObjects = Readonly<Record<string, LossIdentifier | MetricIdentifier>>;
+
+function readIds(value: unknown, custom: CustomObjects): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return camelCase(value);
-  if (Array.isArray(value)) return value.map(readIds);
+  if (typeof value === 'string') return Object.hasOwn(custom, value) ? custom[value] : camelCase(value);
+  if (Array.isArray(value)) return value.map((v) => readIds(v, custom));
   if (isRecord(value)) {
     if (typeof value.class_name === 'string') return fromKerasConfig(value);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readIds(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readIds(v, custom)]));
   }
   return value;
 }
@@ -78,10 +86,11 @@ export function trainingConfigOf(compiled: CompiledState): TrainingConfig {
 /**
  * The `compile` arguments of a training config (written by Horn, TF.js or Keras): ids in camelCase,
  * `{ class_name, config }` objects as Horn's `{ className, config }`, the optimizer with its config.
- * Throws a ModelFileError naming `source` when the config is malformed.
- * @example compile(model, compileArgsOf(json.trainingConfig, 'model.json'))
+ * String ids listed in `customObjects` become the loss or metric given there. Throws a
+ * ModelFileError naming `source` when the config is malformed.
+ * @example compile(model, compileArgsOf(json.trainingConfig, 'model.json', { my_loss: myLoss }))
  */
-export function compileArgsOf(config: TrainingConfig, source: string): CompileArgs {
+export function compileArgsOf(config: TrainingConfig, source: string, customObjects: CustomObjects = {}): CompileArgs {
   if (!isRecord(config)) throw new ModelFileError(`${source}: trainingConfig must be an object`);
   const optimizer = config.optimizer_config;
   if (!isRecord(optimizer) || typeof optimizer.class_name !== 'string' || !isRecord(optimizer.config)) {
@@ -91,12 +100,12 @@ export function compileArgsOf(config: TrainingConfig, source: string): CompileAr
   }
   const args: Record<string, unknown> = {
     optimizer: fromKerasConfig(optimizer, { kind: 'optimizer' }),
-    loss: readIds(config.loss),
+    loss: readIds(config.loss, customObjects),
   };
-  if (config.metrics !== undefined && config.metrics !== null) args.metrics = readIds(config.metrics);
+  if (config.metrics !== undefined && config.metrics !== null) args.metrics = readIds(config.metrics, customObjects);
   if (config.loss_weights !== undefined && config.loss_weights !== null) args.lossWeights = config.loss_weights;
   if (config.weighted_metrics !== undefined && config.weighted_metrics !== null) {
-    args.weightedMetrics = readIds(config.weighted_metrics);
+    args.weightedMetrics = readIds(config.weighted_metrics, customObjects);
   }
   return args as CompileArgs;
 }

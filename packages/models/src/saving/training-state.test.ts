@@ -2,7 +2,17 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dense, Input } from '@horn/layers';
-import { memory, randomNormal, randomUniform, setSeed, type Tensor } from '@horn/tensor';
+import {
+  mean,
+  memory,
+  randomNormal,
+  randomUniform,
+  setSeed,
+  square,
+  sub,
+  type Tensor,
+  type TensorLike,
+} from '@horn/tensor';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { type CompileArgs, evaluate, loadModel, type Model, ModelFileError, Sequential } from '../index.js';
 
@@ -135,6 +145,36 @@ describe('loading the training state', () => {
     await writeFile(file, JSON.stringify(json));
     await expect(loadModel(dir)).rejects.toThrow(/cannot restore the training config.*myMetric/);
     expect((await loadModel(dir, { compile: false })).compiled).toBeNull();
+  });
+
+  test('customObjects supply the losses and metrics a training config names by unknown ids, as Keras', async () => {
+    const { x, y } = data();
+    const model = mlp(adam());
+    await model.fit(x, y, { ...run, epochs: 1 });
+    const dir = join(root, 'm');
+    await model.save(dir);
+    const file = join(dir, 'model.json');
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    json.trainingConfig.loss = 'my_loss';
+    json.trainingConfig.metrics = ['my_metric'];
+    await writeFile(file, JSON.stringify(json));
+    const squared = (a: TensorLike, b: TensorLike) => mean(square(sub(a, b)), -1);
+    const loaded = await loadModel(dir, {
+      customObjects: {
+        my_loss: squared,
+        my_metric: function myMetric(a: TensorLike, b: TensorLike) {
+          return squared(a, b);
+        },
+      },
+    });
+    expect(loaded.compiled?.metricsNames).toEqual(['loss', 'myMetric']);
+    const [loss, metric] = numbers(await evaluate(loaded, x, y, { verbose: 0 }));
+    const [mse] = numbers(await evaluate(model, x, y, { verbose: 0 }));
+    expect(loss).toBeCloseTo(mse, 6);
+    expect(metric).toBeCloseTo(mse, 6);
+    expect(loaded.compiled?.optimizer.iterations).toBe(4);
+    await expect(loadModel(dir, { customObjects: 'x' as never })).rejects.toThrow(/customObjects must be an object/);
+    await expect(loadModel(dir, { compile: 1 as never })).rejects.toThrow(/compile must be true or false, got 1/);
   });
 
   test('neither a refused load nor model.dispose() leaks the slot variables', async () => {
