@@ -387,7 +387,8 @@ export class Model extends Layer {
   // ---- Saving (src/saving): thin delegations. ----
 
   /**
-   * Saves the model in the TF.js Layers format (`model.json` + weight shards), atomically.
+   * Saves the model in the TF.js Layers format (`model.json` + weight shards), atomically; a
+   * compiled model with its training config and optimizer state (see `SaveOptions`).
    * @example await model.save('./mnist-cnn');
    */
   save(pathOrHandler: string | IOHandler, options: SaveOptions = {}): Promise<SaveResult> {

@@ -29,8 +29,9 @@ export interface ModelCheckpointOptions {
  * Saves the model (or its weights) during training, as Keras 3's `ModelCheckpoint`. `filepath` may
  * hold `{epoch}` (1-based), `{batch}` and any log value with a Python format spec:
  * `'ckpt/model-{epoch:02d}-{val_loss:.2f}'`. With `saveBestOnly`, it saves only when `monitor`
- * improves on the best so far. It calls `model.save(path, { overwrite: true })` or
- * `model.saveWeights(path, { overwrite: true })`.
+ * improves on the best so far. It calls `model.save(path, { overwrite: true })`, which writes the
+ * training config and the optimizer's state (so `loadModel` resumes training exactly, as Keras), or
+ * with `saveWeightsOnly` `model.saveWeights(path, { overwrite: true })` (the weights alone).
  * @example
  * const ckpt = new ModelCheckpoint('./best-model', { monitor: 'val_accuracy', saveBestOnly: true });
  * await model.fit(x, y, { epochs: 10, validationSplit: 0.1, callbacks: [ckpt] });

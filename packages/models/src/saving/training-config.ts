@@ -27,6 +27,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+// Loss ids TF.js' loss map lacks, as the names it knows (it reads `toCamelCase(id)`), so that
+// `tf.loadLayersModel` can compile what Horn saves; Keras and Horn read both spellings.
+const TFJS_LOSS_NAMES: Readonly<Record<string, string>> = {
+  mse: 'mean_squared_error',
+  mae: 'mean_absolute_error',
+  mape: 'mean_absolute_percentage_error',
+  msle: 'mean_squared_logarithmic_error',
+  log_cosh: 'logcosh',
+  bce: 'binary_crossentropy',
+  kl_divergence: 'kullback_leibler_divergence',
+  kld: 'kullback_leibler_divergence',
+};
+
+function writeLossIds(value: unknown): JsonValue {
+  if (typeof value === 'string') {
+    const id = snakeCase(value);
+    return TFJS_LOSS_NAMES[id] ?? id;
+  }
+  if (Array.isArray(value)) return value.map(writeLossIds);
+  if (isRecord(value) && typeof value.className !== 'string') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, writeLossIds(v)]));
+  }
+  return writeIds(value, 'the loss');
+}
+
 // Loss and metric ids as TF.js writes them: string ids in snake_case, objects as { class_name, config },
 // lists and per-output records (keys are output names, kept as they are).
 function writeIds(value: unknown, what: string): JsonValue {
@@ -64,7 +89,8 @@ function readIds(value: unknown, custom: CustomObjects): unknown {
 
 /**
  * The training config of a compiled model, as TF.js' `getTrainingConfig` writes it: `loss` and
- * `metrics` ids in snake_case (objects as `{ class_name, config }`), `optimizer_config` as
+ * `metrics` ids in snake_case (objects as `{ class_name, config }`; loss aliases TF.js lacks as
+ * its names, `'mse'` as `'mean_squared_error'`), `optimizer_config` as
  * `{ class_name, config }` with Keras' snake_case keys, and `loss_weights` / `weighted_metrics`
  * when compile had them (TF.js cannot load those two; Keras can).
  * @example trainingConfigOf(model.compiled!).loss // 'sparse_categorical_crossentropy'
@@ -72,7 +98,7 @@ function readIds(value: unknown, custom: CustomObjects): unknown {
 export function trainingConfigOf(compiled: CompiledState): TrainingConfig {
   const { args, optimizer } = compiled;
   const config: TrainingConfig = {
-    loss: writeIds(args.loss, 'the loss') as TrainingConfig['loss'],
+    loss: writeLossIds(args.loss) as TrainingConfig['loss'],
     metrics: writeIds(args.metrics ?? [], 'metrics') as TrainingConfig['metrics'],
     optimizer_config: toKerasConfig(serializeOptimizer(optimizer), {
       kind: 'optimizer',
