@@ -64,4 +64,13 @@ describe('ModelCheckpoint with real saves', () => {
     await loadWeights(again, dir);
     expect(again.getWeights().map((t) => [...t.dataSync()])).toEqual(m.getWeights().map((t) => [...t.dataSync()]));
   });
+
+  test('a Keras-style .keras or .weights.h5 filepath is refused when the callback is made', () => {
+    expect(() => new ModelCheckpoint('best.keras')).toThrow(
+      "ModelCheckpoint: 'best.keras' ends in '.keras', the Keras 3 zip format, which Horn cannot write yet; save to a directory path such as 'best' instead",
+    );
+    expect(() => new ModelCheckpoint('ckpt-{epoch:02d}.weights.h5', { saveWeightsOnly: true })).toThrow(
+      /ends in '\.h5'.*such as 'ckpt-\{epoch:02d\}' instead: it gets weights\.json/,
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { ValueError } from '@horn/tensor';
+import { refuseKerasArchive } from '../saving/keras-archive-paths.js';
 import type { SavableModel } from '../training/trainable-model.js';
 import { Callback, type Logs } from './callback.js';
 import { formatFilepath } from './format-filepath.js';
@@ -59,11 +60,13 @@ export class ModelCheckpoint extends Callback {
     if (typeof filepath !== 'string' || filepath === '') {
       throw new ValueError(`ModelCheckpoint: filepath must be a non-empty string, got ${String(filepath)}`);
     }
+    this.saveWeightsOnly = options.saveWeightsOnly ?? false;
+    // Keras 3 wants '.keras' / '.weights.h5' here; Horn cannot write those yet: say so now, not after an epoch.
+    refuseKerasArchive(filepath, 'ModelCheckpoint', 'save', this.saveWeightsOnly ? 'weights' : 'model');
     this.filepath = filepath;
     this.monitor = options.monitor ?? 'val_loss';
     this.verbose = options.verbose ?? 0;
     this.saveBestOnly = options.saveBestOnly ?? false;
-    this.saveWeightsOnly = options.saveWeightsOnly ?? false;
     this.mode = options.mode ?? 'auto';
     this.direction = monitorDirection('ModelCheckpoint', this.monitor, this.mode);
     const freq = options.saveFreq ?? 'epoch';

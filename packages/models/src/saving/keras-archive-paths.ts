@@ -26,9 +26,15 @@ const UNSUPPORTED: readonly { ext: string; format: string; convert: (path: strin
  * Refuses a path that names a Keras `.keras` archive or an `.h5` / `.hdf5` file, which Horn cannot
  * write or read yet, with a NotImplementedError saying what to use instead (a directory in the
  * TF.js Layers format). Nothing is created for such a path: never a directory named `*.keras`.
+ * `what` picks the advice: a model save or a weights-only save.
  * @example refuseKerasArchive('m.keras', 'saveModel', 'save') // throws NotImplementedError
  */
-export function refuseKerasArchive(path: string, caller: string, purpose: 'save' | 'load'): void {
+export function refuseKerasArchive(
+  path: string,
+  caller: string,
+  purpose: 'save' | 'load',
+  what: 'model' | 'weights' = 'model',
+): void {
   const url = /^https?:\/\//i.test(path);
   const trimmed = (url ? path.replace(/[?#].*$/, '') : path).replace(/[\\/]+$/, '');
   const lower = trimmed.toLowerCase();
@@ -37,7 +43,7 @@ export function refuseKerasArchive(path: string, caller: string, purpose: 'save'
   const base = trimmed.slice(0, trimmed.length - match.ext.length).replace(/\.weights$/i, '') || 'model';
   const advice =
     purpose === 'save'
-      ? caller === 'saveWeights'
+      ? what === 'weights'
         ? `save to a directory path such as '${base}' instead: it gets weights.json and weight shards, which loadWeights reads`
         : `save to a directory path such as '${base}' instead: it gets model.json and weight shards in the TF.js Layers format, which Horn's loadModel and TF.js' tf.loadLayersModel read`
       : match.convert(trimmed);

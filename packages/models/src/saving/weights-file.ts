@@ -33,7 +33,7 @@ export const WEIGHTS_FORMAT = 'horn-weights';
  * @example await saveWeights(model, './checkpoints/epoch-3');
  */
 export async function saveWeights(model: Model, path: string, options: SaveWeightsOptions = {}): Promise<SaveResult> {
-  refuseKerasArchive(filePath(path), 'saveWeights', 'save');
+  refuseKerasArchive(filePath(path), 'saveWeights', 'save', 'weights');
   const fs = options.fileSystem ?? (await nodeFileSystem());
   const { data, specs } = encodeWeights(model.weights.map((v) => ({ name: v.name, tensor: v })));
   const { json, shards } = modelFiles({ weightData: data, weightSpecs: specs }, SHARD_BYTES);
@@ -55,7 +55,7 @@ export async function saveWeights(model: Model, path: string, options: SaveWeigh
  * @example await loadWeights(model, './checkpoints/epoch-3');
  */
 export async function loadWeights(model: Model, path: string, options: SaveWeightsOptions = {}): Promise<void> {
-  refuseKerasArchive(filePath(path), 'loadWeights', 'load');
+  refuseKerasArchive(filePath(path), 'loadWeights', 'load', 'weights');
   const fs = options.fileSystem ?? (await nodeFileSystem());
   const file = await weightsJSONPath(fs, filePath(path));
   const json = parseModelJSON(await readText(fs, file), file, false);
