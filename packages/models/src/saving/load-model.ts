@@ -1,3 +1,4 @@
+import type { Variable } from '@horn/autograd';
 import { dispose, HornError, ValueError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { compile } from '../training/compile.js';
@@ -95,10 +96,11 @@ function restoreTraining(
   const tensors = optimizerWeights.map(toTensor);
   try {
     const { optimizer } = compile(model, args);
-    // Slots are made lazily on the first step; build them now (over the trainable weights, in the
-    // order a training step creates them) so the saved values have a place before any step. A
-    // state of `iter` alone (saved before the first step, or by a stateless optimizer) builds none.
-    if (tensors.length > 1) optimizer.build(model.trainableWeights);
+    // Slots are made lazily on the first step; build them now so the saved values have a place
+    // before any step: over the variables the saved slots name (`dense/kernel/momentum`, Horn's
+    // names), else over every trainable weight (the order a training step creates them; TF.js'
+    // files). A state of `iter` alone (saved before the first step, or stateless) builds none.
+    if (tensors.length > 1) optimizer.build(slotOwners(model, optimizerWeights) ?? model.trainableWeights);
     if (tensors.length > 0) optimizer.setWeights(tensors);
   } catch (e) {
     if (!(e instanceof HornError) || e instanceof ModelFileError) throw e;
@@ -123,4 +125,18 @@ function checkLoadOptions(options: LoadOptions): void {
       `loadModel: customObjects must be an object of losses and metrics by id ({ my_loss: fn }), got ${String(customObjects)}`,
     );
   }
+}
+
+// The trainable weights that Horn-named optimizer slots (`<variable>/<slot>`) belong to, in the
+// order they first appear; null when a name is not of that form for this model.
+function slotOwners(model: Model, saved: ReturnType<typeof decodeWeights>): Variable[] | null {
+  const byName = new Map(model.trainableWeights.map((v) => [v.name, v]));
+  const owners: Variable[] = [];
+  for (const { spec } of saved.slice(1)) {
+    const cut = spec.name.lastIndexOf('/');
+    const owner = cut > 0 ? byName.get(spec.name.slice(0, cut)) : undefined;
+    if (!owner) return null;
+    if (!owners.includes(owner)) owners.push(owner);
+  }
+  return owners;
 }
