@@ -104,8 +104,11 @@ function restoreTraining(
     if (tensors.length > 0) optimizer.setWeights(tensors);
   } catch (e) {
     if (!(e instanceof HornError) || e instanceof ModelFileError) throw e;
+    const hint = /unknown (loss|metric) '/.test(e.message)
+      ? 'pass it as loadModel(path, { customObjects: { <id>: fn } }); '
+      : '';
     throw new ModelFileError(
-      `${source}: cannot restore the training config and optimizer state: ${e.message} (give unknown losses and metrics in loadModel(path, { customObjects }), or load the model without them with { compile: false })`,
+      `${source}: cannot restore the training config and optimizer state: ${e.message} (${hint}loadModel(path, { compile: false }) loads the model without them)`,
     );
   } finally {
     dispose(tensors);

@@ -72,13 +72,17 @@ function writeIds(value: unknown, what: string): JsonValue {
 
 /**
  * Losses and metrics a training config names that are not Horn's, by the id the file writes
- * (`'my_loss'`, as Keras' `custom_objects`): the loss or metric to compile with instead.
+ * (`'my_loss'`, or its camelCase `'myLoss'`; as Keras' `custom_objects`): the loss or metric to
+ * compile with instead.
  */
 export type CustomObjects = Readonly<Record<string, LossIdentifier | MetricIdentifier>>;
 
 function readIds(value: unknown, custom: CustomObjects): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return Object.hasOwn(custom, value) ? custom[value] : camelCase(value);
+  if (typeof value === 'string') {
+    const id = camelCase(value);
+    return Object.hasOwn(custom, value) ? custom[value] : Object.hasOwn(custom, id) ? custom[id] : id;
+  }
   if (Array.isArray(value)) return value.map((v) => readIds(v, custom));
   if (isRecord(value)) {
     if (typeof value.class_name === 'string') return fromKerasConfig(value);
