@@ -24,7 +24,8 @@ export interface SaveOptions {
    * id to write: by default the model is then saved without the training config (with a warning),
    * with `true` that is an error. TF.js 4.x' `tf.loadLayersModel` compiles what it can read and
    * refuses the rest (it has no Nadam or AdamW, no state for SGD with momentum or Adamax, no
-   * `loss_weights`): save with `false` for a file that TF.js must load in those cases.
+   * `loss_weights`; it would misread Adam's `amsgrad` slots): save with `false` for a file that
+   * TF.js must load in those cases.
    */
   includeOptimizer?: boolean;
   /** Replace an existing save at a path (default true, as Keras); false makes that an error. */
