@@ -158,8 +158,9 @@ async function inspectTarget(
     throw new ModelSaveError(`${caller}: cannot write to '${dir}': ${describe(e)}`, { cause: e });
   }
   if (previous.length > 0 && options.overwrite === false) {
+    const names = [...previous].sort();
     throw new ModelSaveError(
-      `${caller}: '${dir}' already holds a save (${previous.slice(0, 3).join(', ')}${previous.length > 3 ? ', ...' : ''}) and overwrite is false`,
+      `${caller}: '${dir}' already holds a save (${names.slice(0, 3).join(', ')}${names.length > 3 ? ', ...' : ''}) and overwrite is false`,
     );
   }
   return previous;
