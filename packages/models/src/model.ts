@@ -387,7 +387,8 @@ export class Model extends Layer {
   // ---- Saving (src/saving): thin delegations. ----
 
   /**
-   * Saves the model in the TF.js Layers format (`model.json` + weight shards), atomically.
+   * Saves the model in the TF.js Layers format (`model.json` + weight shards), atomically; a
+   * compiled model with its training config and optimizer state (see `SaveOptions`).
    * @example await model.save('./mnist-cnn');
    */
   save(pathOrHandler: string | IOHandler, options: SaveOptions = {}): Promise<SaveResult> {
@@ -418,8 +419,9 @@ export class Model extends Layer {
     return loadWeights(this, path, options);
   }
 
-  /** Disposes every layer's weights. */
+  /** Disposes every layer's weights, and the optimizer's slot variables when compile made the optimizer. */
   override dispose(): void {
+    if (this.compiled?.ownsOptimizer) this.compiled.optimizer.dispose();
     for (const layer of this.layers) layer.dispose();
     super.dispose();
   }

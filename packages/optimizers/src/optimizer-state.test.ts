@@ -166,6 +166,21 @@ describe('setWeights checks', () => {
     expect(opt.iterations).toBe(1);
   });
 
+  test('getWeightNames: TF.js names, iter then <variable>/<slot> in getWeights order; dispose clears them', () => {
+    const { a, b, grads } = problem();
+    const adam = new Adam({ learningRate: 0.1 });
+    expect(adam.getWeightNames()).toEqual(['iter']);
+    step(adam, a, b, grads(1));
+    expect(adam.getWeightNames()).toEqual(['iter', 'a/momentum', 'b/momentum', 'a/velocity', 'b/velocity']);
+    expect(adam.getWeights().length).toBe(5);
+    const sgd = new SGD({ momentum: 0.9 });
+    sgd.build([a, b]);
+    expect(sgd.getWeightNames()).toEqual(['iter', 'a/momentum', 'b/momentum']);
+    sgd.dispose();
+    expect(sgd.getWeightNames()).toEqual(['iter']);
+    expect(new SGD().getWeightNames()).toEqual(['iter']);
+  });
+
   test('a schedule survives the config round trip and keeps its values', () => {
     const schedule = new CosineDecay({ initialLearningRate: 0, decaySteps: 10, warmupTarget: 0.1, warmupSteps: 5 });
     const opt = new Adam({ learningRate: schedule });

@@ -73,6 +73,8 @@ export abstract class Optimizer {
   private iterationCount = 0;
   private readonly slotsByVariable = new Map<Variable, Record<string, Variable>>();
   private readonly slotOrder: Variable[] = [];
+  /** `<variable>/<slot>` of each entry of `slotOrder`, as TF.js names its optimizer weights. */
+  private readonly slotKeys: string[] = [];
 
   protected constructor(options: OptimizerOptions, defaults: { learningRate: number; name: string }) {
     const owner = new.target.className;
@@ -155,6 +157,7 @@ export abstract class Optimizer {
           });
           this.slotsByVariable.get(v)![spec.name] = slot;
           this.slotOrder.push(slot);
+          this.slotKeys.push(`${v.name}/${spec.name}`);
         }
       }
     });
@@ -248,6 +251,18 @@ export abstract class Optimizer {
   }
 
   /**
+   * The names of `getWeights()`' entries, as TF.js names an optimizer's weights: `'iter'`, then
+   * `<variable name>/<slot name>` for each slot in creation order (`'dense/kernel/momentum'`).
+   * @example
+   * const opt = new SGD({ momentum: 0.9 });
+   * opt.build([variable(tensor([1, 2]), { name: 'w' })]);
+   * opt.getWeightNames(); // ['iter', 'w/momentum']
+   */
+  getWeightNames(): string[] {
+    return ['iter', ...this.slotKeys];
+  }
+
+  /**
    * Restores what `getWeights` returned. The optimizer must hold the same slots: build it over the
    * same variables, in the same order, first.
    */
@@ -305,6 +320,7 @@ export abstract class Optimizer {
   dispose(): void {
     for (const s of this.slotOrder) s.dispose();
     this.slotOrder.length = 0;
+    this.slotKeys.length = 0;
     this.slotsByVariable.clear();
   }
 

@@ -1,4 +1,5 @@
 import { ValueError } from '@horn/tensor';
+import { refuseKerasArchive } from '../saving/keras-archive-paths.js';
 import type { SavableModel } from '../training/trainable-model.js';
 import { Callback, type Logs } from './callback.js';
 import { formatFilepath } from './format-filepath.js';
@@ -29,8 +30,9 @@ export interface ModelCheckpointOptions {
  * Saves the model (or its weights) during training, as Keras 3's `ModelCheckpoint`. `filepath` may
  * hold `{epoch}` (1-based), `{batch}` and any log value with a Python format spec:
  * `'ckpt/model-{epoch:02d}-{val_loss:.2f}'`. With `saveBestOnly`, it saves only when `monitor`
- * improves on the best so far. It calls `model.save(path, { overwrite: true })` or
- * `model.saveWeights(path, { overwrite: true })`.
+ * improves on the best so far. It calls `model.save(path, { overwrite: true })`, which writes the
+ * training config and the optimizer's state (so `loadModel` resumes training exactly, as Keras), or
+ * with `saveWeightsOnly` `model.saveWeights(path, { overwrite: true })` (the weights alone).
  * @example
  * const ckpt = new ModelCheckpoint('./best-model', { monitor: 'val_accuracy', saveBestOnly: true });
  * await model.fit(x, y, { epochs: 10, validationSplit: 0.1, callbacks: [ckpt] });
@@ -58,11 +60,13 @@ export class ModelCheckpoint extends Callback {
     if (typeof filepath !== 'string' || filepath === '') {
       throw new ValueError(`ModelCheckpoint: filepath must be a non-empty string, got ${String(filepath)}`);
     }
+    this.saveWeightsOnly = options.saveWeightsOnly ?? false;
+    // Keras 3 wants '.keras' / '.weights.h5' here; Horn cannot write those yet: say so now, not after an epoch.
+    refuseKerasArchive(filepath, 'ModelCheckpoint', 'save', this.saveWeightsOnly ? 'weights' : 'model');
     this.filepath = filepath;
     this.monitor = options.monitor ?? 'val_loss';
     this.verbose = options.verbose ?? 0;
     this.saveBestOnly = options.saveBestOnly ?? false;
-    this.saveWeightsOnly = options.saveWeightsOnly ?? false;
     this.mode = options.mode ?? 'auto';
     this.direction = monitorDirection('ModelCheckpoint', this.monitor, this.mode);
     const freq = options.saveFreq ?? 'epoch';

@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -276,19 +276,100 @@ describe('fileSystemHandler: saves are atomic', () => {
     expect(await listing()).toEqual(['file.txt']);
   });
 
-  test('refuses to replace a directory holding other files, or any save when overwrite is false', async () => {
-    const dir = join(root, 'docs');
-    await fileSystemHandler(dir).save!(artifacts([1]));
-    await writeFile(join(dir, 'notes.txt'), 'keep me');
-    await expect(fileSystemHandler(dir).save!(artifacts([2]))).rejects.toThrow(
-      /holds files that are not part of a saved model \(notes\.txt\)/,
-    );
-    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+  test('overwrite: false refuses a directory that holds a save, not one that holds other files only', async () => {
     const other = join(root, 'kept');
     await fileSystemHandler(other).save!(artifacts([1]));
     await expect(fileSystemHandler(other, { overwrite: false }).save!(artifacts([2]))).rejects.toThrow(
-      /already exists and overwrite is false/,
+      /already holds a save \(group1-shard1of1\.bin, model\.json\) and overwrite is false/,
     );
     expect(floats((await fileSystemHandler(other).load!()).weightData)).toEqual([1]);
+    const docs = join(root, 'docs');
+    await mkdir(docs);
+    await writeFile(join(docs, 'notes.txt'), 'keep me');
+    await fileSystemHandler(docs, { overwrite: false }).save!(artifacts([2]));
+    expect((await readdir(docs)).sort()).toEqual(['group1-shard1of1.bin', 'model.json', 'notes.txt']);
+  });
+});
+
+describe('fileSystemHandler: saving into a directory that holds other files', () => {
+  const entries = async (dir: string) => (await readdir(dir)).sort();
+
+  /** A directory with a user's files (one of them a .bin that is not a shard) and a 3-shard save. */
+  async function crowded(): Promise<string> {
+    const dir = join(root, 'project');
+    await mkdir(join(dir, 'src'), { recursive: true });
+    await writeFile(join(dir, 'notes.txt'), 'keep me');
+    await writeFile(join(dir, 'data.bin'), new Uint8Array([7, 7]));
+    await writeFile(join(dir, 'src', 'train.ts'), 'code');
+    await fileSystemHandler(dir, { shardBytes: 8 }).save!(artifacts([1, 2, 3, 4, 5]));
+    return dir;
+  }
+  const foreign = ['data.bin', 'notes.txt', 'src'];
+
+  test('writes model.json and the shards, removes stale shards, leaves the other files alone', async () => {
+    const dir = await crowded();
+    expect(await entries(dir)).toEqual([
+      ...foreign.slice(0, 1),
+      'group1-shard1of3.bin',
+      'group1-shard2of3.bin',
+      'group1-shard3of3.bin',
+      'model.json',
+      ...foreign.slice(1),
+    ]);
+    await fileSystemHandler(dir).save!(artifacts([9, 8]));
+    expect(await entries(dir)).toEqual(['data.bin', 'group1-shard1of1.bin', 'model.json', 'notes.txt', 'src']);
+    expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([9, 8]);
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect([...(await readFile(join(dir, 'data.bin')))]).toEqual([7, 7]);
+    expect(await readFile(join(dir, 'src', 'train.ts'), 'utf8')).toBe('code');
+  });
+
+  test("a TF.js save's weights.bin (named by the old model.json) is replaced, not left stale", async () => {
+    const dir = join(root, 'tfjs');
+    await mkdir(dir);
+    await writeFile(join(dir, 'README.md'), 'hi');
+    await writeFile(join(dir, 'weights.bin'), new Uint8Array(new Float32Array([1]).buffer));
+    const json = { modelTopology: topology, weightsManifest: [{ paths: ['weights.bin'], weights: [] }] };
+    await writeFile(join(dir, 'model.json'), JSON.stringify(json));
+    await fileSystemHandler(dir).save!(artifacts([4]));
+    expect(await entries(dir)).toEqual(['README.md', 'group1-shard1of1.bin', 'model.json']);
+  });
+
+  test('a write that fails leaves the previous save loadable, the other files intact and no litter', async () => {
+    const dir = await crowded();
+    const before = await entries(dir);
+    const fs = await nodeFileSystem();
+    const failing: FileSystem = {
+      ...fs,
+      writeFile: async (path, data) => {
+        if (/shard1of1/.test(path)) throw new Error('ENOSPC: no space left on device');
+        return fs.writeFile(path, data);
+      },
+    };
+    await expect(fileSystemHandler(dir, { fileSystem: failing }).save!(artifacts([6]))).rejects.toThrow(
+      /could not write '.*project': ENOSPC.*nothing was changed there/,
+    );
+    expect(await entries(dir)).toEqual(before);
+    expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  test('a move that fails halfway puts the previous save back', async () => {
+    const dir = await crowded();
+    const before = await entries(dir);
+    const fs = await nodeFileSystem();
+    const failing: FileSystem = {
+      ...fs,
+      // The new shard is moved in, then moving the new model.json fails.
+      rename: async (from, to) => {
+        if (/horn-tmp-[^/\\]+[/\\]model\.json$/.test(from)) throw new Error('EIO: simulated failure');
+        return fs.rename(from, to);
+      },
+    };
+    await expect(fileSystemHandler(dir, { fileSystem: failing }).save!(artifacts([6]))).rejects.toThrow(
+      /could not move the new save into '.*project': EIO: simulated failure; the previous save was put back/,
+    );
+    expect(await entries(dir)).toEqual(before);
+    expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([1, 2, 3, 4, 5]);
+    expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('keep me');
   });
 });

@@ -8,6 +8,7 @@ import {
 import { writeDirectoryAtomically } from './atomic-directory.js';
 import { ModelFileError, ModelSaveError } from './errors.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
+import { refuseKerasArchive } from './keras-archive-paths.js';
 import { modelFiles, parseModelJSON, readModelArtifacts, SHARD_BYTES } from './model-json-file.js';
 
 /** Options of {@link fileSystemHandler}. */
@@ -22,20 +23,49 @@ export interface FileSystemHandlerOptions {
 
 const MODEL_JSON = 'model.json';
 
+const SHARD_NAME = /^group\d+-shard\d+of\d+\.bin$/;
+
 /**
- * Whether a directory entry belongs to a save (model.json, a weights-only save's weights.json,
- * weight shards), so that a new save may replace it.
- * @example isSaveFile('group1-shard1of1.bin') // true
+ * The entries of a directory that belong to a previous save, which a new save replaces or
+ * removes: `model.json` and `weights.json`, the shards their weights manifests name (TF.js'
+ * `weights.bin`, say) and every `groupN-shardKofM.bin` (stale shards of a save with another
+ * shard count). Everything else in the directory is left alone.
+ * @example await previousSaveFiles(fs, '/models/m', ['model.json', 'group1-shard1of1.bin', 'notes.txt'])
+ * // ['model.json', 'group1-shard1of1.bin']
  */
-export function isSaveFile(entry: string): boolean {
-  return entry === MODEL_JSON || entry === 'weights.json' || entry.endsWith('.bin');
+export async function previousSaveFiles(fs: FileSystem, dir: string, entries: readonly string[]): Promise<string[]> {
+  const present = new Set(entries);
+  const owned = new Set<string>();
+  for (const json of [MODEL_JSON, 'weights.json']) {
+    if (!present.has(json)) continue;
+    owned.add(json);
+    for (const shard of await manifestPaths(fs, fs.join(dir, json))) if (present.has(shard)) owned.add(shard);
+  }
+  for (const entry of entries) if (SHARD_NAME.test(entry)) owned.add(entry);
+  return entries.filter((e) => owned.has(e));
+}
+
+// The plain file names a model.json / weights.json lists; nothing when it is not such a file.
+async function manifestPaths(fs: FileSystem, file: string): Promise<string[]> {
+  try {
+    if ((await fs.kind(file)) !== 'file') return [];
+    const json: unknown = JSON.parse(new TextDecoder().decode(await fs.readFile(file)));
+    const manifest = (json as { weightsManifest?: unknown }).weightsManifest;
+    if (!Array.isArray(manifest)) return [];
+    return manifest
+      .flatMap((group) => (Array.isArray(group?.paths) ? (group.paths as unknown[]) : []))
+      .filter((p): p is string => typeof p === 'string' && p !== '' && !/[\\/]/.test(p) && p !== '..');
+  } catch {
+    return [];
+  }
 }
 
 /**
  * An IOHandler for a directory in Node (what `'file://path'` and plain paths resolve to).
  * `save` writes `model.json` and `group1-shardNofM.bin` (float32/int32 little-endian, at most
- * 4 MiB each) atomically: into a temporary directory beside the target, flushed, then renamed into
- * place; a failure leaves the previous save as it was. `load` accepts the directory or the
+ * 4 MiB each) atomically (see `writeDirectoryAtomically`): a failure leaves the previous save as
+ * it was. Saving into a directory that holds other files replaces the previous save's files
+ * (model.json, its shards, stale shards) and leaves the others alone, as TF.js does. `load` accepts the directory or the
  * model.json path (also TF.js' `weights.bin` saves) and checks the JSON and every shard's length
  * before returning.
  * @example await saveModel(model, fileSystemHandler('./mnist-cnn'));
@@ -49,6 +79,7 @@ export function fileSystemHandler(
     /** What messages name: the path given, then the model.json read. */
     source: path,
     async save(artifacts: ModelArtifacts): Promise<SaveResult> {
+      refuseKerasArchive(path, 'saveModel', 'save');
       if (artifacts.modelTopology instanceof ArrayBuffer) {
         throw new ModelSaveError(`saveModel: '${path}': only Layers models (a JSON modelTopology) can be saved`);
       }
@@ -62,11 +93,12 @@ export function fileSystemHandler(
         fs,
         path,
         [{ name: MODEL_JSON, data: encoder.encode(JSON.stringify(json)) }, ...shards],
-        { overwrite: options.overwrite, replaceable: isSaveFile, caller: 'saveModel' },
+        { overwrite: options.overwrite, previousSave: previousSaveFiles, caller: 'saveModel' },
       );
       return { modelArtifactsInfo: artifactsInfo(artifacts) };
     },
     async load(): Promise<ModelArtifacts> {
+      refuseKerasArchive(path, 'loadModel', 'load');
       const fs = await fileSystem();
       const jsonPath = await modelJSONPath(fs, path, MODEL_JSON);
       this.source = jsonPath;

@@ -4,6 +4,7 @@ import { browserDownloads } from './downloads-handler.js';
 import { type FileSystemHandlerOptions, fileSystemHandler } from './file-handler.js';
 import { httpLoadHandler } from './http-handler.js';
 import { browserIndexedDB } from './indexeddb-handler.js';
+import { refuseKerasArchive } from './keras-archive-paths.js';
 
 /** Whether this runtime has Node's file system (Node, Deno and Bun do; browsers do not). */
 function hasFileSystem(): boolean {
@@ -25,7 +26,9 @@ export function filePath(url: string): string {
  * TF.js' `tf.io` handlers alike); `'file://path'` and plain paths are directories in Node;
  * `'http(s)://.../model.json'` loads over fetch; in the browser `'indexeddb://name'` saves and loads
  * (TF.js' layout) and `'downloads://name'` saves as two downloaded files. `'localstorage://'` is not
- * supported (its 5 MB limit is too small for most models): use IndexedDB.
+ * supported (its 5 MB limit is too small for most models): use IndexedDB. Paths and URLs ending in
+ * `.keras` (the Keras 3 zip format) or `.h5` / `.hdf5` are refused with a NotImplementedError
+ * that says what to use instead.
  * @example resolveHandler('file://./mnist-cnn', 'save').save!(artifacts)
  */
 export function resolveHandler(
@@ -57,6 +60,7 @@ export function resolveHandler(
     );
   }
   if (/^https?:\/\//.test(url)) {
+    refuseKerasArchive(url, caller, purpose);
     if (purpose === 'save') {
       throw new ValueError(`${caller}: saving over HTTP is not supported; save to a directory or pass an IOHandler`);
     }
@@ -67,6 +71,7 @@ export function resolveHandler(
       `${caller}: unknown URL scheme in '${url}'; use a directory path, 'file://path', 'http(s)://.../model.json' or an IOHandler`,
     );
   }
+  refuseKerasArchive(filePath(url), caller, purpose);
   if (!hasFileSystem()) {
     throw new ValueError(`${caller}: '${url}' is a file path, but this runtime has no file system; pass an IOHandler`);
   }

@@ -41,5 +41,6 @@ export {
 export { type LoadOptions, loadModel, modelFromArtifacts } from './load-model.js';
 export { GENERATED_BY, HORN_MODELS_VERSION, modelFromJSON, modelToJSON, modelTopology } from './model-topology.js';
 export { modelArtifacts, type SaveOptions, saveModel } from './save-model.js';
+export type { CustomObjects } from './training-config.js';
 export { decodeWeights, encodeWeights, type NamedWeight } from './weights-codec.js';
 export { loadWeights, type SaveWeightsOptions, saveWeights, WEIGHTS_FORMAT } from './weights-file.js';

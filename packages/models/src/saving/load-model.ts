@@ -1,4 +1,5 @@
-import { dispose, HornError } from '@horn/tensor';
+import type { Variable } from '@horn/autograd';
+import { dispose, HornError, ValueError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { compile } from '../training/compile.js';
 import type { IOHandler, ModelArtifacts } from './artifacts.js';
@@ -7,13 +8,23 @@ import { resolveHandler } from './handlers.js';
 import { weightBytes } from './model-json-file.js';
 import { modelFromTopology } from './model-topology.js';
 import { assignWeights, matchWeights, toTensor } from './model-weights.js';
-import { compileArgsOf } from './training-config.js';
+import { type CustomObjects, compileArgsOf } from './training-config.js';
 import { decodeWeights } from './weights-codec.js';
 
 /** Options of {@link loadModel}. */
 export interface LoadOptions {
-  /** Compile the model from a saved training config and restore the optimizer state (default true, as Keras). */
+  /**
+   * Compile the model from a saved training config (optimizer with its config, loss, metrics,
+   * loss weights) and restore the optimizer's state (default true, as Keras' `compile=True`).
+   * false returns the model uncompiled.
+   */
   compile?: boolean;
+  /**
+   * Losses and metrics the training config names by ids Horn does not know (`'my_loss'`), as
+   * Keras' `custom_objects`: `{ my_loss: (yTrue, yPred) => ... }`. An unknown id without one is a
+   * ModelFileError (as Keras' `load_model`); `compile: false` loads the model without compiling.
+   */
+  customObjects?: CustomObjects;
 }
 
 /**
@@ -41,6 +52,7 @@ export async function loadModel(pathOrHandler: string | IOHandler, options: Load
  * @example const model = modelFromArtifacts(artifacts, 'memory');
  */
 export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, options: LoadOptions = {}): Model {
+  checkLoadOptions(options);
   if (artifacts === null || typeof artifacts !== 'object') {
     throw new ModelFileError(`${source}: the handler returned no model artifacts`);
   }
@@ -57,13 +69,16 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
   try {
     assignWeights(matchWeights(model.weights, modelWeights, source));
     if (options.compile === false) return model;
-    if (artifacts.trainingConfig) restoreTraining(model, artifacts, optimizerWeights, source);
+    if (artifacts.trainingConfig) restoreTraining(model, artifacts, optimizerWeights, source, options);
     else if (optimizerWeights.length > 0) {
       throw new ModelFileError(
         `${source}: the file has optimizer weights but no trainingConfig to build the optimizer`,
       );
     }
   } catch (e) {
+    // A refused load keeps nothing alive: the optimizer's slot variables go with the weights.
+    model.compiled?.optimizer.dispose();
+    model.compiled = null;
     model.dispose();
     throw e;
   }
@@ -75,21 +90,56 @@ function restoreTraining(
   artifacts: ModelArtifacts,
   optimizerWeights: ReturnType<typeof decodeWeights>,
   source: string,
+  options: LoadOptions,
 ): void {
-  const args = compileArgsOf(artifacts.trainingConfig!, source);
+  const args = compileArgsOf(artifacts.trainingConfig!, source, options.customObjects);
   const tensors = optimizerWeights.map(toTensor);
   try {
     const { optimizer } = compile(model, args);
-    if (tensors.length > 0) {
-      optimizer.build(model.trainableWeights);
-      optimizer.setWeights(tensors);
-    }
+    // Slots are made lazily on the first step; build them now so the saved values have a place
+    // before any step: over the variables the saved slots name (`dense/kernel/momentum`, Horn's
+    // names), else over every trainable weight (the order a training step creates them; TF.js'
+    // files). A state of `iter` alone (saved before the first step, or stateless) builds none.
+    if (tensors.length > 1) optimizer.build(slotOwners(model, optimizerWeights) ?? model.trainableWeights);
+    if (tensors.length > 0) optimizer.setWeights(tensors);
   } catch (e) {
     if (!(e instanceof HornError) || e instanceof ModelFileError) throw e;
+    const hint = /unknown (loss|metric) '/.test(e.message)
+      ? 'pass it as loadModel(path, { customObjects: { <id>: fn } }); '
+      : '';
     throw new ModelFileError(
-      `${source}: cannot restore the training config and optimizer state: ${e.message} (loadModel(path, { compile: false }) loads the model without them)`,
+      `${source}: cannot restore the training config and optimizer state: ${e.message} (${hint}loadModel(path, { compile: false }) loads the model without them)`,
     );
   } finally {
     dispose(tensors);
   }
+}
+
+function checkLoadOptions(options: LoadOptions): void {
+  const { compile: doCompile, customObjects } = options;
+  if (doCompile !== undefined && typeof doCompile !== 'boolean') {
+    throw new ValueError(`loadModel: compile must be true or false, got ${String(doCompile)}`);
+  }
+  if (
+    customObjects !== undefined &&
+    (customObjects === null || typeof customObjects !== 'object' || Array.isArray(customObjects))
+  ) {
+    throw new ValueError(
+      `loadModel: customObjects must be an object of losses and metrics by id ({ my_loss: fn }), got ${String(customObjects)}`,
+    );
+  }
+}
+
+// The trainable weights that Horn-named optimizer slots (`<variable>/<slot>`) belong to, in the
+// order they first appear; null when a name is not of that form for this model.
+function slotOwners(model: Model, saved: ReturnType<typeof decodeWeights>): Variable[] | null {
+  const byName = new Map(model.trainableWeights.map((v) => [v.name, v]));
+  const owners: Variable[] = [];
+  for (const { spec } of saved.slice(1)) {
+    const cut = spec.name.lastIndexOf('/');
+    const owner = cut > 0 ? byName.get(spec.name.slice(0, cut)) : undefined;
+    if (!owner) return null;
+    if (!owners.includes(owner)) owners.push(owner);
+  }
+  return owners;
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Dense, Input } from '@horn/layers';
 import { mean, setSeed, square, sub, type Tensor, tensor, ValueError } from '@horn/tensor';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { compile, loadModel, Sequential, saveModel, trainOnBatch } from '../index.js';
 
 let root: string;
@@ -32,7 +32,7 @@ describe('optimizer state', () => {
       new Dense({ units: 1, activation: 'sigmoid' }),
     ]);
 
-  test('includeOptimizer round trip continues training identically', async () => {
+  test('the training config and Adam state round trip and training continues identically', async () => {
     const model = mlp();
     compile(model, {
       optimizer: { className: 'Adam', config: { learningRate: 0.05, beta1: 0.8 } },
@@ -40,7 +40,7 @@ describe('optimizer state', () => {
       metrics: ['accuracy'],
     });
     for (let i = 0; i < 3; i++) trainOnBatch(model, x(), y());
-    await saveModel(model, join(root, 'opt'), { includeOptimizer: true });
+    await saveModel(model, join(root, 'opt'));
     const json = JSON.parse(await readFile(join(root, 'opt', 'model.json'), 'utf8'));
     expect(json.trainingConfig).toEqual({
       loss: 'binary_crossentropy',
@@ -57,8 +57,19 @@ describe('optimizer state', () => {
       },
     });
     const optimizerSpecs = json.weightsManifest[0].weights.filter((w: { group?: string }) => w.group === 'optimizer');
-    expect(optimizerSpecs[0]).toEqual({ name: 'optimizer/iterations', shape: [], dtype: 'int32', group: 'optimizer' });
-    expect(optimizerSpecs.length).toBe(1 + 2 * model.trainableWeights.length);
+    expect(optimizerSpecs[0]).toEqual({ name: 'iter', shape: [], dtype: 'int32', group: 'optimizer' });
+    // As TF.js' Adam.getWeights(): iter, every first moment, then every second moment.
+    const names = model.trainableWeights.map((v) => v.name);
+    expect(names).toEqual(['dense/kernel', 'dense/bias', 'dense_1/kernel', 'dense_1/bias']);
+    expect(optimizerSpecs.map((w: { name: string }) => w.name)).toEqual([
+      'iter',
+      ...names.map((n) => `${n}/momentum`),
+      ...names.map((n) => `${n}/velocity`),
+    ]);
+    expect(optimizerSpecs.slice(1).map((w: { shape: number[] }) => w.shape)).toEqual([
+      ...model.trainableWeights.map((v) => v.shape),
+      ...model.trainableWeights.map((v) => v.shape),
+    ]);
 
     const loaded = await loadModel(join(root, 'opt'));
     expect(loaded.compiled?.optimizer.iterations).toBe(3);
@@ -69,19 +80,62 @@ describe('optimizer state', () => {
     expect(values(loaded.getWeights())).toEqual(values(model.getWeights()));
   });
 
-  test('without includeOptimizer nothing of training is saved; includeOptimizer needs compile', async () => {
+  test('the training config is saved by default; includeOptimizer: false and uncompiled models save none', async () => {
     const model = mlp();
     compile(model, { optimizer: 'sgd', loss: 'mse' });
-    await saveModel(model, join(root, 'plain'));
-    const json = JSON.parse(await readFile(join(root, 'plain', 'model.json'), 'utf8'));
-    expect(json.trainingConfig).toBeUndefined();
+    await saveModel(model, join(root, 'default'));
+    const json = JSON.parse(await readFile(join(root, 'default', 'model.json'), 'utf8'));
+    // 'mse' is written as TF.js' loss map names it (TF.js has no 'mse' loss).
+    expect(json.trainingConfig).toMatchObject({
+      loss: 'mean_squared_error',
+      metrics: [],
+      optimizer_config: { class_name: 'SGD' },
+    });
+    // SGD without momentum has no slots: its state is `iter` alone, 0 before any step.
+    const specs = json.weightsManifest[0].weights.filter((w: { group?: string }) => w.group === 'optimizer');
+    expect(specs).toEqual([{ name: 'iter', shape: [], dtype: 'int32', group: 'optimizer' }]);
+    const loaded = await loadModel(join(root, 'default'));
+    expect(loaded.compiled?.optimizer.className).toBe('SGD');
+    expect(loaded.compiled?.optimizer.iterations).toBe(0);
+
+    await saveModel(model, join(root, 'plain'), { includeOptimizer: false });
+    const plain = JSON.parse(await readFile(join(root, 'plain', 'model.json'), 'utf8'));
+    expect(plain.trainingConfig).toBeUndefined();
+    expect(plain.weightsManifest[0].weights.some((w: { group?: string }) => w.group === 'optimizer')).toBe(false);
     expect((await loadModel(join(root, 'plain'))).compiled).toBeNull();
+
+    await saveModel(mlp(), join(root, 'uncompiled'));
+    expect(JSON.parse(await readFile(join(root, 'uncompiled', 'model.json'), 'utf8')).trainingConfig).toBeUndefined();
     await expect(saveModel(mlp(), join(root, 'x'), { includeOptimizer: true })).rejects.toThrow(ValueError);
     await expect(saveModel(mlp(), join(root, 'x'), { includeOptimizer: true })).rejects.toThrow(/was never compiled/);
+    await expect(saveModel(mlp(), join(root, 'x'), { includeOptimizer: 'yes' as never })).rejects.toThrow(
+      /includeOptimizer must be true or false, got yes/,
+    );
+  });
+
+  test('a loss given as a function: saved without the training config and a warning, or refused when asked for', async () => {
     const custom = mlp();
-    compile(custom, { optimizer: 'sgd', loss: (a, b) => mean(square(sub(a, b))) });
+    compile(custom, {
+      optimizer: 'adam',
+      loss: function myLoss(a, b) {
+        return mean(square(sub(a, b)));
+      },
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    try {
+      await saveModel(custom, join(root, 'custom'));
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0][0]).toMatch(
+        /the loss includes the function 'myLoss'.*Saved model '.*' without its training config and optimizer state: loadModel will return it uncompiled/,
+      );
+    } finally {
+      warn.mockRestore();
+    }
+    const json = JSON.parse(await readFile(join(root, 'custom', 'model.json'), 'utf8'));
+    expect(json.trainingConfig).toBeUndefined();
+    expect((await loadModel(join(root, 'custom'))).compiled).toBeNull();
     await expect(saveModel(custom, join(root, 'x'), { includeOptimizer: true })).rejects.toThrow(
-      /cannot save the training config: the loss includes the function/,
+      /cannot save the training config: the loss includes the function 'myLoss'/,
     );
   });
 

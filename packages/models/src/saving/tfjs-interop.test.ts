@@ -314,3 +314,33 @@ describe("tf.io's handlers and Horn's are interchangeable", () => {
     expect(maxDiff(got, (model.apply(x) as Tensor).dataSync())).toBeLessThanOrEqual(1e-5);
   });
 });
+
+describe('a default save (training config and optimizer state) loads into @tensorflow/tfjs', () => {
+  test("loss 'mse' and RMSprop with momentum: tfjs compiles it and takes the state in Horn's order", async () => {
+    const model = new Sequential([Input({ shape: [3] }), new Dense({ units: 2 })]);
+    compile(model, { optimizer: { className: 'RMSprop', config: { momentum: 0.5 } }, loss: 'mse', metrics: ['mae'] });
+    const x = tensor([
+      [1, 2, 3],
+      [0, 1, 0],
+    ]);
+    const y = tensor([
+      [1, 0],
+      [0, 1],
+    ]);
+    for (let i = 0; i < 3; i++) trainOnBatch(model, x, y);
+    const dir = join(root, 'horn-default');
+    await saveModel(model, dir);
+    const tfModel = await tf.loadLayersModel(tf.io.fromMemory(await readForTfjs(dir)));
+    expect(tfModel.optimizer.getClassName()).toBe('RMSProp');
+    expect(tfModel.optimizer.getConfig()).toMatchObject({ learningRate: 0.001, momentum: 0.5, centered: false });
+    expect(tfModel.loss).toBe('meanSquaredError');
+    // tfjs' RMSprop state is iter, every `rms`, then every `momentum`: Horn's velocity and momentum slots.
+    const tfWeights = await tfModel.optimizer.getWeights();
+    const hornWeights = model.compiled!.optimizer.getWeights();
+    expect(tfWeights[0].tensor.dataSync()[0]).toBe(3);
+    expect(tfWeights.length).toBe(hornWeights.length);
+    for (const [i, w] of tfWeights.entries()) {
+      if (i > 0) expect(maxDiff(w.tensor.dataSync(), hornWeights[i].dataSync())).toBe(0);
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import type { LossIdentifier } from '@horn/losses';
+import type { MetricIdentifier } from '@horn/metrics';
 import { serializeOptimizer } from '@horn/optimizers';
 import { ValueError } from '@horn/tensor';
 import type { CompileArgs } from '../training/compile-args.js';
@@ -25,6 +27,31 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 }
 
+// Loss ids TF.js' loss map lacks, as the names it knows (it reads `toCamelCase(id)`), so that
+// `tf.loadLayersModel` can compile what Horn saves; Keras and Horn read both spellings.
+const TFJS_LOSS_NAMES: Readonly<Record<string, string>> = {
+  mse: 'mean_squared_error',
+  mae: 'mean_absolute_error',
+  mape: 'mean_absolute_percentage_error',
+  msle: 'mean_squared_logarithmic_error',
+  log_cosh: 'logcosh',
+  bce: 'binary_crossentropy',
+  kl_divergence: 'kullback_leibler_divergence',
+  kld: 'kullback_leibler_divergence',
+};
+
+function writeLossIds(value: unknown): JsonValue {
+  if (typeof value === 'string') {
+    const id = snakeCase(value);
+    return TFJS_LOSS_NAMES[id] ?? id;
+  }
+  if (Array.isArray(value)) return value.map(writeLossIds);
+  if (isRecord(value) && typeof value.className !== 'string') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, writeLossIds(v)]));
+  }
+  return writeIds(value, 'the loss');
+}
+
 // Loss and metric ids as TF.js writes them: string ids in snake_case, objects as { class_name, config },
 // lists and per-output records (keys are output names, kept as they are).
 function writeIds(value: unknown, what: string): JsonValue {
@@ -43,20 +70,31 @@ function writeIds(value: unknown, what: string): JsonValue {
   );
 }
 
-function readIds(value: unknown): unknown {
+/**
+ * Losses and metrics a training config names that are not Horn's, by the id the file writes
+ * (`'my_loss'`, or its camelCase `'myLoss'`; as Keras' `custom_objects`): the loss or metric to
+ * compile with instead.
+ */
+export type CustomObjects = Readonly<Record<string, LossIdentifier | MetricIdentifier>>;
+
+function readIds(value: unknown, custom: CustomObjects): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return camelCase(value);
-  if (Array.isArray(value)) return value.map(readIds);
+  if (typeof value === 'string') {
+    const id = camelCase(value);
+    return Object.hasOwn(custom, value) ? custom[value] : Object.hasOwn(custom, id) ? custom[id] : id;
+  }
+  if (Array.isArray(value)) return value.map((v) => readIds(v, custom));
   if (isRecord(value)) {
     if (typeof value.class_name === 'string') return fromKerasConfig(value);
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readIds(v)]));
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readIds(v, custom)]));
   }
   return value;
 }
 
 /**
  * The training config of a compiled model, as TF.js' `getTrainingConfig` writes it: `loss` and
- * `metrics` ids in snake_case (objects as `{ class_name, config }`), `optimizer_config` as
+ * `metrics` ids in snake_case (objects as `{ class_name, config }`; loss aliases TF.js lacks as
+ * its names, `'mse'` as `'mean_squared_error'`), `optimizer_config` as
  * `{ class_name, config }` with Keras' snake_case keys, and `loss_weights` / `weighted_metrics`
  * when compile had them (TF.js cannot load those two; Keras can).
  * @example trainingConfigOf(model.compiled!).loss // 'sparse_categorical_crossentropy'
@@ -64,7 +102,7 @@ function readIds(value: unknown): unknown {
 export function trainingConfigOf(compiled: CompiledState): TrainingConfig {
   const { args, optimizer } = compiled;
   const config: TrainingConfig = {
-    loss: writeIds(args.loss, 'the loss') as TrainingConfig['loss'],
+    loss: writeLossIds(args.loss) as TrainingConfig['loss'],
     metrics: writeIds(args.metrics ?? [], 'metrics') as TrainingConfig['metrics'],
     optimizer_config: toKerasConfig(serializeOptimizer(optimizer), {
       kind: 'optimizer',
@@ -78,10 +116,11 @@ export function trainingConfigOf(compiled: CompiledState): TrainingConfig {
 /**
  * The `compile` arguments of a training config (written by Horn, TF.js or Keras): ids in camelCase,
  * `{ class_name, config }` objects as Horn's `{ className, config }`, the optimizer with its config.
- * Throws a ModelFileError naming `source` when the config is malformed.
- * @example compile(model, compileArgsOf(json.trainingConfig, 'model.json'))
+ * String ids listed in `customObjects` become the loss or metric given there. Throws a
+ * ModelFileError naming `source` when the config is malformed.
+ * @example compile(model, compileArgsOf(json.trainingConfig, 'model.json', { my_loss: myLoss }))
  */
-export function compileArgsOf(config: TrainingConfig, source: string): CompileArgs {
+export function compileArgsOf(config: TrainingConfig, source: string, customObjects: CustomObjects = {}): CompileArgs {
   if (!isRecord(config)) throw new ModelFileError(`${source}: trainingConfig must be an object`);
   const optimizer = config.optimizer_config;
   if (!isRecord(optimizer) || typeof optimizer.class_name !== 'string' || !isRecord(optimizer.config)) {
@@ -91,12 +130,12 @@ export function compileArgsOf(config: TrainingConfig, source: string): CompileAr
   }
   const args: Record<string, unknown> = {
     optimizer: fromKerasConfig(optimizer, { kind: 'optimizer' }),
-    loss: readIds(config.loss),
+    loss: readIds(config.loss, customObjects),
   };
-  if (config.metrics !== undefined && config.metrics !== null) args.metrics = readIds(config.metrics);
+  if (config.metrics !== undefined && config.metrics !== null) args.metrics = readIds(config.metrics, customObjects);
   if (config.loss_weights !== undefined && config.loss_weights !== null) args.lossWeights = config.loss_weights;
   if (config.weighted_metrics !== undefined && config.weighted_metrics !== null) {
-    args.weightedMetrics = readIds(config.weighted_metrics);
+    args.weightedMetrics = readIds(config.weighted_metrics, customObjects);
   }
   return args as CompileArgs;
 }

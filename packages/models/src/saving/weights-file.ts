@@ -3,9 +3,10 @@ import type { SaveResult } from './artifacts.js';
 import { artifactsInfo } from './artifacts.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
 import { ModelFileError } from './errors.js';
-import { isSaveFile, readText } from './file-handler.js';
+import { previousSaveFiles, readText } from './file-handler.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
 import { filePath } from './handlers.js';
+import { refuseKerasArchive } from './keras-archive-paths.js';
 import { modelFiles, parseModelJSON, readModelArtifacts, SHARD_BYTES, weightBytes } from './model-json-file.js';
 import { GENERATED_BY } from './model-topology.js';
 import { assignWeights, matchWeights } from './model-weights.js';
@@ -27,10 +28,12 @@ export const WEIGHTS_FORMAT = 'horn-weights';
 
 /**
  * Saves only the weights, into a directory: `weights.json` (a TF.js weights manifest) and
- * `group1-shardNofM.bin`, written atomically like `saveModel`. Works for subclassed models too.
+ * `group1-shardNofM.bin`, written atomically like `saveModel` (other files in the directory are
+ * left alone). Works for subclassed models too.
  * @example await saveWeights(model, './checkpoints/epoch-3');
  */
 export async function saveWeights(model: Model, path: string, options: SaveWeightsOptions = {}): Promise<SaveResult> {
+  refuseKerasArchive(filePath(path), 'saveWeights', 'save', 'weights');
   const fs = options.fileSystem ?? (await nodeFileSystem());
   const { data, specs } = encodeWeights(model.weights.map((v) => ({ name: v.name, tensor: v })));
   const { json, shards } = modelFiles({ weightData: data, weightSpecs: specs }, SHARD_BYTES);
@@ -39,7 +42,7 @@ export async function saveWeights(model: Model, path: string, options: SaveWeigh
     fs,
     filePath(path),
     [{ name: 'weights.json', data: new TextEncoder().encode(JSON.stringify(manifest)) }, ...shards],
-    { overwrite: options.overwrite, replaceable: isSaveFile, caller: 'saveWeights' },
+    { overwrite: options.overwrite, previousSave: previousSaveFiles, caller: 'saveWeights' },
   );
   return { modelArtifactsInfo: artifactsInfo({ weightData: data, weightSpecs: specs }) };
 }
@@ -52,6 +55,7 @@ export async function saveWeights(model: Model, path: string, options: SaveWeigh
  * @example await loadWeights(model, './checkpoints/epoch-3');
  */
 export async function loadWeights(model: Model, path: string, options: SaveWeightsOptions = {}): Promise<void> {
+  refuseKerasArchive(filePath(path), 'loadWeights', 'load', 'weights');
   const fs = options.fileSystem ?? (await nodeFileSystem());
   const file = await weightsJSONPath(fs, filePath(path));
   const json = parseModelJSON(await readText(fs, file), file, false);
