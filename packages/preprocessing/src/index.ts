@@ -14,6 +14,7 @@ export { percentile, RobustScaler, type RobustScalerOptions } from './robust-sca
 export { Scaler } from './scaler.js';
 export { shuffle } from './shuffle.js';
 export { StandardScaler, type StandardScalerOptions } from './standard-scaler.js';
+export { normalize } from './normalize.js';
 export { toCategorical } from './to-categorical.js';
 export { DEFAULT_FILTERS, Tokenizer, type TokenizerOptions, textToWordSequence } from './tokenizer.js';
 export { splitIndices, type TrainTestSplitOptions, trainTestSplit } from './train-test-split.js';
