@@ -1,0 +1,73 @@
+import { NotImplementedError, ValueError } from '@horn/tensor';
+import type { Pixels } from './resize-pixels.js';
+
+/** The channel count an image is decoded to: 1 (grayscale), 3 (RGB) or 4 (RGBA). */
+export type ImageChannels = 1 | 3 | 4;
+
+/** Decodes image bytes (PNG or JPEG) into float pixels with the requested channel count. */
+export type ImageDecoder = (bytes: Uint8Array, channels: ImageChannels, label: string) => Pixels;
+
+/**
+ * The image file kind, from the first bytes (as tf.image.decode_image, not from the file name).
+ * @example imageKind(new Uint8Array([0x89, 0x50, 0x4e, 0x47])) // 'png'
+ */
+export function imageKind(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | 'bmp' | null {
+  const b = bytes;
+  if (b.length >= 4 && b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return 'png';
+  if (b.length >= 3 && b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return 'jpeg';
+  if (b.length >= 4 && b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46 && b[3] === 0x38) return 'gif';
+  if (b.length >= 2 && b[0] === 0x42 && b[1] === 0x4d) return 'bmp';
+  return null;
+}
+
+/**
+ * Loads the pure-JavaScript PNG (pngjs) and JPEG (jpeg-js) decoders, lazily so that browser bundles
+ * never see them, and returns a decoder. Channel conversion follows tf.image.decode_image: gray is
+ * repeated for RGB, alpha is dropped for RGB and added as 255 for RGBA, and color becomes gray by
+ * ITU-R 601 luma (0.299 R + 0.587 G + 0.114 B, rounded) -- TF's libpng / libjpeg conversions may
+ * differ from it by one level. JPEG decoders differ in their IDCT, so JPEG pixels may differ from
+ * TF's by a few levels; PNG pixels are exact. GIF and BMP are refused by name.
+ * @example const decode = await loadImageDecoder(); decode(pngBytes, 3, 'cat.png').data.length
+ */
+export async function loadImageDecoder(): Promise<ImageDecoder> {
+  const [{ PNG }, jpeg] = await Promise.all([import('pngjs'), import('jpeg-js')]);
+  return (bytes, channels, label) => {
+    const kind = imageKind(bytes);
+    let rgba: { width: number; height: number; data: Uint8Array };
+    if (kind === 'png') {
+      rgba = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+    } else if (kind === 'jpeg') {
+      rgba = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
+    } else if (kind === 'gif' || kind === 'bmp') {
+      throw new NotImplementedError(
+        `imageDatasetFromDirectory: cannot decode ${label}: ${kind.toUpperCase()} images are not supported (PNG and JPEG are)`,
+      );
+    } else {
+      throw new ValueError(`imageDatasetFromDirectory: ${label} is not a PNG, JPEG, GIF or BMP image`);
+    }
+    return { width: rgba.width, height: rgba.height, channels, data: fromRgba(rgba.data, channels) };
+  };
+}
+
+/**
+ * RGBA bytes to float pixels with 1, 3 or 4 channels (see {@link loadImageDecoder}).
+ * @example fromRgba(new Uint8Array([10, 20, 30, 255]), 3) // Float32Array [10, 20, 30]
+ */
+export function fromRgba(rgba: Uint8Array, channels: ImageChannels): Float32Array {
+  const n = rgba.length / 4;
+  const out = new Float32Array(n * channels);
+  for (let i = 0; i < n; i++) {
+    const r = rgba[i * 4];
+    const g = rgba[i * 4 + 1];
+    const b = rgba[i * 4 + 2];
+    if (channels === 1) {
+      out[i] = r === g && g === b ? r : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+    } else {
+      out[i * channels] = r;
+      out[i * channels + 1] = g;
+      out[i * channels + 2] = b;
+      if (channels === 4) out[i * 4 + 3] = rgba[i * 4 + 3];
+    }
+  }
+  return out;
+}
