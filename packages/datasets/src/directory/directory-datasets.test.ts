@@ -216,7 +216,8 @@ describe('imageDatasetFromDirectory (Keras image_dataset_from_directory)', () =>
     expect(Array.from(samples[0].xs.dataSync())).toEqual(Array.from(cifarHwc[0]));
     expect(Array.from(samples[1].xs.dataSync())).toEqual(Array.from(cifarHwc[1]));
     const jpegPixels = samples[2].xs.dataSync();
-    const meanError = Array.from(jpegPixels).reduce((s, v, i) => s + Math.abs(v - cifarHwc[2][i]), 0) / jpegPixels.length;
+    const meanError =
+      Array.from(jpegPixels).reduce((s, v, i) => s + Math.abs(v - cifarHwc[2][i]), 0) / jpegPixels.length;
     expect(meanError).toBeLessThan(2); // quality-100 JPEG: lossy, but within a couple of levels
     const rgba = await collect(
       await imageDatasetFromDirectory(cifar, {
