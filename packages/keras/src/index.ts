@@ -24,3 +24,4 @@ export * as ops from './ops.js';
 export * as optimizers from './optimizers.js';
 export * as preprocessing from './preprocessing.js';
 export * as regularizers from './regularizers.js';
+export * as utils from './utils.js';

@@ -38,7 +38,7 @@ const OP = 'imageDatasetFromDirectory';
  *   imageSize: [180, 180], batchSize: 32, validationSplit: 0.2, subset: 'both', seed: 123,
  * });
  * console.log(train.classNames); // ['daisy', 'dandelion', 'roses', 'sunflowers', 'tulips']
- * await model.fit(train, undefined, { epochs: 3, validationData: val });
+ * await model.fitDataset(train, { epochs: 3, validationData: val });
  */
 export async function imageDatasetFromDirectory<const O extends ImageDatasetOptions = Record<never, never>>(
   directory: string,
