@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -242,6 +242,37 @@ describe('imageDatasetFromDirectory (Keras image_dataset_from_directory)', () =>
     // Bilinear 32 -> 16 rows, 32 -> 8 columns: output (0, 0) mixes input rows 0-1 and columns 1-2 equally.
     const at = (y: number, x: number) => cifarHwc[0][(y * 32 + x) * 3];
     expect(small[0].xs.dataSync()[0]).toBeCloseTo((at(0, 1) + at(0, 2) + at(1, 1) + at(1, 2)) / 4, 4);
+  });
+
+  test('explicit labels follow path order; linked class folders and files count, as os.path.isdir / os.walk', async () => {
+    const labels = keras.images.sorted.paths.map((_, i) => (i % 3 === 0 ? 7 : 2));
+    const ds = await imageDatasetFromDirectory(digits, {
+      ...quiet,
+      labels,
+      shuffle: false,
+      imageSize: 28,
+      batchSize: 24,
+    });
+    expect(ds.classNames).toEqual(['2', '7']); // Keras: the sorted labels, as strings
+    const [batch] = await collect(ds);
+    expect(Array.from(batch.ys.dataSync())).toEqual(labels);
+    symlinkSync(join(cifar, 'a'), join(cifar, 'c'), 'dir');
+    symlinkSync(join(cifar, 'a', 'x0.png'), join(cifar, 'b', 'y.png'));
+    try {
+      const linked = await imageDatasetFromDirectory(cifar, { ...quiet, shuffle: false, imageSize: 32 });
+      expect(linked.classNames).toEqual(['a', 'b', 'c']);
+      expect(rel(cifar, linked.filePaths)).toEqual([
+        'a/x0.png',
+        'a/x1.PNG',
+        'b/x2.jpg',
+        'b/y.png',
+        'c/x0.png',
+        'c/x1.PNG',
+      ]);
+    } finally {
+      rmSync(join(cifar, 'c'));
+      rmSync(join(cifar, 'b', 'y.png'));
+    }
   });
 
   test('refuses what it does not handle, by name', async () => {

@@ -35,10 +35,12 @@ export async function indexDirectory(directory: string, options: IndexDirectoryO
   let subdirs: string[];
   if (options.labels === 'inferred') {
     const entries = await readdir(directory, { withFileTypes: true });
-    subdirs = entries
-      .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-      .map((e) => e.name)
-      .sort(byCodePoint);
+    subdirs = [];
+    // os.path.isdir follows symbolic links, so a linked class folder counts.
+    for (const e of entries) {
+      if (!e.name.startsWith('.') && (await kindOf(join(directory, e.name), e)) === 'directory') subdirs.push(e.name);
+    }
+    subdirs.sort(byCodePoint);
     if (options.classNames !== undefined) {
       const missing = options.classNames.filter((c) => !subdirs.includes(c));
       if (missing.length > 0) {
@@ -86,6 +88,16 @@ export async function indexDirectory(directory: string, options: IndexDirectoryO
   return { filePaths: files, labels, classNames };
 }
 
+// What an entry is, following a symbolic link (a broken link is neither).
+async function kindOf(path: string, entry: import('node:fs').Dirent): Promise<'file' | 'directory' | null> {
+  if (entry.isFile()) return 'file';
+  if (entry.isDirectory()) return 'directory';
+  if (!entry.isSymbolicLink()) return null;
+  const { stat } = await import('node:fs/promises');
+  const info = await stat(path).catch(() => null);
+  return info?.isFile() ? 'file' : info?.isDirectory() ? 'directory' : null;
+}
+
 // Python's sorted() on str: code point order.
 function byCodePoint(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -101,11 +113,13 @@ async function walkFiles(
   const folders: { root: string; files: string[] }[] = [];
   const visit = async (root: string) => {
     const entries = await readdir(root, { withFileTypes: true });
-    const names = entries.filter((e) => e.isFile()).map((e) => e.name);
+    const names: string[] = [];
+    for (const e of entries) if ((await kindOf(join(root, e.name), e)) === 'file') names.push(e.name);
     folders.push({
       root,
       files: names.filter((n) => formats.some((f) => n.toLowerCase().endsWith(f))).sort(byCodePoint),
     });
+    // os.walk without followlinks lists a linked folder but does not descend into it.
     for (const e of entries) if (e.isDirectory()) await visit(join(root, e.name));
   };
   await visit(dir);
