@@ -234,7 +234,7 @@ describe('imageDatasetFromDirectory (Keras image_dataset_from_directory)', () =>
       await imageDatasetFromDirectory(cifar, { ...quiet, shuffle: false, imageSize: 32, colorMode: 'grayscale' }),
     );
     const [r, g, b] = cifarHwc[0];
-    expect(gray[0].xs.dataSync()[0]).toBe(Math.round(0.299 * r + 0.587 * g + 0.114 * b));
+    expect(gray[0].xs.dataSync()[0]).toBe((r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16); // PIL's convert('L')
     const small = await collect(
       await imageDatasetFromDirectory(cifar, { ...quiet, shuffle: false, imageSize: [16, 8], batchSize: 1 }),
     );
@@ -272,6 +272,28 @@ describe('imageDatasetFromDirectory (Keras image_dataset_from_directory)', () =>
     } finally {
       rmSync(join(cifar, 'c'));
       rmSync(join(cifar, 'b', 'y.png'));
+    }
+  });
+
+  test("a real image's pixels equal Keras's loader (PIL decode and convert, ops.image.resize)", async () => {
+    // Produced by scripts/load-image-fixture.py (Keras 3.15.1 _load_image_grain, jax backend, Pillow 9.4).
+    const cases = JSON.parse(readFileSync(new URL('./keras-load-image.json', import.meta.url), 'utf8')) as {
+      colorMode: 'grayscale' | 'rgb' | 'rgba';
+      imageSize: [number, number];
+      interpolation: 'bilinear' | 'nearest';
+      cropToAspectRatio: boolean;
+      pixels: number[];
+    }[];
+    const one = join(root, 'one');
+    mkdirSync(join(one, 'only'), { recursive: true });
+    writeFileSync(join(one, 'only', 'x.png'), png(32, 32, rgbaOf(cifarHwc[0], 3), 2));
+    for (const { pixels, ...options } of cases) {
+      const [batch] = await collect(await imageDatasetFromDirectory(one, { ...quiet, ...options }));
+      const actual = batch.xs.dataSync();
+      expect(actual.length).toBe(pixels.length);
+      pixels.forEach((v, i) => {
+        expect(Math.abs(actual[i] - v)).toBeLessThan(2e-3);
+      });
     }
   });
 

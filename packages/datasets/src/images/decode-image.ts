@@ -23,9 +23,9 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | 'bmp' | n
 /**
  * Loads the pure-JavaScript PNG (pngjs) and JPEG (jpeg-js) decoders, lazily so that browser bundles
  * never see them, and returns a decoder. Channel conversion follows tf.image.decode_image: gray is
- * repeated for RGB, alpha is dropped for RGB and added as 255 for RGBA, and color becomes gray by
- * ITU-R 601 luma (0.299 R + 0.587 G + 0.114 B, rounded) -- TF's libpng / libjpeg conversions may
- * differ from it by one level. JPEG decoders differ in their IDCT, so JPEG pixels may differ from
+ * repeated for RGB, alpha is dropped for RGB and added as 255 for RGBA, and color becomes gray as
+ * PIL's `convert('L')` does (ITU-R 601-2 luma, what Keras's `format='grain'` path uses; TF's
+ * libpng / libjpeg conversions may differ from it by one level). JPEG decoders differ in their IDCT, so JPEG pixels may differ from
  * TF's by a few levels; PNG pixels are exact. GIF and BMP are refused by name.
  * @example const decode = await loadImageDecoder(); decode(pngBytes, 3, 'cat.png').data.length
  */
@@ -61,7 +61,8 @@ export function fromRgba(rgba: Uint8Array, channels: ImageChannels): Float32Arra
     const g = rgba[i * 4 + 1];
     const b = rgba[i * 4 + 2];
     if (channels === 1) {
-      out[i] = r === g && g === b ? r : Math.round(0.299 * r + 0.587 * g + 0.114 * b);
+      // PIL's convert('L') (ITU-R 601-2 luma in 16-bit fixed point), which Keras's grain path uses.
+      out[i] = (r * 19595 + g * 38470 + b * 7471 + 0x8000) >> 16;
     } else {
       out[i * channels] = r;
       out[i * channels + 1] = g;

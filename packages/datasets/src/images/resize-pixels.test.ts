@@ -61,7 +61,9 @@ describe('resizePixels matches keras.layers.Resizing (jax backend, Keras 3.15.1)
     const rgba = new Uint8Array([10, 20, 30, 128, 50, 50, 50, 255]);
     expect(Array.from(fromRgba(rgba, 3))).toEqual([10, 20, 30, 50, 50, 50]);
     expect(Array.from(fromRgba(rgba, 4))).toEqual([10, 20, 30, 128, 50, 50, 50, 255]);
-    // 0.299 * 10 + 0.587 * 20 + 0.114 * 30 = 18.15 -> 18; gray stays gray.
+    // PIL: Image.new('RGB', (1, 1), (10, 20, 30)).convert('L').getpixel((0, 0)) == 18; gray stays gray.
     expect(Array.from(fromRgba(rgba, 1))).toEqual([18, 50]);
+    // (200, 100, 50) -> 0.299 * 200 + 0.587 * 100 + 0.114 * 50 = 124.2 -> 124 in PIL's fixed point.
+    expect(Array.from(fromRgba(new Uint8Array([200, 100, 50, 255, 255, 255, 255, 255]), 1))).toEqual([124, 255]);
   });
 });
