@@ -28,11 +28,12 @@ const OP = 'imageDatasetFromDirectory';
 /**
  * Keras's `keras.utils.image_dataset_from_directory`, in Node: one class per sub-folder (sorted),
  * files in `os.walk` order shuffled by NumPy's RandomState(seed) as Keras does (so `seed` picks the
- * same validation files as Keras), PNG and JPEG decoded in pure JavaScript and resized as Keras's
- * `Resizing` (half-pixel bilinear, no antialiasing). Yields `{ xs, ys }` batches that `model.fit`
- * takes: `xs` float32 `[batch, height, width, channels]` with values 0-255, `ys` as `labelMode`
- * says; bare `xs` without labels. `classNames` is on the result. GIF and BMP files are refused by
- * name when read; `padToAspectRatio`, `followLinks`, `dataFormat` and `format` are not offered.
+ * same validation files as Keras), PNG, JPEG, BMP and GIF (first frame) decoded in pure JavaScript,
+ * converted as PIL's `convert` and resized as Keras's `Resizing` (half-pixel bilinear, no
+ * antialiasing): the pixels of Keras's own loader. Yields `{ xs, ys }` batches that
+ * `model.fitDataset` takes: `xs` float32 `[batch, height, width, channels]` with values 0-255, `ys`
+ * as `labelMode` says; bare `xs` without labels. `classNames` is on the result.
+ * `padToAspectRatio`, `followLinks`, `dataFormat` and `format` are not offered (refused by name).
  * @example
  * const [train, val] = await imageDatasetFromDirectory('flowers', {
  *   imageSize: [180, 180], batchSize: 32, validationSplit: 0.2, subset: 'both', seed: 123,

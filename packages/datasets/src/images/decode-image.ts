@@ -1,10 +1,10 @@
-import { NotImplementedError, ValueError } from '@horn/tensor';
+import { ValueError } from '@horn/tensor';
 import type { Pixels } from './resize-pixels.js';
 
 /** The channel count an image is decoded to: 1 (grayscale), 3 (RGB) or 4 (RGBA). */
 export type ImageChannels = 1 | 3 | 4;
 
-/** Decodes image bytes (PNG or JPEG) into float pixels with the requested channel count. */
+/** Decodes image bytes (PNG, JPEG, BMP or GIF) into float pixels with the requested channel count. */
 export type ImageDecoder = (bytes: Uint8Array, channels: ImageChannels, label: string) => Pixels;
 
 /**
@@ -21,16 +21,22 @@ export function imageKind(bytes: Uint8Array): 'png' | 'jpeg' | 'gif' | 'bmp' | n
 }
 
 /**
- * Loads the pure-JavaScript PNG (pngjs) and JPEG (jpeg-js) decoders, lazily so that browser bundles
- * never see them, and returns a decoder. Channel conversion follows tf.image.decode_image: gray is
- * repeated for RGB, alpha is dropped for RGB and added as 255 for RGBA, and color becomes gray as
- * PIL's `convert('L')` does (ITU-R 601-2 luma, what Keras's `format='grain'` path uses; TF's
- * libpng / libjpeg conversions may differ from it by one level). JPEG decoders differ in their IDCT, so JPEG pixels may differ from
- * TF's by a few levels; PNG pixels are exact. GIF and BMP are refused by name.
+ * Loads the pure-JavaScript decoders (pngjs, jpeg-js, bmp-js, omggif), lazily so that browser
+ * bundles never see them, and returns a decoder that gives what Keras's loader gives (PIL's
+ * `open` + `convert`): gray repeated for RGB, alpha dropped for RGB and 255 when absent for RGBA,
+ * color to gray as PIL's `convert('L')` (ITU-R 601-2 luma in fixed point). A GIF gives its first
+ * frame (Keras's `expand_animations=False`), transparent pixels as their palette color with
+ * alpha 0; a BMP is read as opaque. PNG, BMP and GIF pixels are exact; JPEG decoders differ in their
+ * IDCT, so JPEG pixels may differ from Keras's by a few levels. 16-bit PNGs are scaled to 8 bits.
  * @example const decode = await loadImageDecoder(); decode(pngBytes, 3, 'cat.png').data.length
  */
 export async function loadImageDecoder(): Promise<ImageDecoder> {
-  const [{ PNG }, jpeg] = await Promise.all([import('pngjs'), import('jpeg-js')]);
+  const [{ PNG }, jpeg, { GifReader }, bmp] = await Promise.all([
+    import('pngjs'),
+    import('jpeg-js'),
+    import('omggif'),
+    import('bmp-js'),
+  ]);
   return (bytes, channels, label) => {
     const kind = imageKind(bytes);
     let rgba: { width: number; height: number; data: Uint8Array };
@@ -38,10 +44,10 @@ export async function loadImageDecoder(): Promise<ImageDecoder> {
       rgba = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
     } else if (kind === 'jpeg') {
       rgba = jpeg.decode(bytes, { useTArray: true, formatAsRGBA: true });
-    } else if (kind === 'gif' || kind === 'bmp') {
-      throw new NotImplementedError(
-        `imageDatasetFromDirectory: cannot decode ${label}: ${kind.toUpperCase()} images are not supported (PNG and JPEG are)`,
-      );
+    } else if (kind === 'gif') {
+      rgba = firstGifFrame(new GifReader(bytes), bytes);
+    } else if (kind === 'bmp') {
+      rgba = fromAbgr(bmp.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)));
     } else {
       throw new ValueError(`imageDatasetFromDirectory: ${label} is not a PNG, JPEG, GIF or BMP image`);
     }
@@ -71,4 +77,31 @@ export function fromRgba(rgba: Uint8Array, channels: ImageChannels): Float32Arra
     }
   }
   return out;
+}
+
+// The first frame of a GIF: transparent pixels keep the palette color of the transparent index,
+// with alpha 0 (PIL's convert('RGB') / convert('RGBA') of a 'P' image with transparency).
+function firstGifFrame(reader: InstanceType<typeof import('omggif').GifReader>, bytes: Uint8Array) {
+  const { width, height } = reader;
+  const data = new Uint8Array(width * height * 4);
+  const frame = reader.frameInfo(0);
+  if (frame.transparent_index !== null && frame.palette_offset !== null) {
+    const at = frame.palette_offset + frame.transparent_index * 3;
+    for (let i = 0; i < width * height; i++) data.set([bytes[at], bytes[at + 1], bytes[at + 2], 0], i * 4);
+  }
+  reader.decodeAndBlitFrameRGBA(0, data);
+  return { width, height, data };
+}
+
+// bmp-js gives ABGR bytes; Horn reads BMPs as opaque RGB(A).
+function fromAbgr(image: { width: number; height: number; data: Uint8Array }) {
+  const { width, height, data: abgr } = image;
+  const data = new Uint8Array(width * height * 4);
+  for (let i = 0; i < width * height; i++) {
+    data[i * 4] = abgr[i * 4 + 3];
+    data[i * 4 + 1] = abgr[i * 4 + 2];
+    data[i * 4 + 2] = abgr[i * 4 + 1];
+    data[i * 4 + 3] = 255;
+  }
+  return { width, height, data };
 }
