@@ -16,5 +16,5 @@ export {
   type TextDatasetOptions,
   textDatasetFromDirectory,
 } from '@horn/datasets';
-export { modelToSvg, type PlotModelOptions, plotModel } from '@horn/models';
+export { type ModelToSvgOptions, modelToSvg, type PlotModelOptions, plotModel } from '@horn/models';
 export { normalize, toCategorical } from '@horn/preprocessing';

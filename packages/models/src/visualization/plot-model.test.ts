@@ -154,5 +154,6 @@ describe('plotModel / modelToSvg (Keras plot_model / model_to_dot, drawn as SVG)
     const bad = { showTrainable: true } as unknown as Parameters<typeof modelToSvg>[1];
     expect(() => modelToSvg(model, bad)).toThrow(/unsupported option 'showTrainable'/);
     expect(() => modelToSvg(model, { rankdir: 'BT' as 'TB' })).toThrow(/rankdir must be 'TB' or 'LR'/);
+    expect(() => modelToSvg(model, { toFile: 'x.svg' } as never)).toThrow(/unsupported option 'toFile'/); // plotModel's
   });
 });

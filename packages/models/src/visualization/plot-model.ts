@@ -6,8 +6,8 @@ import { Sequential } from '../sequential.js';
 import { displayClassName } from '../summary.js';
 import { type DiagramBox, type DiagramCluster, type DiagramEdge, renderDiagram } from './svg-diagram.js';
 
-/** Options of {@link modelToSvg} and {@link plotModel}: Keras's `plot_model` arguments in camelCase. */
-export interface PlotModelOptions {
+/** Options of {@link modelToSvg}: Keras's `model_to_dot` arguments in camelCase. */
+export interface ModelToSvgOptions {
   /** Show each layer's input and output shapes (default false). */
   showShapes?: boolean;
   /** Show each layer's output dtype (default false). */
@@ -18,11 +18,15 @@ export interface PlotModelOptions {
   rankdir?: 'TB' | 'LR';
   /** Draw nested Sequential / functional models as dashed frames holding their layers (default false). */
   expandNested?: boolean;
-  /** {@link plotModel} only: also write the SVG to this path (Node). */
+}
+
+/** Options of {@link plotModel}: those of {@link modelToSvg} and `toFile`. */
+export interface PlotModelOptions extends ModelToSvgOptions {
+  /** Also write the SVG to this path, which must end in `.svg` (Node). */
   toFile?: string;
 }
 
-const KEYS = ['showShapes', 'showDtype', 'showLayerNames', 'rankdir', 'expandNested', 'toFile'];
+const KEYS = ['showShapes', 'showDtype', 'showLayerNames', 'rankdir', 'expandNested'];
 
 /** `(None, 784)`, as Python prints a shape tuple (one dimension: `(None,)`). */
 function pyShape(shape: LayerShape): string {
@@ -50,7 +54,7 @@ const isGraphModel = (layer: Layer): layer is Model => layer instanceof Model &&
  * @example
  * const svg = modelToSvg(model, { showShapes: true, showLayerNames: true, rankdir: 'LR' });
  */
-export function modelToSvg(model: Model, options: PlotModelOptions = {}): string {
+export function modelToSvg(model: Model, options: ModelToSvgOptions = {}): string {
   for (const key of Object.keys(options)) {
     if (!KEYS.includes(key))
       throw new ValueError(`plotModel: unknown or unsupported option '${key}'; expected one of ${KEYS.join(', ')}`);
@@ -75,18 +79,19 @@ export function modelToSvg(model: Model, options: PlotModelOptions = {}): string
  * @example await plotModel(model, { showShapes: true, toFile: 'model.svg' });
  */
 export async function plotModel(model: Model, options: PlotModelOptions = {}): Promise<string> {
-  const svg = modelToSvg(model, options);
-  if (options.toFile !== undefined) {
-    if (!options.toFile.toLowerCase().endsWith('.svg')) {
-      throw new ValueError(`plotModel: toFile must name an .svg file (Horn draws SVG), got '${options.toFile}'`);
+  const { toFile, ...drawing } = options;
+  const svg = modelToSvg(model, drawing);
+  if (toFile !== undefined) {
+    if (typeof toFile !== 'string' || !toFile.toLowerCase().endsWith('.svg')) {
+      throw new ValueError(`plotModel: toFile must name an .svg file (Horn draws SVG), got '${String(toFile)}'`);
     }
     const fs = await nodeFileSystem();
-    await fs.writeFile(options.toFile, new TextEncoder().encode(svg));
+    await fs.writeFile(toFile, new TextEncoder().encode(svg));
   }
   return svg;
 }
 
-function drawModel(drawing: Drawing, model: Model, cluster: string | undefined, options: PlotModelOptions): void {
+function drawModel(drawing: Drawing, model: Model, cluster: string | undefined, options: ModelToSvgOptions): void {
   const nodes = model.graphNodes;
   for (const layer of model.layers) {
     if (options.expandNested && isGraphModel(layer)) {
@@ -148,7 +153,7 @@ function addBox(
   drawing: Drawing,
   layer: Layer,
   cluster: string | undefined,
-  options: PlotModelOptions,
+  options: ModelToSvgOptions,
   node: Node | undefined,
 ): void {
   const className = displayClassName(layer);
