@@ -1,12 +1,16 @@
 import { makeTensor, type Tensor } from '@horn/tensor';
 import { NumpyRandomState } from '../keras/numpy-random.js';
 
-/** How labels are encoded: 'int' (int32 `[batch]`), 'categorical' (float32 one-hot `[batch, classes]`), 'binary' (float32 `[batch, 1]`), or null (none). */
+/**
+ * How labels are encoded: 'int' (int32 `[batch]`), 'categorical' (float32 one-hot `[batch, classes]`), 'binary' (float32 `[batch, 1]`), or null (none).
+ * @example await imageDatasetFromDirectory('photos', { labelMode: 'categorical' });
+ */
 export type LabelMode = 'int' | 'categorical' | 'binary' | null;
 
 /**
  * One batch with labels, in the `{ xs, ys }` shape `model.fit` / `fitDataset` take (TF.js's
  * dataset element; structurally the `DatasetElement` of @horn/models).
+ * @example for await (const { xs, ys } of dataset) console.log(xs.shape, ys.shape);
  */
 export interface LabeledBatch<X> {
   xs: X;

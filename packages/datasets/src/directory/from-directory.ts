@@ -2,7 +2,10 @@ import { randomSource, ValueError } from '@horn/tensor';
 import { DirectoryDataset, type LabeledBatch, type LabelMode } from './directory-dataset.js';
 import { checkValidationSplit, indexDirectory, splitSubset } from './index-directory.js';
 
-/** The options `imageDatasetFromDirectory` and `textDatasetFromDirectory` share (Keras's names in camelCase). */
+/**
+ * The options `imageDatasetFromDirectory` and `textDatasetFromDirectory` share (Keras's names in camelCase).
+ * @example const options: DirectoryOptions = { batchSize: 16, validationSplit: 0.2, subset: 'both', seed: 1 };
+ */
 export interface DirectoryOptions {
   /** 'inferred' (default: one class per sub-folder), null (no labels), or one integer label per file in path order. */
   labels?: 'inferred' | null | readonly number[];
@@ -39,10 +42,16 @@ export const DIRECTORY_OPTION_KEYS: readonly string[] = [
 
 type Unlabeled = { labels: null } | { labelMode: null };
 
-/** The element a directory dataset yields for options `O` and batch contents `X`: `{ xs, ys }`, or `xs` without labels. */
+/**
+ * The element a directory dataset yields for options `O` and batch contents `X`: `{ xs, ys }`, or `xs` without labels.
+ * @example type Batch = DirectoryElement<{ labels: null }, Tensor>; // Tensor
+ */
 export type DirectoryElement<O, X> = O extends Unlabeled ? X : LabeledBatch<X>;
 
-/** What a `*DatasetFromDirectory` call returns: one dataset, or `[training, validation]` with `subset: 'both'`. */
+/**
+ * What a `*DatasetFromDirectory` call returns: one dataset, or `[training, validation]` with `subset: 'both'`.
+ * @example const [train, val]: DirectoryResult<{ subset: 'both' }, Tensor> = await imageDatasetFromDirectory(dir, { subset: 'both', validationSplit: 0.2, seed: 1 });
+ */
 export type DirectoryResult<O, X> = O extends { subset: 'both' }
   ? [DirectoryDataset<DirectoryElement<O, X>>, DirectoryDataset<DirectoryElement<O, X>>]
   : DirectoryDataset<DirectoryElement<O, X>>;

@@ -9,7 +9,10 @@ import {
   datasetsFromDirectory,
 } from './from-directory.js';
 
-/** Options of {@link imageDatasetFromDirectory}: Keras's `image_dataset_from_directory` arguments in camelCase. */
+/**
+ * Options of {@link imageDatasetFromDirectory}: Keras's `image_dataset_from_directory` arguments in camelCase.
+ * @example const options: ImageDatasetOptions = { imageSize: [64, 64], colorMode: 'grayscale', batchSize: 16 };
+ */
 export interface ImageDatasetOptions extends DirectoryOptions {
   /** 'rgb' (default, 3 channels), 'grayscale' (1) or 'rgba' (4). */
   colorMode?: 'grayscale' | 'rgb' | 'rgba';

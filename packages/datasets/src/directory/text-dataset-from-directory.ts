@@ -7,13 +7,19 @@ import {
   datasetsFromDirectory,
 } from './from-directory.js';
 
-/** Options of {@link textDatasetFromDirectory}: Keras's `text_dataset_from_directory` arguments in camelCase. */
+/**
+ * Options of {@link textDatasetFromDirectory}: Keras's `text_dataset_from_directory` arguments in camelCase.
+ * @example const options: TextDatasetOptions = { maxLength: 200, batchSize: 64 };
+ */
 export interface TextDatasetOptions extends DirectoryOptions {
   /** Keep at most this many bytes of each file (Keras's `tf.strings.substr` counts UTF-8 bytes). */
   maxLength?: number;
 }
 
-/** What a text batch holds: the files' texts (`string[]`), or one `string` when `batchSize` is null. */
+/**
+ * What a text batch holds: the files' texts (`string[]`), or one `string` when `batchSize` is null.
+ * @example type One = TextBatch<{ batchSize: null }>; // string
+ */
 export type TextBatch<O> = O extends { batchSize: null } ? string : string[];
 
 const OP = 'textDatasetFromDirectory';

@@ -5,10 +5,16 @@ import { isGzip, maybeGunzip } from '../readers/bytes.js';
 import { untar } from '../readers/tar.js';
 import { unzipEntries } from '../readers/zip.js';
 
-/** An archive kind `getFile` can try: tar (raw or gzip) or zip. */
+/**
+ * An archive kind `getFile` can try: tar (raw or gzip) or zip.
+ * @example const kind: ArchiveKind = 'zip';
+ */
 export type ArchiveKind = 'tar' | 'zip';
 
-/** Which kinds to try, as Keras's `archive_format`: 'auto' (= tar, then zip), one kind, a list, or null (none). */
+/**
+ * Which kinds to try, as Keras's `archive_format`: 'auto' (= tar, then zip), one kind, a list, or null (none).
+ * @example await getFile('data.zip', url, { extract: true, archiveFormat: ['zip'] });
+ */
 export type ArchiveFormat = 'auto' | ArchiveKind | readonly ArchiveKind[] | null;
 
 /**

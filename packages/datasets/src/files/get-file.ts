@@ -2,7 +2,10 @@ import { NotImplementedError, ValueError } from '@horn/tensor';
 import { isNode } from '../source/environment.js';
 import type { ArchiveFormat } from './extract-archive.js';
 
-/** Options of {@link getFile}, Keras's `get_file` arguments in camelCase. */
+/**
+ * Options of {@link getFile}, Keras's `get_file` arguments in camelCase.
+ * @example const options: GetFileOptions = { fileHash: 'd41d8cd98f00b204e9800998ecf8427e', extract: true };
+ */
 export interface GetFileOptions {
   /** The expected sha256 or md5 (hex) of the file; checked after a download and on a cached file. */
   fileHash?: string;

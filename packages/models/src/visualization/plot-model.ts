@@ -6,7 +6,10 @@ import { Sequential } from '../sequential.js';
 import { displayClassName } from '../summary.js';
 import { type DiagramBox, type DiagramCluster, type DiagramEdge, renderDiagram } from './svg-diagram.js';
 
-/** Options of {@link modelToSvg}: Keras's `model_to_dot` arguments in camelCase. */
+/**
+ * Options of {@link modelToSvg}: Keras's `model_to_dot` arguments in camelCase.
+ * @example modelToSvg(model, { showShapes: true, rankdir: 'LR' } satisfies ModelToSvgOptions);
+ */
 export interface ModelToSvgOptions {
   /** Show each layer's input and output shapes (default false). */
   showShapes?: boolean;
@@ -20,7 +23,10 @@ export interface ModelToSvgOptions {
   expandNested?: boolean;
 }
 
-/** Options of {@link plotModel}: those of {@link modelToSvg} and `toFile`. */
+/**
+ * Options of {@link plotModel}: those of {@link modelToSvg} and `toFile`.
+ * @example await plotModel(model, { showShapes: true, toFile: 'model.svg' } satisfies PlotModelOptions);
+ */
 export interface PlotModelOptions extends ModelToSvgOptions {
   /** Also write the SVG to this path, which must end in `.svg` (Node). */
   toFile?: string;
