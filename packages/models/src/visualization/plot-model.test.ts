@@ -33,7 +33,39 @@ function parse(svg: string) {
         .map(Number),
     ),
     clusters: groups.filter((g) => g.getAttribute('class') === 'cluster').map((g) => g.getAttribute('id')),
+    rects: layers.map((g) => {
+      const r = g.getElementsByTagName('rect')[0] as Element;
+      const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((k) => Number(r.getAttribute(k)));
+      return { id: g.getAttribute('id'), x, y, w, h };
+    }),
   };
+}
+
+/** Whether the segment (x1, y1)-(x2, y2) passes through the inside of the rectangle (Liang-Barsky). */
+function crosses(
+  x1: number,
+  y1: number,
+  x2: number,
+  y2: number,
+  r: { x: number; y: number; w: number; h: number },
+): boolean {
+  const eps = 0.5;
+  let [t0, t1] = [0, 1];
+  const dx = x2 - x1;
+  const dy = y2 - y1;
+  const clips: [number, number][] = [
+    [-dx, x1 - (r.x + eps)],
+    [dx, r.x + r.w - eps - x1],
+    [-dy, y1 - (r.y + eps)],
+    [dy, r.y + r.h - eps - y1],
+  ];
+  for (const [p, q] of clips) {
+    if (p === 0) {
+      if (q < 0) return false;
+    } else if (p < 0) t0 = Math.max(t0, q / p);
+    else t1 = Math.min(t1, q / p);
+  }
+  return t0 < t1;
 }
 
 /** Two inputs, a shared layer, a skip connection and two outputs (the graph of functional.test.ts). */
@@ -119,6 +151,22 @@ describe('plotModel / modelToSvg (Keras plot_model / model_to_dot, drawn as SVG)
     for (const [, y1, , y2] of tb.points) expect(y2).toBeGreaterThan(y1);
     const lr = parse(modelToSvg(twoTowers(), { rankdir: 'LR' }));
     for (const [x1, , x2] of lr.points) expect(x2).toBeGreaterThan(x1);
+  });
+
+  test('an edge that skips ranks runs between the boxes, not through them', () => {
+    for (const rankdir of ['TB', 'LR'] as const) {
+      const svg = parse(modelToSvg(twoTowers(), { showShapes: true, rankdir }));
+      svg.edges.forEach((edge, e) => {
+        const [from, to] = edge.split(' -> ');
+        const p = svg.points[e];
+        for (let k = 0; k + 3 < p.length; k += 2) {
+          for (const r of svg.rects) {
+            if (r.id === from || r.id === to) continue;
+            expect(crosses(p[k], p[k + 1], p[k + 2], p[k + 3], r), `${rankdir}: ${edge} crosses ${r.id}`).toBe(false);
+          }
+        }
+      });
+    }
   });
 
   test('expandNested: a nested Sequential becomes a frame, arrows reach the layers inside', () => {

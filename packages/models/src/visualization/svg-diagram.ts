@@ -26,6 +26,7 @@ const PADDING = 10;
 const GAP_ALONG = 48;
 const GAP_ACROSS = 24;
 const MARGIN = 16;
+const WAYPOINT = 8;
 
 /**
  * Escapes text for XML content and attribute values.
@@ -40,7 +41,8 @@ export function escapeXml(text: string): string {
 
 /**
  * Lays the boxes out in ranks (the longest path from a source: rows for 'TB', columns for 'LR'),
- * in the given order within a rank, and renders the diagram as a standalone SVG document: a
+ * ordered within a rank by the barycenter of their predecessors, with waypoints so that an edge
+ * skipping ranks runs between boxes, and renders the diagram as a standalone SVG document: a
  * `<g class="layer">` per box, a `<path class="edge">` per edge, a `<g class="cluster">` per cluster.
  * @example renderDiagram([{ id: 'a', lines: ['dense (Dense)'] }], [], [], 'TB')
  */
@@ -63,38 +65,69 @@ export function renderDiagram(
     }
     if (!changed) break;
   }
-  const size = new Map(
-    boxes.map((b) => [
-      b.id,
-      {
-        w: Math.max(...b.lines.map((l) => l.length)) * CHAR_WIDTH + 2 * PADDING,
-        h: b.lines.length * LINE_HEIGHT + PADDING,
-      },
-    ]),
-  );
-  const ranks: DiagramBox[][] = [];
-  for (const b of boxes) (ranks[rank.get(b.id) ?? 0] ??= []).push(b);
   const tb = rankdir === 'TB';
-  // Extent of each rank along the flow (its deepest box) and across it (its boxes side by side).
-  const along = ranks.map((r) =>
-    Math.max(0, ...(r ?? []).map((b) => (tb ? size.get(b.id)?.h : size.get(b.id)?.w) ?? 0)),
-  );
-  const across = ranks.map((r) =>
-    (r ?? []).reduce((s, b) => s + ((tb ? size.get(b.id)?.w : size.get(b.id)?.h) ?? 0) + GAP_ACROSS, -GAP_ACROSS),
-  );
+  // A slot is a box, or a waypoint of an edge that spans several ranks (so it runs between boxes).
+  const size = new Map<string, { w: number; h: number }>();
+  for (const b of boxes) {
+    const w = Math.max(...b.lines.map((l) => l.length)) * CHAR_WIDTH + 2 * PADDING;
+    const h = b.lines.length * LINE_HEIGHT + PADDING;
+    size.set(b.id, { w, h });
+  }
+  const ranks: string[][] = [];
+  for (const b of boxes) (ranks[rank.get(b.id) ?? 0] ??= []).push(b.id);
+  const waypointRank = new Map<string, number>();
+  const waypoints = edges.map(({ from, to }, e) => {
+    const ids: string[] = [];
+    for (let k = (rank.get(from) ?? 0) + 1; k < (rank.get(to) ?? 0); k++) {
+      const id = `#waypoint-${e}-${k}`;
+      waypointRank.set(id, k);
+      size.set(id, tb ? { w: WAYPOINT, h: 0 } : { w: 0, h: WAYPOINT });
+      (ranks[k] ??= []).push(id);
+      ids.push(id);
+    }
+    return ids;
+  });
+  // Order each rank by the mean place of its slots' predecessors (the barycenter heuristic).
+  const before = new Map<string, string[]>();
+  edges.forEach(({ from, to }, e) => {
+    const chain = [from, ...waypoints[e], to];
+    for (let c = 1; c < chain.length; c++) before.set(chain[c], [...(before.get(chain[c]) ?? []), chain[c - 1]]);
+  });
+  for (let k = 1; k < ranks.length; k++) {
+    const row = ranks[k] ?? [];
+    const prev = ranks[k - 1] ?? [];
+    const place = (id: string, i: number) => {
+      const preds = (before.get(id) ?? []).map((p) => prev.indexOf(p)).filter((x) => x >= 0);
+      return preds.length === 0
+        ? (i + 0.5) / row.length
+        : preds.reduce((a, x) => a + (x + 0.5) / prev.length, 0) / preds.length;
+    };
+    const keyed = row.map((id, i) => ({ id, key: place(id, i), i }));
+    keyed.sort((a, b) => a.key - b.key || a.i - b.i);
+    ranks[k] = keyed.map((x) => x.id);
+  }
+  // Extent of each rank along the flow (its deepest box) and across it (its slots side by side).
+  const extent = (id: string, dimension: 'along' | 'across') => {
+    const { w, h } = size.get(id) ?? { w: 0, h: 0 };
+    return (dimension === 'along') === tb ? h : w;
+  };
+  const along = ranks.map((r) => Math.max(0, ...(r ?? []).map((id) => extent(id, 'along'))));
+  const across = ranks.map((r) => (r ?? []).reduce((a, id) => a + extent(id, 'across') + GAP_ACROSS, -GAP_ACROSS));
   const width = Math.max(0, ...across);
   const pos = new Map<string, { x: number; y: number; w: number; h: number }>();
+  const bands: [number, number][] = [];
   let offset = MARGIN * 2;
   ranks.forEach((r, k) => {
     let at = MARGIN * 2 + (width - across[k]) / 2;
-    for (const b of r ?? []) {
-      const { w, h } = size.get(b.id) ?? { w: 0, h: 0 };
+    for (const id of r ?? []) {
+      const { w, h } = size.get(id) ?? { w: 0, h: 0 };
       pos.set(
-        b.id,
+        id,
         tb ? { x: at, y: offset + (along[k] - h) / 2, w, h } : { x: offset + (along[k] - w) / 2, y: at, w, h },
       );
-      at += (tb ? w : h) + GAP_ACROSS;
+      at += extent(id, 'across') + GAP_ACROSS;
     }
+    bands[k] = [offset, offset + along[k]];
     offset += along[k] + GAP_ALONG;
   });
   const totalAlong = offset - GAP_ALONG + MARGIN * 2;
@@ -118,17 +151,33 @@ export function renderDiagram(
       `<g class="cluster" id="${escapeXml(c.id)}"><rect x="${x0}" y="${y0}" width="${x1 - x0}" height="${y1 - y0}" fill="none" stroke="#888" stroke-dasharray="5,3"/><text x="${x0 + 4}" y="${y0 - 4}" fill="#555">${escapeXml(c.label)}</text></g>`,
     );
   }
-  for (const { from, to } of edges) {
+  edges.forEach(({ from, to }, e) => {
     const a = pos.get(from);
     const b = pos.get(to);
-    if (!a || !b) continue;
-    const [x1, y1, x2, y2] = tb
-      ? [a.x + a.w / 2, a.y + a.h, b.x + b.w / 2, b.y]
-      : [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
+    if (!a || !b) return;
+    const points = tb ? [[a.x + a.w / 2, a.y + a.h]] : [[a.x + a.w, a.y + a.h / 2]];
+    for (const id of waypoints[e]) {
+      const p = pos.get(id);
+      const [start, end] = bands[waypointRank.get(id) ?? 0] ?? [0, 0];
+      if (p)
+        points.push(
+          ...(tb
+            ? [
+                [p.x + p.w / 2, start],
+                [p.x + p.w / 2, end],
+              ]
+            : [
+                [start, p.y + p.h / 2],
+                [end, p.y + p.h / 2],
+              ]),
+        );
+    }
+    points.push(tb ? [b.x + b.w / 2, b.y] : [b.x, b.y + b.h / 2]);
+    const d = points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'} ${x} ${y}`).join(' ');
     out.push(
-      `<path class="edge" data-from="${escapeXml(from)}" data-to="${escapeXml(to)}" d="M ${x1} ${y1} L ${x2} ${y2}" stroke="#333" fill="none" marker-end="url(#arrow)"/>`,
+      `<path class="edge" data-from="${escapeXml(from)}" data-to="${escapeXml(to)}" d="${d}" stroke="#333" fill="none" marker-end="url(#arrow)"/>`,
     );
-  }
+  });
   for (const b of boxes) {
     const p = pos.get(b.id);
     if (!p) continue;
