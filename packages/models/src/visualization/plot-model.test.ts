@@ -188,6 +188,24 @@ describe('plotModel / modelToSvg (Keras plot_model / model_to_dot, drawn as SVG)
     );
   });
 
+  test('expandNested: a nested functional model is entered at its InputLayer, as Keras', () => {
+    const innerIn = Input({ shape: [4], name: 'inner_in' });
+    const inner = new Model({
+      inputs: innerIn,
+      outputs: new Dense({ units: 2, name: 'inner_d' }).apply(innerIn),
+      name: 'inner_f',
+    });
+    const x = Input({ shape: [4], name: 'x' });
+    const model = new Model({ inputs: x, outputs: new Dense({ units: 1, name: 'head' }).apply(inner.apply(x)) });
+    expect(parse(modelToSvg(model)).text('layer-inner_f')).toEqual(['Functional']);
+    const nested = parse(modelToSvg(model, { expandNested: true }));
+    expect(nested.boxes).toEqual(['layer-x', 'layer-inner_in', 'layer-inner_d', 'layer-head']);
+    expect(nested.clusters).toEqual(['cluster-inner_f']);
+    expect([...nested.edges].sort()).toEqual(
+      ['layer-x -> layer-inner_in', 'layer-inner_in -> layer-inner_d', 'layer-inner_d -> layer-head'].sort(),
+    );
+  });
+
   test('names are escaped; plotModel writes .svg files and refuses other formats and options', async () => {
     const model = new Sequential([Input({ shape: [2] }), new Dense({ units: 1, name: 'a<b&"c"' })]);
     expect(parse(modelToSvg(model, { showLayerNames: true })).text('layer-a<b&"c"')).toEqual(['a<b&"c" (Dense)']);
