@@ -1,3 +1,13 @@
+export { DirectoryDataset, type LabeledBatch, type LabelMode } from './directory/directory-dataset.js';
+export type { DirectoryElement, DirectoryOptions, DirectoryResult } from './directory/from-directory.js';
+export { type ImageDatasetOptions, imageDatasetFromDirectory } from './directory/image-dataset-from-directory.js';
+export {
+  type TextBatch,
+  type TextDatasetOptions,
+  textDatasetFromDirectory,
+} from './directory/text-dataset-from-directory.js';
+export type { ArchiveFormat, ArchiveKind } from './files/extract-archive.js';
+export { type GetFileOptions, getFile } from './files/get-file.js';
 export { BOSTON_HOUSING_SOURCE, type BostonHousingOptions, bostonHousing } from './keras/boston-housing.js';
 export { CIFAR10_CLASSES, CIFAR10_SOURCE, cifar10 } from './keras/cifar10.js';
 export { FASHION_MNIST_CLASSES, FASHION_MNIST_SOURCE, fashionMnist } from './keras/fashion-mnist.js';

@@ -25,3 +25,4 @@ export * as optimizers from './optimizers.js';
 export * as preprocessing from './preprocessing.js';
 export * as random from './random.js';
 export * as regularizers from './regularizers.js';
+export * as utils from './utils.js';

@@ -19,3 +19,4 @@ export {
 export { type ModelGraph, mapGraph } from './topology/graph.js';
 export { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';
 export * from './training/index.js';
+export { type ModelToSvgOptions, modelToSvg, type PlotModelOptions, plotModel } from './visualization/plot-model.js';

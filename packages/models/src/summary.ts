@@ -58,7 +58,7 @@ function paramCount(count: number, bytes: number): string {
  * The class name Keras 3 would print: the static className (`Functional` for a graph `Model`, as
  * Keras 3 names that class), or a subclass's own JS name.
  */
-function displayClassName(layer: Layer): string {
+export function displayClassName(layer: Layer): string {
   const ctor = layer.constructor as { name: string; className?: string };
   if (!Object.hasOwn(ctor, 'className')) return ctor.name || layer.className;
   const graph = (layer as Partial<Pick<Model, 'isGraphNetwork'>>).isGraphNetwork === true;

@@ -9,6 +9,7 @@ export {
 export { NotFittedError } from './errors.js';
 export { type Fold, KFold, type KFoldOptions, StratifiedKFold } from './k-fold.js';
 export { MinMaxScaler, type MinMaxScalerOptions } from './min-max-scaler.js';
+export { normalize } from './normalize.js';
 export { type PadSequencesOptions, padSequences, type Sequence } from './pad-sequences.js';
 export { percentile, RobustScaler, type RobustScalerOptions } from './robust-scaler.js';
 export { Scaler } from './scaler.js';

@@ -1,7 +1,7 @@
 import { HornError } from '@horn/tensor';
 
 /**
- * A downloaded or cached file whose sha256 differs from the published one. The file has been
+ * A downloaded or cached file whose sha256 (or md5, for `getFile`) differs from the expected one. The file has been
  * deleted when this is thrown; loading again downloads it anew.
  * @example
  * try { await mnist.loadData(); } catch (e) { if (e instanceof ChecksumError) console.log(e.expected, e.actual); }
@@ -15,8 +15,12 @@ export class ChecksumError extends HornError {
     /** The sha256 of the bytes received. */
     readonly actual: string,
     where: string,
+    /** The hash algorithm compared: 'sha256' (data sets) or 'md5' (`getFile` with an md5 hash). */
+    readonly algorithm: 'sha256' | 'md5' = 'sha256',
   ) {
-    super(`checksum mismatch for ${file} (${where}): expected sha256 ${expected}, got ${actual}; the file was deleted`);
+    super(
+      `checksum mismatch for ${file} (${where}): expected ${algorithm} ${expected}, got ${actual}; the file was deleted`,
+    );
   }
 }
 

@@ -1,13 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
+import { mkdir, readFile, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { concatChunks, streamDownload } from './download.js';
-import { ChecksumError } from './errors.js';
-import { stderrProgressBar } from './progress-bar.js';
 import type { FileStore } from './store.js';
 import type { RemoteFile, SourceOptions } from './types.js';
+import { downloadVerified, progressReporter } from './verified-download.js';
 
 /**
  * The cache folder: `options.cacheDir`, else `$HORN_HOME/datasets`, `HORN_HOME` defaulting to `~/.horn`.
@@ -34,39 +31,15 @@ export function createNodeStore(): FileStore {
     removeCached: (dataset, name, options) => unlink(location(dataset, name, options)).catch(() => undefined),
     cacheLocation: location,
     download: async (url: string, dataset: string, file: RemoteFile, options: SourceOptions) => {
-      const target = location(dataset, file.name, options);
       await mkdir(join(datasetsCacheDir(options), dataset), { recursive: true });
-      const part = `${target}.${randomBytes(6).toString('hex')}.part`;
-      const handle = await open(part, 'w');
-      const hash = createHash('sha256');
-      const chunks: Uint8Array[] = [];
-      const onProgress =
-        options.onProgress === false
-          ? undefined
-          : (options.onProgress ?? (process.stderr.isTTY ? stderrProgressBar() : undefined));
-      let closed = false;
-      try {
-        await streamDownload(
-          url,
-          file.name,
-          async (chunk) => {
-            hash.update(chunk);
-            chunks.push(chunk);
-            await handle.write(chunk);
-          },
-          onProgress,
-        );
-        await handle.close();
-        closed = true;
-        const actual = hash.digest('hex');
-        if (actual !== file.sha256) throw new ChecksumError(file.name, file.sha256, actual, `downloaded from ${url}`);
-        await rename(part, target);
-      } catch (e) {
-        if (!closed) await handle.close().catch(() => undefined);
-        await unlink(part).catch(() => undefined);
-        throw e;
-      }
-      return concatChunks(chunks);
+      const expected = { algorithm: 'sha256', hex: file.sha256 } as const;
+      return downloadVerified(
+        url,
+        location(dataset, file.name, options),
+        file.name,
+        expected,
+        progressReporter(options.onProgress),
+      );
     },
   };
 }
