@@ -21,7 +21,7 @@ describe('keras.io guide: The Functional API', () => {
 
   test('training, evaluation and save/load on real MNIST (short mode)', async () => {
     keras.setSeed(7);
-    const { model, reloaded, history, testScores, xTest } = await trainMnistModel(3000, 2);
+    const { model, reloaded, history, testScores, xTest, plot } = await trainMnistModel(3000, 2);
     expect(history.history.loss).toHaveLength(2);
     expect(history.history.loss[1]).toBeLessThan(history.history.loss[0]);
     // Keras 3 (jax) on the same 3,000 + 3,000 images, seeds 1-3: loss 1.25 -> 0.54, test accuracy
@@ -31,6 +31,7 @@ describe('keras.io guide: The Functional API', () => {
     const before = (model.predict(sample, { verbose: 0 }) as keras.ops.Tensor).dataSync();
     const after = (reloaded.predict(sample, { verbose: 0 }) as keras.ops.Tensor).dataSync();
     expect(Array.from(after)).toEqual(Array.from(before));
+    expect(plot.startsWith('<svg') || plot.startsWith('<?xml')).toBe(true);
     expect(reloaded.optimizer?.constructor.name).toBe('RMSprop');
   });
 

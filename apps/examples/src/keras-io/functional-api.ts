@@ -7,8 +7,8 @@
  * (223,242) trained one epoch on 1,000 CIFAR-10 images; a shared Embedding; a custom layer.
  * Substituted: MNIST is read from `../shared/data/mnist`; CIFAR-10's training set is not offline,
  * so the toy ResNet trains on the 1,000 CIFAR-10 *test* images in `../shared/data/cifar10` (the guide
- * uses the first 1,000 training images: same count, same recipe). `plot_model` is left out (not in
- * Horn yet); `model.save` writes the TF.js Layers format into a temporary directory instead of a
+ * uses the first 1,000 training images: same count, same recipe). `plot_model` writes SVG (Horn's
+ * `keras.utils.plotModel`) where Keras writes PNG; `model.save` writes the TF.js Layers format into a temporary directory instead of a
  * `.keras` file; VGG19 feature extraction is left out (it downloads ImageNet weights).
  * Short mode (tests): `mnistSamples` training images and `epochs`.
  * Run: `node dist/keras-io/functional-api.js`.
@@ -39,6 +39,9 @@ export async function trainMnistModel(mnistSamples = 60000, epochs = 2, log: (li
   const print = printer(log);
   const model = mnistModel();
   model.summary(undefined, log);
+  const plots = mkdtempSync(join(tmpdir(), 'horn-plots-'));
+  const plot = await keras.utils.plotModel(model, { toFile: join(plots, 'my_first_model.svg') });
+  await keras.utils.plotModel(model, { toFile: join(plots, 'my_first_model_with_shape_info.svg'), showShapes: true });
   const [[trainImages, yTrain], [testImages, yTest]] = await keras.datasets.mnist.loadData({
     path: sharedDataPath('mnist'),
   });
@@ -66,7 +69,7 @@ export async function trainMnistModel(mnistSamples = 60000, epochs = 2, log: (li
   const path = join(mkdtempSync(join(tmpdir(), 'horn-functional-')), 'path_to_my_model');
   await model.save(path);
   const reloaded = await keras.models.loadModel(path);
-  return { model, reloaded, history, testScores, xTest };
+  return { model, reloaded, history, testScores, xTest, plot };
 }
 
 /** The convolutional encoder: 28x28x1 image → 16-vector. */
@@ -226,7 +229,7 @@ export async function toyResnet(samples = 1000, log: (line: string) => void = ()
   model.summary(undefined, log);
 
   const { x: xTrain, y: labels } = loadCifar10Records(samples);
-  const yTrain = keras.preprocessing.toCategorical(labels, 10);
+  const yTrain = keras.utils.toCategorical(labels, 10);
   model.compile({
     optimizer: new keras.optimizers.RMSprop({ learningRate: 1e-3 }),
     loss: new keras.losses.CategoricalCrossentropy({ fromLogits: true }),

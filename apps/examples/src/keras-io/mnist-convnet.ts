@@ -5,7 +5,7 @@
  * accuracy. The model has 34,826 parameters, as in the guide's `summary()`.
  * Substituted: `keras.datasets.mnist.load_data()` downloads; this port reads the same four IDX
  * files from `../shared/data/mnist` (the `path` option). `keras.utils.to_categorical` is
- * `keras.preprocessing.toCategorical` in Horn. Short mode (tests): the first `trainSamples`
+ * `keras.utils.toCategorical` in Horn. Short mode (tests): the first `trainSamples`
  * training and `testSamples` test images and `epochs` epochs.
  * Run: `node dist/keras-io/mnist-convnet.js` (the full recipe: 60,000 images, 15 epochs).
  */
@@ -69,8 +69,8 @@ export async function mnistConvnet(options: MnistConvnetOptions = {}) {
   print(xTest.shape[0], 'test samples');
 
   // convert class vectors to binary class matrices
-  yTrain = keras.preprocessing.toCategorical(yTrain, numClasses);
-  yTest = keras.preprocessing.toCategorical(yTest, numClasses);
+  yTrain = keras.utils.toCategorical(yTrain, numClasses);
+  yTest = keras.utils.toCategorical(yTest, numClasses);
 
   const model = mnistConvnetModel(numClasses, inputShape);
   model.summary(undefined, log);
