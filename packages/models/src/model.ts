@@ -1,4 +1,3 @@
-import type { Variable } from '@horn/autograd';
 import {
   type CallOptions,
   fmtShape,
@@ -20,7 +19,6 @@ import { printSummary, type SummaryPositions } from './summary.js';
 import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
 import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
 import { registerModelClass } from './topology/model-classes.js';
-import { trackedLayers, uniqueVariables } from './topology/tracking.js';
 import { compile } from './training/compile.js';
 import type { CompileArgs } from './training/compile-args.js';
 import type { CompiledState } from './training/compiled-state.js';
@@ -128,7 +126,31 @@ export class Model extends Layer {
    * for a subclassed model the layers held in its properties, in assignment order.
    */
   get layers(): Layer[] {
-    return this.graph ? [...this.graph.layers] : trackedLayers(this);
+    return this.graph ? [...this.graph.layers] : super.subLayers;
+  }
+
+  /** A model's sub-layers are its `layers`: their weights, losses and `trainable` flag are the model's. */
+  override get subLayers(): Layer[] {
+    return this.layers;
+  }
+
+  /**
+   * The model's input(s): a functional model's `Input()` tensors (one unwrapped), as Keras'
+   * `model.input`; a subclassed model has one only after a symbolic call (else a ValueError).
+   * @example const features = new Model({ inputs: base.input, outputs: base.getLayer('hidden').output });
+   */
+  override get input(): SymbolicTensor | SymbolicTensor[] {
+    if (!this.graph) return super.input;
+    return this.inputs.length === 1 ? this.inputs[0] : [...this.inputs];
+  }
+
+  /**
+   * The model's output(s) (one unwrapped), as Keras' `model.output`.
+   * @example new Model({ inputs: x, outputs: y }).output === y; // true
+   */
+  override get output(): SymbolicTensor | SymbolicTensor[] {
+    if (!this.graph) return super.output;
+    return this.outputs.length === 1 ? this.outputs[0] : [...this.outputs];
   }
 
   /** One name per input: the InputLayers' names. */
@@ -194,63 +216,15 @@ export class Model extends Layer {
 
   /**
    * The output shape(s) for input shape(s): a graph model walks its layers' `computeOutputShape`
-   * (no kernel runs); a subclassed model runs `call` on zeros with a batch of 1.
+   * (no kernel runs); a subclassed model runs `call` on stand-in zeros, as any layer without its
+   * own `computeOutputShape` (see `Layer.computeOutputShape`).
    */
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
-    if (!this.graph) return super.computeOutputShape(inputShape);
+    if (!this.graph) return this.outputShapeByCalling(inputShape);
     const shapes = (this.graph.inputs.length === 1 ? [inputShape] : inputShape) as LayerShape[];
     checkGraphInputShapes(layerLabel(this), this.graph, shapes);
     const out = graphOutputShapes(this.graph, shapes);
     return out.length === 1 ? out[0] : out;
-  }
-
-  override get trainable(): boolean {
-    return super.trainable;
-  }
-
-  /** Freezing or unfreezing a model sets every one of its layers, as Keras 3. */
-  override set trainable(value: boolean) {
-    super.trainable = value;
-    for (const layer of this.layers) layer.trainable = value;
-  }
-
-  /** All weights (the model's own, then each layer's), deduplicated, in a stable order (Keras 3). */
-  override get weights(): Variable[] {
-    return uniqueVariables([this.ownWeights, ...this.layers.map((l) => l.weights)]);
-  }
-
-  /** The weights training updates; [] when the model is not trainable. */
-  override get trainableWeights(): Variable[] {
-    if (!this.trainable) return [];
-    const own = this.ownWeights.filter((w) => w.declaredTrainable);
-    return uniqueVariables([own, ...this.layers.map((l) => l.trainableWeights)]);
-  }
-
-  /** The other weights (moving statistics; every weight when the model is frozen). */
-  override get nonTrainableWeights(): Variable[] {
-    if (!this.trainable) return this.weights;
-    const own = this.ownWeights.filter((w) => !w.declaredTrainable);
-    const trainable = new Set(this.trainableWeights);
-    // A weight frozen in one place and trainable through another layer counts as trainable once.
-    return uniqueVariables([own, ...this.layers.map((l) => l.nonTrainableWeights)]).filter((w) => !trainable.has(w));
-  }
-
-  /** Every layer's losses (regularization penalties and `addLoss` terms), then the model's own. */
-  override get losses(): Tensor[] {
-    const seen = new Set<Layer>();
-    const out: Tensor[] = [];
-    for (const layer of this.layers) {
-      if (seen.has(layer)) continue;
-      seen.add(layer);
-      out.push(...layer.losses);
-    }
-    return [...out, ...super.losses];
-  }
-
-  /** Projects the constrained weights of every layer. */
-  override applyConstraints(): void {
-    super.applyConstraints();
-    for (const layer of this.layers) layer.applyConstraints();
   }
 
   /** The number of scalars in all weights (each shared weight once); the model must be built. */
@@ -416,12 +390,6 @@ export class Model extends Layer {
    */
   loadWeights(path: string, options: SaveWeightsOptions = {}): Promise<void> {
     return loadWeights(this, path, options);
-  }
-
-  /** Disposes every layer's weights. */
-  override dispose(): void {
-    for (const layer of this.layers) layer.dispose();
-    super.dispose();
   }
 
   /** `Model 'functional' (inputs [null, 3] -> outputs [null, 2])`, for messages. */
