@@ -1,5 +1,6 @@
 import {
   type CallOptions,
+  type CustomObjects,
   fmtShape,
   Layer,
   type LayerShape,
@@ -8,6 +9,7 @@ import {
   type SymbolicTensor,
   toSnakeCase,
   uniqueLayerName,
+  withCustomObjects,
 } from '@horn/layers';
 import { NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
@@ -266,9 +268,21 @@ export class Model extends Layer {
     return functionalConfig(this) as unknown as Record<string, unknown>;
   }
 
-  /** Rebuilds a functional model (new layers, fresh weights) from `getConfig()`'s output. */
-  static override fromConfig<T>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    const { name, inputs, outputs } = functionalFromConfig(config as unknown as FunctionalConfig);
+  /**
+   * Rebuilds a functional model (new layers, fresh weights) from `getConfig()`'s output; custom
+   * layer classes are found in `customObjects` (Keras' `custom_objects`) or the registry.
+   * @example Model.fromConfig(model.getConfig(), { CustomDense });
+   */
+  static override fromConfig<T>(
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    customObjects?: CustomObjects,
+  ): T {
+    const { name, inputs, outputs } = withCustomObjects(customObjects, () =>
+      functionalFromConfig(config as unknown as FunctionalConfig),
+    );
     return new this({ name, inputs, outputs } as never);
   }
 

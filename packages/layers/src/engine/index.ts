@@ -1,4 +1,10 @@
-export { registerClass, unregisterClass } from './class-registry.js';
+export {
+  type CustomObjects,
+  customClass,
+  registerClass,
+  unregisterClass,
+  withCustomObjects,
+} from './class-registry.js';
 export { type DataFormat, normalizeDataFormat } from './data-format.js';
 export { canonicalId, enumOption, lookupId } from './identifiers.js';
 export { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';

@@ -16,6 +16,7 @@ import { type ConstraintId, getConstraint } from '../constraints/get-constraint.
 import { getInitializer, type InitializerId } from '../initializers/get-initializer.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
+import { type CustomObjects, withCustomObjects } from './class-registry.js';
 import { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
 import { fmtShape, layerLabel, readBatchInputShape } from './input-checks.js';
 import { checkInputSpec, type InputSpec } from './input-spec.js';
@@ -386,9 +387,18 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     return config;
   }
 
-  /** Rebuilds a layer from `getConfig()`'s output. */
-  static fromConfig<T>(this: new (config: never) => T, config: Record<string, unknown>): T {
-    return new this(config as never);
+  /**
+   * Rebuilds a layer from `getConfig()`'s output (Keras' `cls(**config)`); `customObjects` are
+   * looked up first by nested deserialization (a wrapped layer).
+   */
+  static fromConfig<T>(
+    this: new (
+      config: never,
+    ) => T,
+    config: Record<string, unknown>,
+    customObjects?: CustomObjects,
+  ): T {
+    return withCustomObjects(customObjects, () => new this(config as never));
   }
 
   /** Disposes the weights (sub-layers' too); the layer builds again on its next call. */

@@ -1,3 +1,4 @@
+import type { CustomObjects } from '@horn/layers';
 import { dispose, HornError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { compile } from '../training/compile.js';
@@ -14,6 +15,11 @@ import { decodeWeights } from './weights-codec.js';
 export interface LoadOptions {
   /** Compile the model from a saved training config and restore the optimizer state (default true, as Keras). */
   compile?: boolean;
+  /**
+   * Custom layer classes by saved class name (Keras' `custom_objects`): `{ CustomDense }`. Each is
+   * rebuilt with its own `fromConfig`.
+   */
+  customObjects?: CustomObjects;
 }
 
 /**
@@ -53,7 +59,7 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
   const decoded = decodeWeights(weightBytes(artifacts.weightData), artifacts.weightSpecs, source);
   const modelWeights = decoded.filter((w) => w.spec.group !== 'optimizer');
   const optimizerWeights = decoded.filter((w) => w.spec.group === 'optimizer');
-  const model = modelFromTopology(artifacts.modelTopology, source);
+  const model = modelFromTopology(artifacts.modelTopology, source, options.customObjects);
   try {
     assignWeights(matchWeights(model.weights, modelWeights, source));
     if (options.compile === false) return model;
