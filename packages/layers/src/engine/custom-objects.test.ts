@@ -30,8 +30,7 @@ class Scale extends Layer {
   static override fromConfig<T>(this: new (config: never) => T, config: Record<string, unknown>): T {
     Scale.fromConfigCalls++;
     const { factor, ...rest } = config;
-    const cls = this as unknown as new (f: number, c: LayerConfig) => T;
-    return new cls(factor as number, rest as LayerConfig);
+    return new Scale(factor as number, rest as LayerConfig) as unknown as T;
   }
 }
 
