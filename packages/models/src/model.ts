@@ -55,7 +55,8 @@ function defaultModelName(cls: { name: string }, isFunctional: boolean): string 
  *   `layer.apply(symbolic)`): multiple inputs and outputs, shared layers, skip connections, and
  *   models used as layers;
  * - **subclassing**: `class M extends Model { call(x, { training }) { ... } }`; layers held in own
- *   properties (or arrays of layers) are tracked automatically; it builds on its first call.
+ *   properties (alone, in arrays or plain objects, nested; custom layers holding layers too) are
+ *   tracked automatically; it builds on its first call.
  * @example
  * const x = Input({ shape: [28, 28, 1] });
  * const h = new Flatten().apply(x);
