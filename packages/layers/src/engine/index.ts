@@ -7,7 +7,6 @@ export {
 } from './class-registry.js';
 export { type DataFormat, normalizeDataFormat } from './data-format.js';
 export { canonicalId, enumOption, lookupId } from './identifiers.js';
-export { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
 export {
   assertInputRank,
   fmtShape,
@@ -26,5 +25,4 @@ export { getRegisteredClass, registeredClassNames } from './registry.js';
 export { deserializeLayer, serializeLayer } from './serialize-layer.js';
 export { isSerialized, type SerializableClass, type Serialized } from './serialized.js';
 export { Node, type NodeArgs, SymbolicTensor } from './symbolic.js';
-export { nodeTensors } from './symbolic-call.js';
-export { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
+export { flattenLayers, trackedLayers } from './tracking.js';
