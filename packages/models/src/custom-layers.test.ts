@@ -118,7 +118,7 @@ describe('custom layers inside models', () => {
     const vae = new VariationalAutoEncoder();
     const x = randomUniform([16, 8], { seed: 3 });
     vae.apply(x);
-    // Keras: 10 trainable weights, 108 parameters: encoder 8*4+4 + 2*(4*2+2) = 56, decoder 2*4+4 + 4*8+8 = 52.
+    // Keras (same classes in Python): 10 trainable weights, 108 parameters: encoder 8*4+4 + 2*(4*2+2) = 56, decoder 2*4+4 + 4*8+8 = 52.
     expect(vae.trainableWeights.length).toBe(10);
     expect(vae.countParams()).toBe(108);
     expect(vae.losses.length).toBe(1);
@@ -131,6 +131,17 @@ describe('custom layers inside models', () => {
     // Keras prints '?' as the output shape of a subclassed model's custom layer (no computeOutputShape).
     expect(lines.find((l) => l.includes('encoder (Encoder)'))).toMatch(/│ \?\s+│\s+56 │$/);
     expect(lines.find((l) => l.includes('decoder (Decoder)'))).toMatch(/│\s+52 │$/);
+  });
+
+  test('fit trains a VAE it has not called yet: the loss falls epoch by epoch', async () => {
+    setSeed(12);
+    const vae = new VariationalAutoEncoder();
+    const x = randomUniform([32, 8], { seed: 4 });
+    vae.compile({ optimizer: { className: 'SGD', config: { learningRate: 0.5 } }, loss: 'mse' });
+    const history = await vae.fit(x, x, { epochs: 4, batchSize: 8, verbose: 0, shuffle: false });
+    const loss = history.history.loss as number[];
+    expect(vae.trainableWeights.length).toBe(10);
+    expect(loss.at(-1)).toBeLessThan(loss[0]);
   });
 
   test("summary() of a model holding a custom block counts the block's parameters (Keras: 3,169)", () => {
