@@ -1,7 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import { add, matmul, mul, ones, relu, sum, type Tensor, tensor } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
-import { Dense, Layer, type LayerConfig, MaxNorm } from '../index.js';
+import { Bidirectional, Dense, Layer, type LayerConfig, MaxNorm, SimpleRNN } from '../index.js';
 import { flattenLayers, trackedLayers } from './tracking.js';
 
 // The cases of keras.io's "Making new layers and models via subclassing" guide. The Keras numbers
@@ -166,18 +166,26 @@ describe('a Layer tracks the layers it holds', () => {
     expect(flattenLayers<Layer>(loop)).toEqual([loop.inner]);
   });
 
-  test("the constructor options are not sub-layers (a wrapper's template layer)", () => {
-    interface HolderConfig extends LayerConfig {
-      layer?: Layer;
+  test('a layer given in the constructor options is a sub-layer; a Bidirectional tracks its copies, not its template', () => {
+    interface ResidualConfig extends LayerConfig {
+      inner: Layer;
     }
-    class TemplateHolder extends Layer<HolderConfig> {
-      static override readonly className: string = 'TemplateHolder';
-      static readonly configKeys: readonly string[] = ['layer'];
+    class Residual extends Layer<ResidualConfig> {
+      static override readonly className: string = 'Residual';
+      static readonly configKeys: readonly string[] = ['inner'];
       override call(x: Tensor): Tensor {
-        return x;
+        return add(x, this.config.inner.apply(x) as Tensor);
       }
     }
-    expect(new TemplateHolder({ layer: new Dense({ units: 1 }) }).subLayers).toEqual([]);
+    const inner = new Dense({ units: 2 });
+    const res = new Residual({ inner });
+    expect(res.subLayers).toEqual([inner]);
+    res.apply(ones([1, 2]));
+    expect(res.countParams()).toBe(6);
+    const template = new SimpleRNN({ units: 2 });
+    const bi = new Bidirectional({ layer: template });
+    expect(bi.subLayers).toEqual([bi.forwardLayer, bi.backwardLayer]);
+    expect(bi.subLayers).not.toContain(template);
   });
 
   test('applyConstraints projects the inner weights', () => {

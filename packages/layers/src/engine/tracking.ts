@@ -5,9 +5,6 @@ interface TrackedLayer {
   readonly subLayers: readonly TrackedLayer[];
 }
 
-/** Properties that hold layers a layer does not own: its constructor options (a wrapper's template). */
-const UNTRACKED_KEYS = new Set(['config']);
-
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object') return false;
   const proto = Object.getPrototypeOf(value);
@@ -18,7 +15,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * The layers an object holds in its own properties (Keras' `_layers`): a layer, an array of layers
  * or a plain object of layers, nested to any depth, in assignment order, each once; the owner is
  * not its own sub-layer and cycles are safe. A layer found is not searched further (its own
- * sub-layers are its business); the `config` property is skipped (it holds constructor options).
+ * sub-layers are its business). Layers given in the constructor options (`this.config`) count too;
+ * a wrapper that copies its template layer (Bidirectional) overrides `subLayers` instead.
  * @example
  * class Block extends Layer { d1 = new Dense({ units: 2 }); more = { d2: new Dense({ units: 2 }) }; }
  * trackedLayers(new Block(), (v) => v instanceof Layer).length; // 2
@@ -33,7 +31,7 @@ export function trackedLayers<L>(owner: object, isLayer: (value: unknown) => val
     else if (Array.isArray(value)) for (const v of value) visit(v);
     else if (isPlainObject(value)) for (const v of Object.values(value)) visit(v);
   };
-  for (const [key, value] of Object.entries(owner)) if (!UNTRACKED_KEYS.has(key)) visit(value);
+  for (const value of Object.values(owner)) visit(value);
   return found;
 }
 
