@@ -80,6 +80,13 @@ describe('the output shape of a custom layer is inferred by running call (Keras)
     // Losses added while inferring are dropped (they belong to no real call).
     expect(pooled.losses).toEqual([]);
     expect(pooled.weights.map((w) => w.shape)).toEqual([[8, 3], [3]]);
+    // The inner Dense built during inference keeps its weights: an eager call uses them.
+    const [k] = pooled.getWeights();
+    const y = pooled.apply(ones([2, 5, 8]));
+    // mean over time of ones is ones, so each output is a column sum of the kernel (the bias is 0).
+    const kernel = k.arraySync() as number[][];
+    const columnSums = [0, 1, 2].map((j) => kernel.reduce((n, row) => n + row[j], 0));
+    expect(Array.from(y.dataSync()).slice(0, 3)).toEqual(columnSums.map((v) => expect.closeTo(v, 5)));
     class KeepTime extends Layer {
       static override readonly className: string = 'KeepTime';
       override call(x: Tensor): Tensor {
