@@ -24,10 +24,13 @@ import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
 import { Node, SymbolicTensor } from './symbolic.js';
-import { nodeTensors } from './symbolic-call.js';
+import { eagerInputs, isSymbolicCall, nodeTensors } from './symbolic-call.js';
 import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
 
 export type { LayerShape } from './layer-shape.js';
+
+/** The layer whose eager `apply` is running outermost (Keras' call context entry layer), or null. */
+let callEntry: Layer | null = null;
 
 /** Options every layer takes. */
 export interface LayerConfig {
@@ -178,7 +181,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     try {
       return inferOutputShapeByCalling(layerLabel(this), inputShape, (x) => this.call(x, { training: false }));
     } finally {
-      for (const layer of [this, ...flattenLayers<Layer>(this)]) layer.callLosses.length = 0;
+      this.clearCallLosses();
     }
   }
 
@@ -228,18 +231,34 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     if (training !== undefined && typeof training !== 'boolean') {
       throw new ValueError(`${layerLabel(this)}: training must be a boolean, got ${JSON.stringify(training)}`);
     }
-    if (this.isSymbolicCall(inputs)) return this.applySymbolic(inputs as SymbolicTensor | SymbolicTensor[], options);
+    if (isSymbolicCall(this, inputs)) return this.applySymbolic(inputs as SymbolicTensor | SymbolicTensor[], options);
     const eager = inputs as Tensor | Tensor[];
-    const list = this.checkInputs(eager);
+    const list = eagerInputs(this, eager);
     const shapes = list.map((t) => t.shape as LayerShape);
     this.ensureBuilt(shapes, Array.isArray(eager));
     this.checkSpec(shapes);
-    this.callLosses.length = 0;
-    const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
-    if (this.activityRegularizer) {
-      for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityRegularizer.apply(out));
+    // As Keras: the outermost call clears the losses of the whole tree; nested calls add to them
+    // (a shared inner layer called twice in one call contributes twice).
+    const entry = callEntry === null;
+    if (entry) {
+      callEntry = this;
+      this.clearCallLosses();
     }
-    return outputs;
+    try {
+      const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
+      if (this.activityRegularizer) {
+        for (const out of Array.isArray(outputs) ? outputs : [outputs])
+          this.addLoss(this.activityRegularizer.apply(out));
+      }
+      return outputs;
+    } finally {
+      if (entry) callEntry = null;
+    }
+  }
+
+  /** Drops the `addLoss` tensors of this layer and of every layer below it. */
+  private clearCallLosses(): void {
+    for (const layer of [this, ...flattenLayers<Layer>(this)]) layer.callLosses.length = 0;
   }
 
   /** Creates a weight named `${layer.name}/${name}`, initialized, with its regularizer and constraint. */
@@ -421,22 +440,6 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.buildInputShape = shape;
   }
 
-  /** Whether `inputs` are symbolic; throws when symbolic and eager tensors are mixed. */
-  private isSymbolicCall(inputs: unknown): boolean {
-    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
-    const symbolic = list.map((t) => t instanceof SymbolicTensor);
-    if (!symbolic.includes(true)) return false;
-    const eager = symbolic.indexOf(false);
-    if (eager >= 0) {
-      const t = list[eager];
-      const what = t instanceof Tensor ? 'an eager Tensor' : t === null ? 'null' : typeof t;
-      throw new ValueError(
-        `${layerLabel(this)}: cannot mix symbolic tensors (from Input()) and eager tensors in one call: inputs[${symbolic.indexOf(true)}] is a SymbolicTensor, inputs[${eager}] is ${what}`,
-      );
-    }
-    return true;
-  }
-
   /** The functional-API call: build from shapes, infer output shapes, record the node. */
   private applySymbolic(
     inputs: SymbolicTensor | SymbolicTensor[],
@@ -462,19 +465,6 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.inboundNodes.push(node);
     for (const layer of new Set(node.inboundLayers)) layer.outboundNodes.push(node);
     return multi ? outputs : outputs[0];
-  }
-
-  private checkInputs(inputs: Tensor | Tensor[]): Tensor[] {
-    const label = layerLabel(this);
-    const list = Array.isArray(inputs) ? inputs : [inputs];
-    if (list.length === 0) throw new ValueError(`${label}: expected a tensor or a non-empty array of tensors, got []`);
-    return list.map((t, i) => {
-      if (!(t instanceof Tensor)) {
-        const what = Array.isArray(inputs) ? `inputs[${i}]` : 'the input';
-        throw new ValueError(`${label}: ${what} must be a Tensor, got ${t === null ? 'null' : typeof t}`);
-      }
-      return t.dtype === 'float32' ? t : cast(t, 'float32');
-    });
   }
 
   private checkSpec(shapes: LayerShape[]): void {

@@ -90,6 +90,22 @@ describe('a Layer tracks the layers it holds', () => {
     expect(outer.losses.map((l) => l.dataSync()[0])).toEqual([expect.closeTo(0.02, 6)]);
   });
 
+  test('a shared inner layer called twice in one call adds both losses; the next call replaces them', () => {
+    class Twice extends Layer {
+      static override readonly className: string = 'Twice';
+      ar = new ActivityRegularizationLayer(1e-2);
+      override call(x: Tensor): Tensor {
+        return this.ar.apply(mul(this.ar.apply(x), 2));
+      }
+    }
+    const twice = new Twice();
+    twice.apply(tensor([[1, 2]]));
+    // Keras: [0.03, 0.06], then [0.02, 0.04] after a call on [[1, 1]]
+    expect(twice.losses.map((l) => l.dataSync()[0])).toEqual([expect.closeTo(0.03, 6), expect.closeTo(0.06, 6)]);
+    twice.apply(tensor([[1, 1]]));
+    expect(twice.losses.map((l) => l.dataSync()[0])).toEqual([expect.closeTo(0.02, 6), expect.closeTo(0.04, 6)]);
+  });
+
   test("an inner kernel regularizer's penalty is in the outer layer's losses", () => {
     const outer = new OuterWithKernelRegularizer();
     outer.apply(ones([1, 2]));
