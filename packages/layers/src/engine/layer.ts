@@ -208,7 +208,8 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
    * builds on the first call (from the input shape with the batch dimension set to null), runs
    * `call` and records the activity regularization. On symbolic tensors (from `Input()`): checks
    * `inputSpec`, builds from the shapes, infers the output shapes with `computeOutputShape` (no
-   * kernel runs) and records the call in `inboundNodes`, returning symbolic outputs.
+   * kernel runs for a layer that declares it; a custom layer without one runs `call` on stand-in
+   * zeros) and records the call in `inboundNodes`, returning symbolic outputs (one per output).
    * @example
    * new Dense({ units: 2 }).apply(tensor([[1, 2, 3]]));   // Tensor [1, 2]
    * new Dense({ units: 2 }).apply(Input({ shape: [3] }));  // SymbolicTensor [null, 2]
