@@ -1,5 +1,6 @@
 import {
   type CallOptions,
+  type CustomObjects,
   fmtShape,
   InputLayer,
   Layer,
@@ -186,15 +187,25 @@ export class Sequential extends Model {
     };
   }
 
-  /** Rebuilds a Sequential model (new layers, fresh weights) from `getConfig()`'s output. */
-  static override fromConfig<T>(this: new (args: never) => T, config: Record<string, unknown>): T {
+  /**
+   * Rebuilds a Sequential model (new layers, fresh weights) from `getConfig()`'s output; custom
+   * layer classes are found in `customObjects` (Keras' `custom_objects`) or the registry.
+   * @example Sequential.fromConfig(model.getConfig(), { CustomDense });
+   */
+  static override fromConfig<T>(
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    customObjects?: CustomObjects,
+  ): T {
     const entries = Array.isArray(config) ? config : config?.layers;
     if (!Array.isArray(entries)) {
       throw new ValueError(
         `Sequential.fromConfig: expected { name, layers: [...] }, got ${JSON.stringify(config)?.slice(0, 200)}`,
       );
     }
-    const layers = entries.map((entry) => deserializeModelOrLayer(entry as Serialized));
+    const layers = entries.map((entry) => deserializeModelOrLayer(entry as Serialized, customObjects));
     const name = !Array.isArray(config) && typeof config.name === 'string' ? config.name : undefined;
     return new this({ name, layers } as never);
   }

@@ -1,5 +1,5 @@
 import type { Variable } from '@horn/autograd';
-import type { Layer, LayerShape, Node } from '@horn/layers';
+import { Layer, type LayerShape, type Node } from '@horn/layers';
 import type { Tensor } from '@horn/tensor';
 import type { Model } from './model.js';
 import { type Justify, renderTable, tableWidths } from './summary-table.js';
@@ -78,7 +78,8 @@ function outputShapeText(layer: Layer, nodes: ReadonlySet<Node>): string {
   const own = layer.inboundNodes.filter((n) => nodes.has(n));
   const node = (own.length > 0 ? own : layer.inboundNodes).at(-1);
   if (node) return formatShapes(node.outputTensors.map((t) => t.shape));
-  if (layer.built && layer.buildInputShape) {
+  // Keras prints '?' for a layer it could only size by running it (no computeOutputShape of its own).
+  if (layer.built && layer.buildInputShape && declaresOutputShape(layer)) {
     try {
       const out = layer.computeOutputShape(layer.buildInputShape);
       return formatShapes((Array.isArray(out[0]) ? out : [out]) as LayerShape[]);
@@ -87,6 +88,11 @@ function outputShapeText(layer: Layer, nodes: ReadonlySet<Node>): string {
     }
   }
   return '?';
+}
+
+function declaresOutputShape(layer: Layer): boolean {
+  if ((layer as Partial<Pick<Model, 'isGraphNetwork'>>).isGraphNetwork === false) return false;
+  return layer.computeOutputShape !== Layer.prototype.computeOutputShape;
 }
 
 function connections(layer: Layer, nodes: ReadonlySet<Node>): string {

@@ -1,5 +1,5 @@
 import { elu, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link ELU}. */
 export interface ELUConfig extends LayerConfig {
@@ -30,5 +30,10 @@ export class ELU extends Layer<ELUConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), alpha: this.alpha };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

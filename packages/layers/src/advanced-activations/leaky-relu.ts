@@ -1,5 +1,5 @@
 import { leakyRelu, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link LeakyReLU}. */
 export interface LeakyReLUConfig extends LayerConfig {
@@ -32,5 +32,10 @@ export class LeakyReLU extends Layer<LeakyReLUConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), negativeSlope: this.negativeSlope };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -84,4 +84,9 @@ export class PReLU extends Layer<PReLUConfig> {
       sharedAxes: this.sharedAxes,
     };
   }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
+  }
 }

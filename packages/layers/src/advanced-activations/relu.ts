@@ -1,5 +1,5 @@
 import { cast, clip, greater, mul, relu, relu6, sub, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link ReLU}. */
 export interface ReLUConfig extends LayerConfig {
@@ -56,5 +56,10 @@ export class ReLU extends Layer<ReLUConfig> {
       negativeSlope: this.negativeSlope,
       threshold: this.threshold,
     };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -5,7 +5,7 @@ import {
   getActivation,
   serializeActivation,
 } from '../activations/activations.js';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link Activation}. */
 export interface ActivationConfig extends LayerConfig {
@@ -32,5 +32,10 @@ export class Activation extends Layer<ActivationConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), activation: serializeActivation(this.activation) };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -1,5 +1,5 @@
 import { add, makeTensor, type Tensor, ValueError } from '@horn/tensor';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { readSeed, seededStream } from './random-layer.js';
 
 /** Options of {@link GaussianNoise}. */
@@ -42,5 +42,10 @@ export class GaussianNoise extends Layer<GaussianNoiseConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), stddev: this.stddev, seed: this.seed ?? null };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -1,6 +1,6 @@
 import { mul, type Tensor } from '@horn/tensor';
 import { type DataFormat, normalizeDataFormat } from '../engine/data-format.js';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { dropoutMask, readRate, readSeed, seededStream } from './random-layer.js';
 
 /** Options of {@link SpatialDropout2D}. */
@@ -43,5 +43,10 @@ export class SpatialDropout2D extends Layer<SpatialDropout2DConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat, seed: this.seed ?? null };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

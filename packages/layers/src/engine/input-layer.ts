@@ -112,7 +112,7 @@ export class InputLayer extends Layer {
   }
 
   /** The symbolic tensor this layer feeds into the graph (what `Input()` returns). */
-  get output(): SymbolicTensor {
+  override get output(): SymbolicTensor {
     return this.inboundNodes[0].outputTensors[0];
   }
 

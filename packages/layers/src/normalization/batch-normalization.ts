@@ -160,4 +160,9 @@ export class BatchNormalization extends Layer<BatchNormalizationConfig> {
       gammaConstraint: this.gammaConstraint ? serializeConstraint(this.gammaConstraint) : null,
     };
   }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
+  }
 }

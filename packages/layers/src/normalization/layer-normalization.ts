@@ -112,4 +112,9 @@ export class LayerNormalization extends Layer<LayerNormalizationConfig> {
       gammaConstraint: this.gammaConstraint ? serializeConstraint(this.gammaConstraint) : null,
     };
   }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
+  }
 }

@@ -179,4 +179,9 @@ export class Normalization extends Layer<NormalizationConfig> {
       invert: this.invert,
     };
   }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
+  }
 }

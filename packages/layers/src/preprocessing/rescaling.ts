@@ -1,7 +1,7 @@
 import { add, mul, type Tensor, ValueError } from '@horn/tensor';
 import { singleInput } from '../conv/single-input.js';
 import { layerLabel } from '../engine/input-checks.js';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link Rescaling}. */
 export interface RescalingConfig extends LayerConfig {
@@ -44,5 +44,10 @@ export class Rescaling extends Layer<RescalingConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), scale: this.scale, offset: this.offset };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }
