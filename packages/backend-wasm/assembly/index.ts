@@ -4,6 +4,7 @@ export * from './conv';
 export * from './conv-direct';
 export * from './conv-filter-direct';
 export * from './conv-geometry';
+export * from './depthwise';
 export * from './elementwise';
 export * from './gemm';
 export * from './pool';
