@@ -80,6 +80,21 @@ describe('DepthwiseConv2dNative and its gradients on wasm agree with cpu', () =>
     }
   });
 
+  test('3x3 windows (filter taps held in registers along interior rows): strides, dilations, channel tails', () => {
+    const r = T.randomSource(14);
+    for (let i = 0; i < 16; i++) {
+      const c: DepthwiseCase = {
+        x: [randInt(r, 1, 2), randInt(r, 3, 12), randInt(r, 3, 12), pick(r, [4, 6, 8, 11, 20])],
+        f: [3, 3, 0, randInt(r, 1, 3)],
+        strides: [randInt(r, 1, 3), randInt(r, 1, 3)],
+        dilations: [randInt(r, 1, 2), randInt(r, 1, 2)],
+        pad: [randInt(r, 0, 3), randInt(r, 0, 3), randInt(r, 0, 3), randInt(r, 0, 3)],
+      };
+      c.f[2] = c.x[3];
+      checkDepthwise(c, 800 + i);
+    }
+  });
+
   test('the benchmark shape, scaled down: 32 channels, 3x3 same, split across rows', () => {
     checkDepthwise({ x: [4, 32, 32, 32], f: [3, 3, 32, 1], strides: [1, 1], dilations: [1, 1], pad: [1, 1, 1, 1] }, 1);
     checkDepthwise({ x: [2, 16, 15, 24], f: [5, 5, 24, 2], strides: [2, 2], dilations: [1, 1], pad: [1, 2, 1, 2] }, 2);
