@@ -7,7 +7,8 @@ import { runOnCpu } from './via-cpu.js';
 import { outSize, readWindow, type Window } from './window.js';
 
 // The depthwise convolution and its two gradients on the module's multiplier-1 kernels
-// (assembly/depthwise.ts), vectorised over the channels and split across the threads by rows.
+// (assembly/depthwise-conv.ts, depthwise-grad.ts), vectorised over the channels and split
+// across the threads by rows.
 // Output channel ci * m + mi is input channel ci through multiplier mi, so with x's channels
 // repeated m times (expandChannels) a multiplier m is a multiplier-1 convolution over c * m
 // channels with the same filter, and the input gradient folds the c * m channels back to c
