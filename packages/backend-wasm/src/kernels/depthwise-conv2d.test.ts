@@ -1,5 +1,6 @@
 import * as T from '@horn/tensor';
 import { beforeAll, describe, expect, test } from 'vitest';
+import type { WasmBackend } from '../backend.js';
 import { checkDepthwise, type DepthwiseCase } from '../test-support/depthwise-parity.js';
 import { expectParity, pick, randInt, randomValues, setUpWasm } from '../test-support/parity.js';
 
@@ -107,5 +108,28 @@ describe('DepthwiseConv2dNative and its gradients on wasm agree with cpu', () =>
     checkDepthwise({ x: [2, 4, 4, 0], f: [2, 2, 0, 3], strides: one, dilations: one, pad: [0, 0, 0, 0] }, 5);
     checkDepthwise({ x: [1, 2, 2, 3], f: [3, 3, 3, 2], strides: one, dilations: one, pad: [0, 0, 0, 0] }, 6);
     checkDepthwise({ x: [1, 2, 2, 3], f: [3, 3, 3, 2], strides: [2, 2], dilations: [2, 2], pad: [3, 3, 3, 3] }, 7);
+  });
+
+  test('scratch blocks (expanded x, flipped filter, wide gradients) are freed: the heap stays flat', () => {
+    const backend = T.getBackendInstance('wasm') as WasmBackend;
+    const r = T.randomSource(15);
+    const x = T.tensor(randomValues(r, 2 * 9 * 9 * 5), [2, 9, 9, 5]);
+    const f = T.tensor(randomValues(r, 3 * 3 * 5 * 2), [3, 3, 5, 2]);
+    const step = () =>
+      T.tidy(() => {
+        const out: T.Tensor[] = [];
+        for (const strides of [1, 2]) {
+          const opts = { padding: 'same' as const, strides };
+          const y = T.depthwiseConv2d(x, f, opts);
+          out.push(y, T.depthwiseConv2dBackpropInput(y, f, x.shape, opts));
+          out.push(T.depthwiseConv2dBackpropFilter(x, y, f.shape, opts));
+        }
+        return out.map((t) => T.sum(t)).reduce((a, b) => T.add(a, b));
+      });
+    step().dispose();
+    const before = backend.heapInfo();
+    for (let i = 0; i < 50; i++) step().dispose();
+    expect(backend.heapInfo().bytesInUse).toBe(before.bytesInUse);
+    T.dispose([x, f]);
   });
 });
