@@ -43,7 +43,10 @@ export class OutOfMemoryError extends HornError {
   }
 }
 
-/** Options of {@link WasmHeap}. */
+/**
+ * Options of {@link WasmHeap}.
+ * @example new WasmHeap(memory, 0, { maxBytes: 64 * 2 ** 20, liveTensors: () => memory().numTensors })
+ */
 export interface WasmHeapOptions {
   /** The memory's maximum in bytes (as created). Default 4 GiB, the wasm32 limit. */
   maxBytes?: number;
