@@ -17,6 +17,7 @@ import { REPO_ROOT } from './paths.js';
 import { type BenchReport, markdownReport } from './report.js';
 import { convSuite } from './suites/conv.js';
 import { depthwiseSuite } from './suites/depthwise.js';
+import { lstmMemorySuite } from './suites/lstm-memory.js';
 import { matmulSuite } from './suites/matmul.js';
 import type { SuiteContext } from './suites/run-case.js';
 import { timeStart } from './suites/start.js';
@@ -49,6 +50,7 @@ async function run(options: BenchOptions): Promise<BenchReport> {
     mlp: () => trainingSuite(ctx, 'mlp', data!, dataFile),
     cnn: () => trainingSuite(ctx, 'cnn', data!, dataFile),
     depthwise: () => depthwiseSuite(ctx),
+    lstm: () => lstmMemorySuite(ctx),
   };
   try {
     for (const name of options.only) {
