@@ -42,6 +42,7 @@ export type { KernelRecord, Recorder } from './engine/recorder.js';
 export { getKernel, kernelNames, registerKernel, unregisterKernel } from './engine/registry.js';
 export { DisposedError, DTypeError, HornError, NotImplementedError, ShapeError, ValueError } from './errors.js';
 export { formatTensor } from './format.js';
+export { configKeysOf, normalizeOptions, snakeToCamel } from './options/normalize-options.js';
 export * from './ops/activations.js';
 export * from './ops/arg-max.js';
 export * from './ops/arithmetic.js';
