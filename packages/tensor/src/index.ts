@@ -42,7 +42,6 @@ export type { KernelRecord, Recorder } from './engine/recorder.js';
 export { getKernel, kernelNames, registerKernel, unregisterKernel } from './engine/registry.js';
 export { DisposedError, DTypeError, HornError, NotImplementedError, ShapeError, ValueError } from './errors.js';
 export { formatTensor } from './format.js';
-export { configKeysOf, normalizeOptions, snakeToCamel } from './options/normalize-options.js';
 export * from './ops/activations.js';
 export * from './ops/arg-max.js';
 export * from './ops/arithmetic.js';
@@ -80,6 +79,7 @@ export * from './ops/tile.js';
 export * from './ops/transpose.js';
 export * from './ops/unary-math.js';
 export * from './ops/where.js';
+export { configKeysOf, normalizeOptions, snakeToCamel } from './options/normalize-options.js';
 export { Random, randomSource, setSeed } from './random.js';
 export {
   assertValidShape,

@@ -69,6 +69,7 @@ describe('normalizeOptions', () => {
 describe('configKeysOf', () => {
   class Base {
     static readonly configKeys: readonly string[] = ['name'];
+    readonly kind = 'base';
   }
   class Middle extends Base {
     static override readonly configKeys: readonly string[] = ['units'];
