@@ -1,4 +1,4 @@
-import { type DType, type Tensor, ValueError } from '@horn/tensor';
+import { type DType, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer } from './layer.js';
 import { Node, SymbolicTensor } from './symbolic.js';
 
@@ -59,6 +59,15 @@ function readShape(config: InputLayerConfig): (number | null)[] {
  * layer.output.shape; // [null, 28, 28, 1]
  */
 export class InputLayer extends Layer {
+  static override readonly configKeys: readonly string[] = [
+    'inputShape',
+    'batchSize',
+    'batchInputShape',
+    'batchShape',
+    'dtype',
+    'sparse',
+    'name',
+  ];
   static override readonly className = 'InputLayer';
   /** The input's dtype. */
   readonly dtype: DType;
@@ -66,9 +75,12 @@ export class InputLayer extends Layer {
   readonly inputBatchShape: (number | null)[];
 
   constructor(config: InputLayerConfig = {}) {
-    if (config === null || typeof config !== 'object') {
-      throw new ValueError(`InputLayer: expected a config object, got ${JSON.stringify(config)}`);
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+      throw new ValueError(
+        `InputLayer: expected an options object, got ${JSON.stringify(config)}; Keras' InputLayer(shape) is new InputLayer({ inputShape: [...] }) here`,
+      );
     }
+    config = normalizeOptions('InputLayer', config, InputLayer.configKeys) as InputLayerConfig;
     const shape = readShape(config);
     const dtype = config.dtype ?? 'float32';
     if (!DTYPES.includes(dtype)) {
@@ -113,6 +125,8 @@ export interface InputConfig {
   name?: string;
 }
 
+const INPUT_KEYS: readonly string[] = ['shape', 'batchShape', 'batchSize', 'dtype', 'name'];
+
 /**
  * A symbolic model input (Keras' `keras.Input`): an InputLayer's output, to call layers on and
  * to pass to `new Model({ inputs, outputs })` or a Sequential.
@@ -121,9 +135,13 @@ export interface InputConfig {
  * const y = new Dense({ units: 10 }).apply(new Flatten().apply(x));
  */
 export function Input(config: InputConfig): SymbolicTensor {
-  if (config === null || typeof config !== 'object') {
-    throw new ValueError(`Input: expected { shape } or { batchShape }, got ${JSON.stringify(config)}`);
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    const keras = Array.isArray(config)
+      ? `; this looks like Keras' Input(shape): write Input({ shape: ${JSON.stringify(config)} })`
+      : '';
+    throw new ValueError(`Input: expected { shape } or { batchShape }, got ${JSON.stringify(config)}${keras}`);
   }
+  config = normalizeOptions('Input', config, INPUT_KEYS) as InputConfig;
   if (config.shape === undefined && config.batchShape === undefined) {
     throw new ValueError(
       `Input: pass shape (without the batch dimension, e.g. { shape: [28, 28, 1] }) or batchShape, got ${JSON.stringify(config)}`,

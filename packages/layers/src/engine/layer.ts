@@ -2,7 +2,9 @@ import type { Variable } from '@horn/autograd';
 import {
   assertValidShape,
   cast,
+  configKeysOf,
   fmt,
+  normalizeOptions,
   type Shape,
   ShapeError,
   shapesEqual,
@@ -58,6 +60,15 @@ export interface AddWeightOptions {
   dtype?: 'float32';
 }
 
+/** The refusal of a positional argument (Keras' `Dense(8)`), naming Horn's options form. */
+function positionalMessage(className: string, keys: readonly string[] | null, given: unknown): string {
+  const first = keys?.[0];
+  const shown = typeof given === 'string' ? `'${given}'` : JSON.stringify(given);
+  const example =
+    first && first !== 'name' ? `new ${className}({ ${first}: ${shown}, ... })` : `new ${className}({ ... })`;
+  return `${className}: expected an options object, got ${Array.isArray(given) ? 'an array' : typeof given} ${shown}; this looks like Keras' positional form ${className}(${shown}, ...), which Horn does not take: pass options by name, e.g. ${example}`;
+}
+
 /**
  * The base of every layer: config in the constructor, weights in `build(inputShape)`, math in
  * `call(inputs, { training })`. `apply(x)` checks the input, builds on the first call and calls.
@@ -70,7 +81,20 @@ export interface AddWeightOptions {
  */
 export abstract class Layer<C extends LayerConfig = LayerConfig> {
   static readonly className: string;
-  /** The constructor options, as given (camelCase). */
+  /**
+   * The option names this class adds itself (camelCase); the constructor accepts those of the
+   * whole class chain, in camelCase or Keras' snake_case, and refuses any other by name. A
+   * subclass that declares none (a custom layer with custom options) is only normalized.
+   */
+  static readonly configKeys: readonly string[] = [
+    'name',
+    'trainable',
+    'dtype',
+    'inputShape',
+    'batchInputShape',
+    'activityRegularizer',
+  ];
+  /** The constructor options in camelCase (Keras' snake_case spellings renamed, undefined ones dropped). */
   readonly config: C;
   readonly name: string;
   built = false;
@@ -95,7 +119,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     if (typeof cls.className !== 'string' || cls.className === '') {
       throw new ValueError(`${cls.name}: a layer class needs a static readonly className (its Keras class name)`);
     }
-    this.config = { ...(config ?? {}) } as C;
+    if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config))) {
+      throw new ValueError(positionalMessage(cls.className, configKeysOf(cls, Layer), config));
+    }
+    this.config = normalizeOptions(cls.className, config, configKeysOf(cls, Layer)) as C;
     const { name, trainable, dtype, inputShape, batchInputShape, activityRegularizer } = this.config;
     if (name !== undefined && (typeof name !== 'string' || name === '')) {
       throw new ValueError(`${cls.className}: name must be a non-empty string, got ${JSON.stringify(name)}`);

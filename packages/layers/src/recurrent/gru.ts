@@ -29,6 +29,7 @@ export interface GRUConfig extends RNNConfig {
  * gru.countParams(); // 3·(3·4 + 4·4) + 2·3·4 = 108
  */
 export class GRU extends BaseRNN<GRUConfig> {
+  static override readonly configKeys: readonly string[] = ['recurrentActivation', 'resetAfter'];
   static override readonly className: string = 'GRU';
   protected readonly gates = 3;
   protected readonly stateCount = 1;
@@ -38,9 +39,9 @@ export class GRU extends BaseRNN<GRUConfig> {
   constructor(config: GRUConfig) {
     super(config);
     this.recurrentActivation = getActivation(
-      config.recurrentActivation === undefined ? 'sigmoid' : config.recurrentActivation,
+      this.config.recurrentActivation === undefined ? 'sigmoid' : this.config.recurrentActivation,
     );
-    this.resetAfter = booleanOption(config.resetAfter, true, 'resetAfter', `GRU '${this.name}'`);
+    this.resetAfter = booleanOption(this.config.resetAfter, true, 'resetAfter', `GRU '${this.name}'`);
   }
 
   protected override biasShape(): number[] {

@@ -49,6 +49,7 @@ class UnitForgetBias extends Initializer {
  * lstm.countParams(); // 4·(3·4 + 4·4 + 4) = 128
  */
 export class LSTM extends BaseRNN<LSTMConfig> {
+  static override readonly configKeys: readonly string[] = ['recurrentActivation', 'unitForgetBias'];
   static override readonly className: string = 'LSTM';
   protected readonly gates = 4;
   protected readonly stateCount = 2;
@@ -58,9 +59,9 @@ export class LSTM extends BaseRNN<LSTMConfig> {
   constructor(config: LSTMConfig) {
     super(config);
     this.recurrentActivation = getActivation(
-      config.recurrentActivation === undefined ? 'sigmoid' : config.recurrentActivation,
+      this.config.recurrentActivation === undefined ? 'sigmoid' : this.config.recurrentActivation,
     );
-    this.unitForgetBias = booleanOption(config.unitForgetBias, true, 'unitForgetBias', `LSTM '${this.name}'`);
+    this.unitForgetBias = booleanOption(this.config.unitForgetBias, true, 'unitForgetBias', `LSTM '${this.name}'`);
   }
 
   protected override biasInitializerForBuild(): Initializer {
