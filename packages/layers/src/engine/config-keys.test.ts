@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import {
   Conv2D,
   Dense,
+  Embedding,
   GlorotUniform,
   getRegisteredClass,
   Input,
@@ -93,6 +94,17 @@ describe("Keras' snake_case spellings take effect", () => {
     const dense = new Dense({ units: 1, input_shape: [3], activity_regularizer: 'l2' } as never);
     expect(dense.batchInputShape).toEqual([null, 3]);
     expect(dense.getConfig().activityRegularizer).toEqual({ className: 'L2', config: { l2: 0.01 } });
+  });
+
+  test("Keras' input_dim on a layer; Embedding keeps its own input_dim; InputLayer(shape)", () => {
+    expect(new Dense({ units: 2, input_dim: 4 } as never).batchInputShape).toEqual([null, 4]);
+    expect(new Dense({ units: 2, input_dim: 4 } as never).getConfig().batchInputShape).toEqual([null, 4]);
+    const embedding = new Embedding({ input_dim: 10, output_dim: 3 } as never);
+    expect([embedding.inputDim, embedding.batchInputShape]).toEqual([10, null]);
+    expect(() => new Dense({ units: 2, inputDim: 4, inputShape: [4] } as never)).toThrow(
+      "Dense: give inputDim (Keras' input_dim) or inputShape / batchInputShape, not both; got inputDim=4",
+    );
+    expect(new InputLayer({ shape: [5], batch_size: 2 } as never).inputBatchShape).toEqual([2, 5]);
   });
 
   test('initializers and constraints: seed, max_value', () => {

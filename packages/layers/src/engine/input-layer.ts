@@ -12,6 +12,8 @@ export interface InputLayerConfig {
   batchInputShape?: (number | null)[];
   /** Keras 3's name for `batchInputShape`. */
   batchShape?: (number | null)[];
+  /** Keras 3's name for `inputShape` (`InputLayer(shape=...)`). */
+  shape?: (number | null)[];
   /** The input's dtype; default `'float32'`. Layers cast int32/bool inputs to float32. */
   dtype?: DType;
   /** Sparse inputs are not supported: only `false`. */
@@ -61,6 +63,7 @@ function readShape(config: InputLayerConfig): (number | null)[] {
 export class InputLayer extends Layer {
   static override readonly configKeys: readonly string[] = [
     'inputShape',
+    'shape',
     'batchSize',
     'batchInputShape',
     'batchShape',
@@ -81,6 +84,11 @@ export class InputLayer extends Layer {
       );
     }
     config = normalizeOptions('InputLayer', config, InputLayer.configKeys) as InputLayerConfig;
+    if (config.shape !== undefined) {
+      if (config.inputShape !== undefined) throw new ValueError('InputLayer: give inputShape or shape, not both');
+      const { shape: inputShape, ...rest } = config;
+      config = { ...rest, inputShape };
+    }
     const shape = readShape(config);
     const dtype = config.dtype ?? 'float32';
     if (!DTYPES.includes(dtype)) {

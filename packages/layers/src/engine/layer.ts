@@ -18,7 +18,7 @@ import { type ConstraintId, getConstraint } from '../constraints/get-constraint.
 import { getInitializer, type InitializerId } from '../initializers/get-initializer.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
-import { fmtShape, layerLabel, readBatchInputShape } from './input-checks.js';
+import { fmtShape, inputShapeFromDim, layerLabel, readBatchInputShape } from './input-checks.js';
 import { checkInputSpec, type InputSpec } from './input-spec.js';
 import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
@@ -39,6 +39,11 @@ export interface LayerConfig {
   inputShape?: (number | null)[];
   /** Keras `batch_input_shape`: the input shape with the batch dimension. */
   batchInputShape?: (number | null)[];
+  /**
+   * Keras `input_dim`: the same as `inputShape: [inputDim]`, for layers without an `inputDim` option
+   * of their own (Embedding's `inputDim` is its vocabulary size).
+   */
+  inputDim?: number;
   /** A penalty on the layer's output, added to `losses` on each call (Keras 3: not divided by the batch size). */
   activityRegularizer?: RegularizerId | null;
 }
@@ -58,6 +63,15 @@ export interface AddWeightOptions {
   /** Default true. */
   trainable?: boolean;
   dtype?: 'float32';
+}
+
+/** Whether a class between `cls` and Layer declares `key` in its own `configKeys` (Embedding's `inputDim`). */
+function declaresBelow(cls: object, key: string): boolean {
+  for (let c: object | null = cls; c !== null && c !== Layer; c = Object.getPrototypeOf(c)) {
+    const own = Object.hasOwn(c, 'configKeys') ? (c as { configKeys: unknown }).configKeys : null;
+    if (Array.isArray(own) && own.includes(key)) return true;
+  }
+  return false;
 }
 
 /** The refusal of a positional argument (Keras' `Dense(8)`), naming Horn's options form. */
@@ -92,6 +106,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     'dtype',
     'inputShape',
     'batchInputShape',
+    'inputDim',
     'activityRegularizer',
   ];
   /** The constructor options in camelCase (Keras' snake_case spellings renamed, undefined ones dropped). */
@@ -135,7 +150,9 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     this.name = name ?? uniqueLayerName(toSnakeCase(cls.className));
     this.trainableFlag = trainable ?? true;
-    this.declaredBatchInputShape = readBatchInputShape(cls.className, inputShape, batchInputShape);
+    const inputDim = declaresBelow(cls, 'inputDim') ? undefined : this.config.inputDim;
+    const shape = inputShapeFromDim(cls.className, inputDim, inputShape, batchInputShape);
+    this.declaredBatchInputShape = readBatchInputShape(cls.className, shape, batchInputShape);
     this.activityRegularizer = activityRegularizer ? getRegularizer(activityRegularizer) : null;
   }
 
