@@ -12,8 +12,10 @@ import {
   Model,
   ModelCheckpoint,
   ProgbarLogger,
+  printSummary,
   ReduceLROnPlateau,
   Sequential,
+  summaryLines,
   TerminateOnNaN,
 } from './index.js';
 
@@ -88,6 +90,16 @@ describe('compile and fit take Keras spellings', () => {
     expect(Object.keys(history.history).sort()).toEqual(['loss', 'val_loss']);
     expect(m.predict(x, { batch_size: 3 } as never)).toBeDefined();
     expect(() => m.trainOnBatch(x, y, { reset_metrics: false } as never)).not.toThrow();
+  });
+
+  test('summary: line_length and print_fn; expand_nested is refused', () => {
+    const lines: string[] = [];
+    printSummary(onesModel(), { line_length: 60, print_fn: (line: string) => lines.push(line) } as never);
+    expect(lines[0]).toMatch(/^Model: "sequential/);
+    expect(Math.max(...lines.map((l) => l.length))).toBe(60);
+    expect(() => summaryLines(onesModel(), { expand_nested: true } as never)).toThrow(
+      "summary: unknown option 'expand_nested' (read as 'expandNested'); valid options are 'lineLength', 'positions', 'printFn'",
+    );
   });
 
   test('positional and unknown run options are refused by name', async () => {
