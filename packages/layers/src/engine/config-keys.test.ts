@@ -3,7 +3,9 @@ import { describe, expect, test } from 'vitest';
 import {
   Conv2D,
   Dense,
+  Dropout,
   Embedding,
+  Flatten,
   GlorotUniform,
   getRegisteredClass,
   Input,
@@ -121,6 +123,15 @@ describe('refused forms', () => {
   test("Keras' positional Dense(8) names Horn's form", () => {
     expect(() => new Dense(8 as never)).toThrow(
       "Dense: expected an options object, got number 8; this looks like Keras' positional form Dense(8, ...), which Horn does not take: pass options by name, e.g. new Dense({ units: 8, ... })",
+    );
+  });
+
+  test("the hint names Keras' first positional parameter", () => {
+    expect(() => new LSTM(4 as never)).toThrow('e.g. new LSTM({ units: 4, ... })');
+    expect(() => new Conv2D(32 as never)).toThrow('e.g. new Conv2D({ filters: 32, ... })');
+    expect(() => new Dropout(0.5 as never)).toThrow('e.g. new Dropout({ rate: 0.5, ... })');
+    expect(() => new Flatten('channels_last' as never)).toThrow(
+      "Flatten: expected an options object, got string 'channels_last'",
     );
   });
 

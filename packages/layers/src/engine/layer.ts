@@ -76,7 +76,8 @@ function declaresBelow(cls: object, key: string): boolean {
 
 /** The refusal of a positional argument (Keras' `Dense(8)`), naming Horn's options form. */
 function positionalMessage(className: string, keys: readonly string[] | null, given: unknown): string {
-  const first = keys?.[0];
+  // Keras' first positional parameter: units / filters / layer / kernel_size where the class has it.
+  const first = ['units', 'filters', 'layer', 'kernelSize'].find((k) => keys?.includes(k)) ?? keys?.[0];
   const shown = typeof given === 'string' ? `'${given}'` : JSON.stringify(given);
   const example =
     first && first !== 'name' ? `new ${className}({ ${first}: ${shown}, ... })` : `new ${className}({ ... })`;
