@@ -1,16 +1,6 @@
-import { SymbolicTensor, type SymbolicTensor as SymbolicTensorType } from '@horn/layers';
+import { SymbolicTensor } from '@horn/layers';
 import { normalizeOptions, snakeToCamel, ValueError } from '@horn/tensor';
-
-/** The functional-API arguments of `new Model(...)`. */
-export interface ModelArgs {
-  /** The model inputs: symbolic tensors from `Input()`. */
-  inputs?: SymbolicTensorType | SymbolicTensorType[];
-  /** The model outputs: symbolic tensors computed from the inputs with `layer.apply`. */
-  outputs?: SymbolicTensorType | SymbolicTensorType[];
-  /** Default: `functional`, `functional_1`, ... (Keras 3); a subclass: its class name in snake_case. */
-  name?: string;
-  trainable?: boolean;
-}
+import type { ModelArgs } from './model.js';
 
 /** What `new Model(inputs, outputs, ...)` takes after the graph ends: a name or `{ name, trainable }`. */
 export type ModelNameOrOptions = string | Pick<ModelArgs, 'name' | 'trainable'>;

@@ -12,7 +12,7 @@ import {
 } from '@horn/layers';
 import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
-import { MODEL_KEYS, type ModelArgs, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
+import { MODEL_KEYS, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
 import type { IOHandler, SaveResult } from './saving/artifacts.js';
 import { modelToJSON } from './saving/model-topology.js';
 import { type SaveOptions, saveModel } from './saving/save-model.js';
@@ -33,7 +33,18 @@ import { type OnBatchArgs, testOnBatch, trainOnBatch } from './training/on-batch
 import { type PredictArgs, predict, predictOnBatch } from './training/predict.js';
 import type { Dataset } from './training/sources.js';
 
-export type { ModelArgs, ModelNameOrOptions } from './model-args.js';
+/** The functional-API arguments of `new Model(...)`. */
+export interface ModelArgs {
+  /** The model inputs: symbolic tensors from `Input()`. */
+  inputs?: SymbolicTensor | SymbolicTensor[];
+  /** The model outputs: symbolic tensors computed from the inputs with `layer.apply`. */
+  outputs?: SymbolicTensor | SymbolicTensor[];
+  /** Default: `functional`, `functional_1`, ... (Keras 3); a subclass: its class name in snake_case. */
+  name?: string;
+  trainable?: boolean;
+}
+
+export type { ModelNameOrOptions } from './model-args.js';
 
 function defaultModelName(cls: { name: string }, isFunctional: boolean): string {
   if (cls === Model || (isFunctional && cls.name === 'Model')) return uniqueLayerName('functional');
