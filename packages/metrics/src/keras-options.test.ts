@@ -1,5 +1,15 @@
 import { describe, expect, test } from 'vitest';
-import { BinaryAccuracy, F1Score, getMetric, metricIds, Precision, TopKCategoricalAccuracy } from './index.js';
+import {
+  BinaryAccuracy,
+  binaryAccuracy,
+  confusionMatrix,
+  F1Score,
+  getMetric,
+  metricIds,
+  Precision,
+  sparseTopKCategoricalAccuracy,
+  TopKCategoricalAccuracy,
+} from './index.js';
 
 type AnyClass = (new (config?: Record<string, unknown>) => unknown) & { className: string };
 
@@ -50,6 +60,18 @@ describe('metric classes take Keras spellings and refuse unknown options', () =>
     expect(m.result().dataSync()[0]).toBeCloseTo(0.75, 6);
     const auc = getMetric('auc', { num_thresholds: 3, multi_label: true });
     expect(auc.getConfig()).toMatchObject({ numThresholds: 3, multiLabel: true });
+  });
+
+  test('metric functions refuse unknown options too', () => {
+    expect(() => binaryAccuracy([1], [0.6], { treshold: 0.7 } as never)).toThrow(
+      "binaryAccuracy: unknown option 'treshold' (did you mean 'threshold'?); valid options are 'threshold'",
+    );
+    expect(() => sparseTopKCategoricalAccuracy([0], [[1, 0]], { from_sorted_ids: true } as never)).toThrow(
+      "sparseTopKCategoricalAccuracy: unknown option 'from_sorted_ids' (read as 'fromSortedIds')",
+    );
+    expect(() => confusionMatrix([0], [0], 2, { num_classes: 2 } as never)).toThrow(
+      "confusionMatrix: unknown option 'num_classes'",
+    );
   });
 
   test('refused forms', () => {
