@@ -11,6 +11,7 @@ import {
   LearningRateScheduler,
   Model,
   ModelCheckpoint,
+  Progbar,
   ProgbarLogger,
   printSummary,
   ReduceLROnPlateau,
@@ -46,6 +47,13 @@ describe('callbacks take Keras spellings and refuse unknown options', () => {
   ];
   test.each(makers)('%s refuses bogusOption', (name, make) => {
     expect(() => make({ bogusOption: 1 })).toThrow(`${name}: unknown option 'bogusOption'`);
+  });
+
+  test("Progbar: Keras' unit_name; stateful_metrics is refused", () => {
+    expect(() => new Progbar({ target: 4, unit_name: 'sample', stream: { write: () => {} } } as never)).not.toThrow();
+    expect(() => new Progbar({ target: 4, stateful_metrics: [] } as never)).toThrow(
+      "Progbar: unknown option 'stateful_metrics' (read as 'statefulMetrics')",
+    );
   });
 
   test("EarlyStopping: Keras' restore_best_weights, min_delta, start_from_epoch", () => {
