@@ -58,10 +58,10 @@ describe('normalizeOptions', () => {
 
   test('refuses a non-object', () => {
     expect(() => normalizeOptions('Dense', [1] as unknown as object, null)).toThrow(
-      'Dense: expected an options object ({ ... }), got an array',
+      "Dense: expected an options object ({ ... }), got an array; Keras' positional arguments are options by name here",
     );
     expect(() => normalizeOptions('Dense', 8 as unknown as object, null)).toThrow(
-      'Dense: expected an options object ({ ... }), got number 8',
+      "Dense: expected an options object ({ ... }), got number 8; Keras' positional arguments are options by name here",
     );
   });
 });

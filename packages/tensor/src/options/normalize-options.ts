@@ -52,7 +52,9 @@ export function normalizeOptions(
   if (given === undefined || given === null) return {};
   if (typeof given !== 'object' || Array.isArray(given)) {
     const what = Array.isArray(given) ? 'an array' : `${typeof given} ${JSON.stringify(given)}`;
-    throw new ValueError(`${owner}: expected an options object ({ ... }), got ${what}`);
+    throw new ValueError(
+      `${owner}: expected an options object ({ ... }), got ${what}; Keras' positional arguments are options by name here`,
+    );
   }
   const out: Record<string, unknown> = {};
   const spelledAs: Record<string, string> = {};
