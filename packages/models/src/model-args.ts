@@ -2,7 +2,10 @@ import { SymbolicTensor } from '@horn/layers';
 import { normalizeOptions, snakeToCamel, ValueError } from '@horn/tensor';
 import type { ModelArgs } from './model.js';
 
-/** What `new Model(inputs, outputs, ...)` takes after the graph ends: a name or `{ name, trainable }`. */
+/**
+ * What `new Model(inputs, outputs, ...)` takes after the graph ends: a name or `{ name, trainable }`.
+ * @example new Model(x, y, 'mlp'); new Model(x, y, { name: 'mlp', trainable: false });
+ */
 export type ModelNameOrOptions = string | Pick<ModelArgs, 'name' | 'trainable'>;
 
 /** The option names of `new Model({ ... })`. */
