@@ -11,8 +11,9 @@ import {
   uniqueLayerName,
   withCustomObjects,
 } from '@horn/layers';
-import { NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
+import { MODEL_KEYS, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
 import type { IOHandler, SaveResult } from './saving/artifacts.js';
 import { modelToJSON } from './saving/model-topology.js';
 import { type SaveOptions, saveModel } from './saving/save-model.js';
@@ -43,6 +44,8 @@ export interface ModelArgs {
   trainable?: boolean;
 }
 
+export type { ModelNameOrOptions } from './model-args.js';
+
 function defaultModelName(cls: { name: string }, isFunctional: boolean): string {
   if (cls === Model || (isFunctional && cls.name === 'Model')) return uniqueLayerName('functional');
   return uniqueLayerName(toSnakeCase(cls.name) || 'model');
@@ -51,9 +54,9 @@ function defaultModelName(cls: { name: string }, isFunctional: boolean): string 
 /**
  * A model: layers composed into one callable, trainable, savable unit. Two ways to make one, as
  * in Keras:
- * - **functional**: `new Model({ inputs, outputs })` from symbolic tensors (`Input()` and
- *   `layer.apply(symbolic)`): multiple inputs and outputs, shared layers, skip connections, and
- *   models used as layers;
+ * - **functional**: `new Model({ inputs, outputs })` (or Keras' `new Model(inputs, outputs, name?)`)
+ *   from symbolic tensors (`Input()` and `layer.apply(symbolic)`): multiple inputs and outputs,
+ *   shared layers, skip connections, and models used as layers;
  * - **subclassing**: `class M extends Model { call(x, { training }) { ... } }`; layers held in own
  *   properties (alone, in arrays or plain objects, nested; custom layers holding layers too) are
  *   tracked automatically; it builds on its first call.
@@ -65,6 +68,8 @@ function defaultModelName(cls: { name: string }, isFunctional: boolean): string 
  */
 export class Model extends Layer {
   static override readonly className: string = 'Model';
+  /** The options of `new Model({ ... })` (Keras' snake_case accepted, others refused by name). */
+  static override readonly configKeys: readonly string[] = MODEL_KEYS;
   /** The symbolic inputs (`[]` for a subclassed model). */
   inputs: SymbolicTensor[] = [];
   /** The symbolic outputs (`[]` for a subclassed model). */
@@ -78,10 +83,14 @@ export class Model extends Layer {
   /** The graph of a functional model (or a built Sequential); null for a subclassed model. */
   protected graph: ModelGraph | null = null;
 
-  constructor(args: ModelArgs = {}) {
-    if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-      throw new ValueError(`Model: expected { inputs, outputs, name? }, got ${JSON.stringify(args)}`);
-    }
+  constructor(args?: ModelArgs);
+  constructor(
+    inputs: NonNullable<ModelArgs['inputs']>,
+    outputs: NonNullable<ModelArgs['outputs']>,
+    nameOrOptions?: ModelNameOrOptions,
+  );
+  constructor(...given: unknown[]) {
+    const args = resolveModelArgs(new.target.name || 'Model', given, configKeysOf(new.target, Model));
     const functional = args.inputs !== undefined || args.outputs !== undefined;
     super({ name: args.name ?? defaultModelName(new.target, functional), trainable: args.trainable });
     if (functional) {

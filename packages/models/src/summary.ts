@@ -1,6 +1,6 @@
 import type { Variable } from '@horn/autograd';
 import { Layer, type LayerShape, type Node } from '@horn/layers';
-import type { Tensor } from '@horn/tensor';
+import { normalizeOptions, type Tensor } from '@horn/tensor';
 import type { Model } from './model.js';
 import { type Justify, renderTable, tableWidths } from './summary-table.js';
 
@@ -15,6 +15,8 @@ export interface SummaryOptions {
   /** Receives each line; default `console.log`. */
   printFn?: (line: string) => void;
 }
+
+const SUMMARY_KEYS: readonly string[] = ['lineLength', 'positions', 'printFn'];
 
 /** Python's `shutil.get_terminal_size().columns`: the TTY width, else $COLUMNS, else 80. */
 function terminalColumns(): number {
@@ -127,6 +129,7 @@ function optimizerTotals(model: Model): [number, number] | null {
  * @example summaryLines(model, { lineLength: 76 }).join('\n')
  */
 export function summaryLines(model: Model, options: SummaryOptions = {}): string[] {
+  options = normalizeOptions('summary', options, SUMMARY_KEYS) as SummaryOptions;
   const nodes = model.graphNodes;
   const sequential = isSequentialLike(model, nodes);
   const lineLength = options.lineLength ?? Math.min(sequential ? 88 : 108, terminalColumns() - 4);
@@ -164,6 +167,7 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
  * @example printSummary(model, { printFn: (line) => out.push(line) });
  */
 export function printSummary(model: Model, options: SummaryOptions = {}): void {
+  options = normalizeOptions('summary', options, SUMMARY_KEYS) as SummaryOptions;
   const print = options.printFn ?? ((line: string) => console.log(line));
   for (const line of summaryLines(model, options)) print(line);
 }

@@ -12,12 +12,13 @@ export interface ELUConfig extends LayerConfig {
  * @example new ELU().apply(tensor([[-1, 2]])).arraySync() // [[-0.6321206, 2]]
  */
 export class ELU extends Layer<ELUConfig> {
+  static override readonly configKeys: readonly string[] = ['alpha'];
   static override readonly className: string = 'ELU';
   readonly alpha: number;
 
   constructor(config: ELUConfig = {}) {
     super(config);
-    const alpha = config.alpha ?? 1;
+    const alpha = this.config.alpha ?? 1;
     if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
       throw new ValueError(`ELU: alpha must be a finite number, got ${JSON.stringify(alpha)}`);
     }

@@ -12,12 +12,13 @@ export interface SoftmaxConfig extends LayerConfig {
  * @example new Softmax().apply(tensor([[0, 0]])).arraySync() // [[0.5, 0.5]]
  */
 export class Softmax extends Layer<SoftmaxConfig> {
+  static override readonly configKeys: readonly string[] = ['axis'];
   static override readonly className: string = 'Softmax';
   readonly axis: number;
 
   constructor(config: SoftmaxConfig = {}) {
     super(config);
-    const axis = config.axis ?? -1;
+    const axis = this.config.axis ?? -1;
     if (!Number.isInteger(axis)) throw new ValueError(`Softmax: axis must be an integer, got ${JSON.stringify(axis)}`);
     this.axis = axis;
   }

@@ -18,12 +18,13 @@ export interface ActivationConfig extends LayerConfig {
  * @example new Activation({ activation: 'relu' }).apply(tensor([[-1, 2]])).arraySync() // [[0, 2]]
  */
 export class Activation extends Layer<ActivationConfig> {
+  static override readonly configKeys: readonly string[] = ['activation'];
   static override readonly className: string = 'Activation';
   readonly activation: ActivationFn;
 
   constructor(config: ActivationConfig) {
     super(config);
-    this.activation = getActivation(config?.activation);
+    this.activation = getActivation(this.config.activation);
   }
 
   override call(x: Tensor): Tensor {

@@ -19,6 +19,7 @@ export interface DropoutConfig extends LayerConfig {
  * @example new Dropout({ rate: 0.5, seed: 1 }).apply(ones([2, 4]), { training: true }) // entries 0 or 2
  */
 export class Dropout extends Layer<DropoutConfig> {
+  static override readonly configKeys: readonly string[] = ['rate', 'noiseShape', 'seed'];
   static override readonly className: string = 'Dropout';
   readonly rate: number;
   readonly noiseShape: (number | null)[] | null;
@@ -27,15 +28,15 @@ export class Dropout extends Layer<DropoutConfig> {
 
   constructor(config: DropoutConfig) {
     super(config);
-    this.rate = readRate(config?.rate, 'Dropout');
-    const ns = config.noiseShape ?? null;
+    this.rate = readRate(this.config.rate, 'Dropout');
+    const ns = this.config.noiseShape ?? null;
     if (ns !== null && (!Array.isArray(ns) || ns.some((d) => d !== null && !(Number.isInteger(d) && d >= 1)))) {
       throw new ValueError(
         `Dropout: noiseShape must be an array of positive integers or nulls, got ${JSON.stringify(ns)}`,
       );
     }
     this.noiseShape = ns ? [...ns] : null;
-    this.seed = readSeed(config.seed, 'Dropout');
+    this.seed = readSeed(this.config.seed, 'Dropout');
     this.stream = seededStream(this.seed);
   }
 

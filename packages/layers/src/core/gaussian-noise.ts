@@ -16,6 +16,7 @@ export interface GaussianNoiseConfig extends LayerConfig {
  * @example new GaussianNoise({ stddev: 0.1, seed: 1 }).apply(zeros([2, 3]), { training: true })
  */
 export class GaussianNoise extends Layer<GaussianNoiseConfig> {
+  static override readonly configKeys: readonly string[] = ['stddev', 'seed'];
   static override readonly className: string = 'GaussianNoise';
   readonly stddev: number;
   readonly seed: number | undefined;
@@ -23,12 +24,12 @@ export class GaussianNoise extends Layer<GaussianNoiseConfig> {
 
   constructor(config: GaussianNoiseConfig) {
     super(config);
-    const stddev = config?.stddev;
+    const stddev = this.config.stddev;
     if (typeof stddev !== 'number' || !(stddev >= 0) || !Number.isFinite(stddev)) {
       throw new ValueError(`GaussianNoise: stddev must be a finite number >= 0, got ${JSON.stringify(stddev)}`);
     }
     this.stddev = stddev;
-    this.seed = readSeed(config.seed, 'GaussianNoise');
+    this.seed = readSeed(this.config.seed, 'GaussianNoise');
     this.stream = seededStream(this.seed);
   }
 

@@ -3,7 +3,9 @@ import {
   assertValidShape,
   cast,
   div,
+  configKeysOf,
   fmt,
+  normalizeOptions,
   type Shape,
   ShapeError,
   shapesEqual,
@@ -20,7 +22,7 @@ import { getRegularizer, type RegularizerId, serializeRegularizer } from '../reg
 import type { Regularizer } from '../regularizers/regularizer.js';
 import { type CustomObjects, withCustomObjects } from './class-registry.js';
 import { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
-import { fmtShape, layerLabel, readBatchInputShape } from './input-checks.js';
+import { fmtShape, inputShapeFromDim, layerLabel, readBatchInputShape } from './input-checks.js';
 import { checkInputSpec, type InputSpec } from './input-spec.js';
 import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
@@ -46,6 +48,11 @@ export interface LayerConfig {
   inputShape?: (number | null)[];
   /** Keras `batch_input_shape`: the input shape with the batch dimension. */
   batchInputShape?: (number | null)[];
+  /**
+   * Keras `input_dim`: the same as `inputShape: [inputDim]`, for layers without an `inputDim` option
+   * of their own (Embedding's `inputDim` is its vocabulary size).
+   */
+  inputDim?: number;
   /** A penalty on the layer's output, added to `losses` on each call, divided by the batch size (as Keras 3). */
   activityRegularizer?: RegularizerId | null;
 }
@@ -67,6 +74,25 @@ export interface AddWeightOptions {
   dtype?: 'float32';
 }
 
+/** Whether a class between `cls` and Layer declares `key` in its own `configKeys` (Embedding's `inputDim`). */
+function declaresBelow(cls: object, key: string): boolean {
+  for (let c: object | null = cls; c !== null && c !== Layer; c = Object.getPrototypeOf(c)) {
+    const own = Object.hasOwn(c, 'configKeys') ? (c as { configKeys: unknown }).configKeys : null;
+    if (Array.isArray(own) && own.includes(key)) return true;
+  }
+  return false;
+}
+
+/** The refusal of a positional argument (Keras' `Dense(8)`), naming Horn's options form. */
+function positionalMessage(className: string, keys: readonly string[] | null, given: unknown): string {
+  // Keras' first positional parameter: units / filters / layer / kernel_size where the class has it.
+  const first = ['units', 'filters', 'layer', 'kernelSize'].find((k) => keys?.includes(k)) ?? keys?.[0];
+  const shown = typeof given === 'string' ? `'${given}'` : JSON.stringify(given);
+  const example =
+    first && first !== 'name' ? `new ${className}({ ${first}: ${shown}, ... })` : `new ${className}({ ... })`;
+  return `${className}: expected an options object, got ${Array.isArray(given) ? 'an array' : typeof given} ${shown}; this looks like Keras' positional form ${className}(${shown}, ...), which Horn does not take: pass options by name, e.g. ${example}`;
+}
+
 /**
  * The base of every layer: config in the constructor, weights in `build(inputShape)`, math in
  * `call(inputs, { training })`. `apply(x)` checks the input, builds on the first call and calls.
@@ -79,7 +105,21 @@ export interface AddWeightOptions {
  */
 export abstract class Layer<C extends LayerConfig = LayerConfig> {
   static readonly className: string;
-  /** The constructor options, as given (camelCase). */
+  /**
+   * The option names this class adds itself (camelCase); the constructor accepts those of the
+   * whole class chain, in camelCase or Keras' snake_case, and refuses any other by name. A
+   * subclass that declares none (a custom layer with custom options) is only normalized.
+   */
+  static readonly configKeys: readonly string[] = [
+    'name',
+    'trainable',
+    'dtype',
+    'inputShape',
+    'batchInputShape',
+    'inputDim',
+    'activityRegularizer',
+  ];
+  /** The constructor options in camelCase (Keras' snake_case spellings renamed, undefined ones dropped). */
   readonly config: C;
   readonly name: string;
   built = false;
@@ -104,7 +144,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     if (typeof cls.className !== 'string' || cls.className === '') {
       throw new ValueError(`${cls.name}: a layer class needs a static readonly className (its Keras class name)`);
     }
-    this.config = { ...(config ?? {}) } as C;
+    if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config))) {
+      throw new ValueError(positionalMessage(cls.className, configKeysOf(cls, Layer), config));
+    }
+    this.config = normalizeOptions(cls.className, config, configKeysOf(cls, Layer)) as C;
     const { name, trainable, dtype, inputShape, batchInputShape, activityRegularizer } = this.config;
     if (name !== undefined && (typeof name !== 'string' || name === '')) {
       throw new ValueError(`${cls.className}: name must be a non-empty string, got ${JSON.stringify(name)}`);
@@ -117,7 +160,9 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     this.name = name ?? uniqueLayerName(toSnakeCase(cls.className));
     this.trainableFlag = trainable ?? true;
-    this.declaredBatchInputShape = readBatchInputShape(cls.className, inputShape, batchInputShape);
+    const inputDim = declaresBelow(cls, 'inputDim') ? undefined : this.config.inputDim;
+    const shape = inputShapeFromDim(cls.className, inputDim, inputShape, batchInputShape);
+    this.declaredBatchInputShape = readBatchInputShape(cls.className, shape, batchInputShape);
     this.activityRegularizer = activityRegularizer ? getRegularizer(activityRegularizer) : null;
   }
 

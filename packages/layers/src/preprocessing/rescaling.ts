@@ -27,6 +27,7 @@ function numbers(value: unknown, option: string, label: string): number | number
  * @example new Rescaling({ scale: 1 / 255 }).apply(tensor([0, 51, 255])).arraySync() // [0, 0.2, 1]
  */
 export class Rescaling extends Layer<RescalingConfig> {
+  static override readonly configKeys: readonly string[] = ['scale', 'offset'];
   static override readonly className = 'Rescaling';
   readonly scale: number | number[];
   readonly offset: number | number[];

@@ -17,6 +17,7 @@ export interface WrapperConfig extends LayerConfig {
  * td.apply(ones([1, 3, 4])); td.trainableWeights.length; // 2 (the Dense kernel and bias)
  */
 export abstract class Wrapper<C extends WrapperConfig = WrapperConfig> extends Layer<C> {
+  static override readonly configKeys: readonly string[] = ['layer'];
   /** The layers this wrapper runs (set by the subclass constructor). */
   protected abstract innerLayers(): readonly Layer[];
 
