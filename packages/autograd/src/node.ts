@@ -1,4 +1,4 @@
-import type { Tensor } from '@horn/tensor';
+import type { KernelAttrs, Tensor } from '@horn/tensor';
 import type { InputGradient } from './registry.js';
 
 /** One recorded step of a tape: inputs by name, outputs, and how to send gradients back. */
@@ -6,6 +6,8 @@ export interface TapeNode {
   readonly name: string;
   readonly inputs: Readonly<Record<string, Tensor>>;
   readonly outputs: readonly Tensor[];
+  /** The kernel's attributes, for kernels recorded from the engine (backprop reads Slice's). */
+  readonly attrs?: KernelAttrs;
   /**
    * Gradients of the inputs, by name, from the gradients of the outputs (zeros where none came);
    * a function value is called only for inputs that need a gradient.

@@ -99,6 +99,7 @@ export class GradientTape {
       name,
       inputs,
       outputs,
+      attrs,
       backward: (dys) => getGradient(name).grad(dys[0], inputs, attrs, outputs, dys),
     });
   }

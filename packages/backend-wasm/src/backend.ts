@@ -1,4 +1,12 @@
-import { arrayFor, type Backend, bytesPerElement, type DType, type Shape, type TypedArray } from '@horn/tensor';
+import {
+  arrayFor,
+  type Backend,
+  bytesPerElement,
+  type DType,
+  memory as engineMemory,
+  type Shape,
+  type TypedArray,
+} from '@horn/tensor';
 import { type HeapInfo, WasmHeap } from './heap.js';
 import { type ParallelRunner, serialRunner } from './threads/pool.js';
 import type { HornWasm, Ptr } from './wasm-exports.js';
@@ -27,12 +35,20 @@ export class WasmBackend implements Backend<WasmHandle> {
   /** Runs kernel work split into parts on the worker pool (or on this thread alone). */
   readonly parallel: ParallelRunner;
 
+  /**
+   * `maxMemoryBytes` is the maximum the memory was created with (default 4 GiB, the wasm32 limit):
+   * the heap grows up to it, then throws an `OutOfMemoryError` that counts this backend's live tensors.
+   */
   constructor(
     readonly wasm: HornWasm,
     memory: WebAssembly.Memory,
     parallel?: ParallelRunner,
+    maxMemoryBytes?: number,
   ) {
-    this.heap = new WasmHeap(memory, wasm.heapBase());
+    this.heap = new WasmHeap(memory, wasm.heapBase(), {
+      maxBytes: maxMemoryBytes,
+      liveTensors: () => engineMemory().backends[this.name]?.numTensors ?? 0,
+    });
     this.parallel = parallel ?? serialRunner(wasm);
   }
 
@@ -73,7 +89,7 @@ export class WasmBackend implements Backend<WasmHandle> {
     return this.heap.u8().subarray(handle.ptr, handle.ptr + size);
   }
 
-  /** Sizes of the heap: bytes in use, bytes in free lists, the wasm memory's size. */
+  /** Sizes of the heap: bytes in use and free, the wasm memory's size and limit, the peak in use. */
   heapInfo(): HeapInfo {
     return this.heap.info();
   }

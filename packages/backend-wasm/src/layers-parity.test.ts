@@ -23,6 +23,9 @@ const ON_WASM: Record<string, string[]> = {
   Embedding: ['Gather', 'UnsortedSegmentSum'],
   Concatenate: ['Concat'],
   MaxPooling2D: ['MaxPool'],
+  // The parity run takes weight gradients only: the input gradient is checked in depthwise-conv2d.test.ts.
+  DepthwiseConv2D: ['DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter'],
+  SeparableConv2D: ['DepthwiseConv2dNative', 'DepthwiseConv2dNativeBackpropFilter', 'Conv2D'],
 };
 
 describe('runLayerTest passes with wasm registered, and wasm matches cpu with the same weights', () => {

@@ -1,4 +1,4 @@
-import { registerBackend, registerKernel, setBackend } from '@horn/tensor';
+import { registerBackend, registerKernel, setBackend, ValueError } from '@horn/tensor';
 import { WasmBackend } from './backend.js';
 import { wasmKernels } from './kernels/kernel-list.js';
 import { loadWasmModule } from './load-module.js';
@@ -19,7 +19,10 @@ export interface WasmBackendOptions {
   threads?: boolean | number;
   /** Priority among backends; the highest is active until `setBackend`. Default 2 (cpu is 0). */
   priority?: number;
-  /** The most memory the heap may grow to, in MiB. Default 2048. */
+  /**
+   * The most memory the heap may grow to, in MiB: 16 to 4096 (the wasm32 limit). Default 4096.
+   * Where the runtime cannot reserve that much (some browsers), it falls back to 2048.
+   */
   maxMemoryMiB?: number;
   /**
    * Make `wasm` the active backend now (`setBackend('wasm')`), even if tensors were already made
@@ -49,18 +52,44 @@ export function registerWasmBackend(options: WasmBackendOptions = {}): Promise<W
 }
 
 async function create(options: WasmBackendOptions): Promise<WasmBackend> {
-  const maxPages = Math.min(65536, Math.floor(((options.maxMemoryMiB ?? 2048) * 1024 * 1024) / 65536));
+  const maxPages = maxMemoryPages(options.maxMemoryMiB);
   const threads = await threadCount(options.threads);
   const module = await loadWasmModule(threads > 1 ? 'threads' : 'simd');
-  const memory = new WebAssembly.Memory({ initial: 256, maximum: maxPages, shared: threads > 1 });
+  const { memory, maximumPages } = createMemory(maxPages, threads > 1);
   const instance = await WebAssembly.instantiate(module, { env: { memory, abort: wasmAbort } });
   const wasm = instance.exports as unknown as HornWasm;
   const pool = threads > 1 ? await startWorkerPool(module, memory, wasm, threads) : undefined;
-  const backend = new WasmBackend(wasm, memory, pool);
+  const backend = new WasmBackend(wasm, memory, pool, maximumPages * PAGE);
   for (const spec of wasmKernels()) registerKernel(spec);
   registerBackend('wasm', () => backend, options.priority ?? 2);
   if (options.activate ?? true) setBackend('wasm');
   return backend;
+}
+
+const PAGE = 65536;
+const INITIAL_PAGES = 256;
+
+/** The memory's maximum in pages from `maxMemoryMiB` (validated: 16 MiB to 4 GiB). */
+function maxMemoryPages(mib: number | undefined): number {
+  if (mib === undefined) return 65536;
+  if (typeof mib !== 'number' || !Number.isFinite(mib) || mib < 16 || mib > 4096) {
+    throw new ValueError(
+      `registerWasmBackend: maxMemoryMiB must be a number from 16 to 4096 (the wasm32 limit), got ${String(mib)}`,
+    );
+  }
+  return Math.floor((mib * 2 ** 20) / PAGE);
+}
+
+/** The memory, with its maximum: 2 GiB where the runtime cannot reserve more. */
+function createMemory(maxPages: number, shared: boolean): { memory: WebAssembly.Memory; maximumPages: number } {
+  for (const maximum of maxPages > 32768 ? [maxPages, 32768] : [maxPages]) {
+    try {
+      return { memory: new WebAssembly.Memory({ initial: INITIAL_PAGES, maximum, shared }), maximumPages: maximum };
+    } catch (e) {
+      if (maximum <= 32768) throw e;
+    }
+  }
+  throw new ValueError(`registerWasmBackend: cannot create a wasm memory of at most ${maxPages} pages`);
 }
 
 function wasmAbort(): never {

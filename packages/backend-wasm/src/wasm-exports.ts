@@ -70,6 +70,11 @@ export interface HornWasmExports {
     col: Ptr,
     scratch: Ptr,
   ): void;
+  depthwiseConv2d(x: Ptr, filter: Ptr, y: Ptr, r0: number, nrows: number): void;
+  depthwiseInputGrad(dy: Ptr, filter: Ptr, dx: Ptr, r0: number, nrows: number): void;
+  depthwiseFilterGrad(x: Ptr, dy: Ptr, df: Ptr, r0: number, nrows: number): void;
+  expandChannels(src: Ptr, dst: Ptr, pixels: number, c: number, m: number): void;
+  sumChannelGroups(src: Ptr, dst: Ptr, pixels: number, c: number, m: number): void;
   poolGeometry(
     h: number,
     w: number,

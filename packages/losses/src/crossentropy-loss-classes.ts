@@ -36,11 +36,13 @@ export interface SparseCategoricalCrossentropyConfig extends LossConfig {
  */
 export class BinaryCrossentropy extends Loss {
   static override readonly className: string = 'BinaryCrossentropy';
+  static override readonly configKeys: readonly string[] = ['fromLogits', 'labelSmoothing', 'axis'];
   readonly fromLogits: boolean;
   readonly labelSmoothing: number;
   readonly axis: number;
   constructor(config: CrossentropyConfig = {}) {
     super(config, 'binary_crossentropy');
+    config = this.options as CrossentropyConfig;
     ({
       fromLogits: this.fromLogits,
       labelSmoothing: this.labelSmoothing,
@@ -61,6 +63,14 @@ export class BinaryCrossentropy extends Loss {
  */
 export class BinaryFocalCrossentropy extends Loss {
   static override readonly className: string = 'BinaryFocalCrossentropy';
+  static override readonly configKeys: readonly string[] = [
+    'applyClassBalancing',
+    'alpha',
+    'gamma',
+    'fromLogits',
+    'labelSmoothing',
+    'axis',
+  ];
   readonly applyClassBalancing: boolean;
   readonly alpha: number;
   readonly gamma: number;
@@ -69,6 +79,7 @@ export class BinaryFocalCrossentropy extends Loss {
   readonly axis: number;
   constructor(config: BinaryFocalCrossentropyConfig = {}) {
     super(config, 'binary_focal_crossentropy');
+    config = this.options as BinaryFocalCrossentropyConfig;
     const o = focalOptions(config, 'BinaryFocalCrossentropy');
     this.applyClassBalancing = o.applyClassBalancing;
     this.alpha = o.alpha;
@@ -99,11 +110,13 @@ export class BinaryFocalCrossentropy extends Loss {
  */
 export class CategoricalCrossentropy extends Loss {
   static override readonly className: string = 'CategoricalCrossentropy';
+  static override readonly configKeys: readonly string[] = ['fromLogits', 'labelSmoothing', 'axis'];
   readonly fromLogits: boolean;
   readonly labelSmoothing: number;
   readonly axis: number;
   constructor(config: CrossentropyConfig = {}) {
     super(config, 'categorical_crossentropy');
+    config = this.options as CrossentropyConfig;
     ({
       fromLogits: this.fromLogits,
       labelSmoothing: this.labelSmoothing,
@@ -125,10 +138,12 @@ export class CategoricalCrossentropy extends Loss {
  */
 export class SparseCategoricalCrossentropy extends Loss {
   static override readonly className: string = 'SparseCategoricalCrossentropy';
+  static override readonly configKeys: readonly string[] = ['fromLogits', 'ignoreClass'];
   readonly fromLogits: boolean;
   readonly ignoreClass: number | null;
   constructor(config: SparseCategoricalCrossentropyConfig = {}) {
     super(config, 'sparse_categorical_crossentropy');
+    config = this.options as SparseCategoricalCrossentropyConfig;
     this.fromLogits = crossentropyOptions(
       { fromLogits: config.fromLogits },
       'SparseCategoricalCrossentropy',

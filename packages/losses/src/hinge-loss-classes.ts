@@ -8,6 +8,7 @@ import { Loss, type LossConfig } from './loss.js';
  */
 export class Hinge extends Loss {
   static override readonly className: string = 'Hinge';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'hinge');
   }
@@ -22,6 +23,7 @@ export class Hinge extends Loss {
  */
 export class SquaredHinge extends Loss {
   static override readonly className: string = 'SquaredHinge';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'squared_hinge');
   }
@@ -36,6 +38,7 @@ export class SquaredHinge extends Loss {
  */
 export class CategoricalHinge extends Loss {
   static override readonly className: string = 'CategoricalHinge';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'categorical_hinge');
   }

@@ -1,4 +1,4 @@
-import { type Tensor, type TensorLike, tidy, ValueError } from '@horn/tensor';
+import { configKeysOf, normalizeOptions, type Tensor, type TensorLike, tidy, ValueError } from '@horn/tensor';
 import { describe } from './loss-inputs.js';
 import { type Reduction, type ReductionId, reduceWeightedValues, standardizeReduction } from './reduction.js';
 
@@ -29,13 +29,28 @@ export type LossFunction = (yTrue: TensorLike, yPred: TensorLike) => Tensor;
 export abstract class Loss {
   /** The Keras class name, used in configs. */
   static readonly className: string = 'Loss';
+  /**
+   * The option names this class adds itself (camelCase); the constructor accepts those of the
+   * whole class chain, in camelCase or Keras' snake_case, and refuses any other by name. A
+   * subclass that declares none (a custom loss with custom options) is only normalized.
+   */
+  static readonly configKeys: readonly string[] = ['name', 'reduction'];
   /** The loss' name. */
   readonly name: string;
   /** The reduction, in camelCase. */
   readonly reduction: Reduction;
+  /** The constructor options in camelCase (Keras' snake_case renamed, undefined ones dropped). */
+  protected readonly options: Readonly<Record<string, unknown>>;
 
   constructor(config: LossConfig = {}, defaultName = 'loss') {
     const className = (new.target as typeof Loss).className;
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+      throw new ValueError(
+        `${className}: expected an options object, got ${describe(config)}; Keras' positional arguments are options here: new ${className}({ ... })`,
+      );
+    }
+    this.options = normalizeOptions(className, config, configKeysOf(new.target, Loss));
+    config = this.options as LossConfig;
     const name = config.name ?? defaultName;
     if (typeof name !== 'string' || name === '') {
       throw new ValueError(`${className}: name must be a non-empty string, got ${describe(name)}`);
@@ -105,6 +120,7 @@ export abstract class Loss {
  */
 export class LossFunctionWrapper extends Loss {
   static override readonly className: string = 'LossFunctionWrapper';
+  static override readonly configKeys: readonly string[] = [];
   /** The wrapped function. */
   readonly fn: LossFunction;
 

@@ -8,6 +8,7 @@ import { kld, poisson } from './probabilistic-losses.js';
  */
 export class KLDivergence extends Loss {
   static override readonly className: string = 'KLDivergence';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'kl_divergence');
   }
@@ -22,6 +23,7 @@ export class KLDivergence extends Loss {
  */
 export class Poisson extends Loss {
   static override readonly className: string = 'Poisson';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'poisson');
   }

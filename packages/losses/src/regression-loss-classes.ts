@@ -17,6 +17,7 @@ import {
  */
 export class MeanSquaredError extends Loss {
   static override readonly className: string = 'MeanSquaredError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'mean_squared_error');
   }
@@ -31,6 +32,7 @@ export class MeanSquaredError extends Loss {
  */
 export class MeanAbsoluteError extends Loss {
   static override readonly className: string = 'MeanAbsoluteError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'mean_absolute_error');
   }
@@ -45,6 +47,7 @@ export class MeanAbsoluteError extends Loss {
  */
 export class MeanAbsolutePercentageError extends Loss {
   static override readonly className: string = 'MeanAbsolutePercentageError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'mean_absolute_percentage_error');
   }
@@ -59,6 +62,7 @@ export class MeanAbsolutePercentageError extends Loss {
  */
 export class MeanSquaredLogarithmicError extends Loss {
   static override readonly className: string = 'MeanSquaredLogarithmicError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'mean_squared_logarithmic_error');
   }
@@ -79,9 +83,11 @@ export interface HuberConfig extends LossConfig {
  */
 export class Huber extends Loss {
   static override readonly className: string = 'Huber';
+  static override readonly configKeys: readonly string[] = ['delta'];
   readonly delta: number;
   constructor(config: HuberConfig = {}) {
     super(config, 'huber_loss');
+    config = this.options as HuberConfig;
     this.delta = numberOption(config.delta ?? 1, 'delta', 'Huber', 0);
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -98,6 +104,7 @@ export class Huber extends Loss {
  */
 export class LogCosh extends Loss {
   static override readonly className: string = 'LogCosh';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: LossConfig = {}) {
     super(config, 'log_cosh');
   }
@@ -118,9 +125,11 @@ export interface CosineSimilarityConfig extends LossConfig {
  */
 export class CosineSimilarity extends Loss {
   static override readonly className: string = 'CosineSimilarity';
+  static override readonly configKeys: readonly string[] = ['axis'];
   readonly axis: number;
   constructor(config: CosineSimilarityConfig = {}) {
     super(config, 'cosine_similarity');
+    config = this.options as CosineSimilarityConfig;
     this.axis = integerOption(config.axis ?? -1, 'axis', 'CosineSimilarity');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {

@@ -5,6 +5,7 @@ import {
   fmt,
   greater,
   mean,
+  normalizeOptions,
   ShapeError,
   shapesEqual,
   squeeze,
@@ -37,6 +38,7 @@ export interface BinaryAccuracyOptions {
  * @example binaryAccuracy([[1], [1], [0], [0]], [[0.98], [1], [0], [0.6]]).arraySync() // [1, 1, 1, 0]
  */
 export function binaryAccuracy(yTrue: TensorLike, yPred: TensorLike, options: BinaryAccuracyOptions = {}): Tensor {
+  options = normalizeOptions('binaryAccuracy', options, ['threshold']) as BinaryAccuracyOptions;
   const threshold = numberOption(options.threshold ?? 0.5, 'threshold', 'binaryAccuracy');
   return tidy(() => {
     const [t, p] = matchingInputs(yTrue, yPred, 'binaryAccuracy');
@@ -81,6 +83,7 @@ export interface TopKOptions {
  * @example topKCategoricalAccuracy([[0, 0, 1], [0, 1, 0]], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], { k: 1 }).arraySync() // [0, 1]
  */
 export function topKCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike, options: TopKOptions = {}): Tensor {
+  options = normalizeOptions('topKCategoricalAccuracy', options, ['k']) as TopKOptions;
   const k = integerOption(options.k ?? 5, 'k', 'topKCategoricalAccuracy', 1);
   return tidy(() => {
     const t = floatInput(yTrue, 'yTrue', 'topKCategoricalAccuracy');
@@ -96,6 +99,7 @@ export function topKCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike, op
  * @example sparseTopKCategoricalAccuracy([2, 1], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], { k: 1 }).arraySync() // [0, 1]
  */
 export function sparseTopKCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike, options: TopKOptions = {}): Tensor {
+  options = normalizeOptions('sparseTopKCategoricalAccuracy', options, ['k']) as TopKOptions;
   const k = integerOption(options.k ?? 5, 'k', 'sparseTopKCategoricalAccuracy', 1);
   return tidy(() => {
     const { labels, pred } = sparseInputs(yTrue, yPred, 'sparseTopKCategoricalAccuracy');

@@ -8,7 +8,7 @@ import {
   type TopKOptions,
   topKCategoricalAccuracy,
 } from './accuracy-functions.js';
-import type { MetricConfig } from './metric.js';
+import { checkMetricConfig, type MetricConfig } from './metric.js';
 import { describe, integerOption } from './metric-inputs.js';
 import { MeanMetricWrapper } from './reduction-metrics.js';
 
@@ -21,8 +21,9 @@ import { MeanMetricWrapper } from './reduction-metrics.js';
  */
 export class Accuracy extends MeanMetricWrapper {
   static override readonly className: string = 'Accuracy';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
-    super(accuracy, { ...config, name: config.name ?? 'accuracy' });
+    super(accuracy, { ...checkMetricConfig(new.target.className, config), name: config.name ?? 'accuracy' });
   }
 }
 
@@ -41,10 +42,15 @@ export interface BinaryAccuracyConfig extends MetricConfig {
  */
 export class BinaryAccuracy extends MeanMetricWrapper<{ threshold: number }> {
   static override readonly className: string = 'BinaryAccuracy';
+  static override readonly configKeys: readonly string[] = ['threshold'];
   readonly threshold: number;
   constructor(config: BinaryAccuracyConfig = {}) {
-    const threshold = thresholdOption(config.threshold ?? 0.5);
-    super(binaryAccuracy, { ...config, name: config.name ?? 'binary_accuracy' }, { threshold });
+    const threshold = thresholdOption(checkMetricConfig('BinaryAccuracy', config).threshold ?? 0.5);
+    super(
+      binaryAccuracy,
+      { ...checkMetricConfig(new.target.className, config), name: config.name ?? 'binary_accuracy' },
+      { threshold },
+    );
     this.threshold = threshold;
   }
   override getConfig(): BinaryAccuracyConfig {
@@ -69,8 +75,12 @@ function thresholdOption(value: unknown): number {
  */
 export class CategoricalAccuracy extends MeanMetricWrapper {
   static override readonly className: string = 'CategoricalAccuracy';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
-    super(categoricalAccuracy, { ...config, name: config.name ?? 'categorical_accuracy' });
+    super(categoricalAccuracy, {
+      ...checkMetricConfig(new.target.className, config),
+      name: config.name ?? 'categorical_accuracy',
+    });
   }
 }
 
@@ -83,8 +93,12 @@ export class CategoricalAccuracy extends MeanMetricWrapper {
  */
 export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   static override readonly className: string = 'SparseCategoricalAccuracy';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
-    super(sparseCategoricalAccuracy, { ...config, name: config.name ?? 'sparse_categorical_accuracy' });
+    super(sparseCategoricalAccuracy, {
+      ...checkMetricConfig(new.target.className, config),
+      name: config.name ?? 'sparse_categorical_accuracy',
+    });
   }
 }
 
@@ -100,10 +114,20 @@ export interface TopKConfig extends MetricConfig, TopKOptions {}
  */
 export class TopKCategoricalAccuracy extends MeanMetricWrapper<TopKOptions> {
   static override readonly className: string = 'TopKCategoricalAccuracy';
+  static override readonly configKeys: readonly string[] = ['k'];
   readonly k: number;
   constructor(config: TopKConfig = {}) {
-    const k = integerOption(config.k ?? 5, 'k', 'TopKCategoricalAccuracy', 1);
-    super(topKCategoricalAccuracy, { ...config, name: config.name ?? 'top_k_categorical_accuracy' }, { k });
+    const k = integerOption(
+      checkMetricConfig('TopKCategoricalAccuracy', config).k ?? 5,
+      'k',
+      'TopKCategoricalAccuracy',
+      1,
+    );
+    super(
+      topKCategoricalAccuracy,
+      { ...checkMetricConfig(new.target.className, config), name: config.name ?? 'top_k_categorical_accuracy' },
+      { k },
+    );
     this.k = k;
   }
   override getConfig(): TopKConfig {
@@ -120,12 +144,18 @@ export class TopKCategoricalAccuracy extends MeanMetricWrapper<TopKOptions> {
  */
 export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper<TopKOptions> {
   static override readonly className: string = 'SparseTopKCategoricalAccuracy';
+  static override readonly configKeys: readonly string[] = ['k'];
   readonly k: number;
   constructor(config: TopKConfig = {}) {
-    const k = integerOption(config.k ?? 5, 'k', 'SparseTopKCategoricalAccuracy', 1);
+    const k = integerOption(
+      checkMetricConfig('SparseTopKCategoricalAccuracy', config).k ?? 5,
+      'k',
+      'SparseTopKCategoricalAccuracy',
+      1,
+    );
     super(
       sparseTopKCategoricalAccuracy,
-      { ...config, name: config.name ?? 'sparse_top_k_categorical_accuracy' },
+      { ...checkMetricConfig(new.target.className, config), name: config.name ?? 'sparse_top_k_categorical_accuracy' },
       { k },
     );
     this.k = k;

@@ -46,6 +46,16 @@ const divNoNan = (a: number, b: number) => (b === 0 ? 0 : a / b);
  */
 export class AUC extends Metric {
   static override readonly className: string = 'AUC';
+  static override readonly configKeys: readonly string[] = [
+    'numThresholds',
+    'curve',
+    'summationMethod',
+    'thresholds',
+    'multiLabel',
+    'numLabels',
+    'labelWeights',
+    'fromLogits',
+  ];
   readonly numThresholds: number;
   readonly curve: 'ROC' | 'PR';
   readonly summationMethod: 'interpolation' | 'minoring' | 'majoring';
@@ -61,6 +71,7 @@ export class AUC extends Metric {
 
   constructor(config: AUCConfig = {}) {
     super(config, 'auc');
+    config = this.options as AUCConfig;
     let inner: number[];
     if (config.thresholds !== undefined && config.thresholds !== null) {
       const given = config.thresholds;

@@ -1,6 +1,7 @@
 import {
   type DType,
   fmt,
+  normalizeOptions,
   ShapeError,
   squeezeOrExpandToSameRank,
   type Tensor,
@@ -31,6 +32,7 @@ export function confusionMatrix(
   options: ConfusionMatrixOptions = {},
 ): Tensor {
   const op = 'confusionMatrix';
+  options = normalizeOptions(op, options, ['weights', 'dtype']) as ConfusionMatrixOptions;
   const dtype = options.dtype ?? 'int32';
   if (dtype !== 'int32' && dtype !== 'float32')
     throw new ValueError(`${op}: dtype must be 'int32' or 'float32', got ${String(dtype)}`);

@@ -22,6 +22,7 @@ export interface PrecisionRecallConfig extends MetricConfig {
 
 /** What Precision and Recall share: thresholds, topK, classId and the confusion counts. */
 abstract class ThresholdedConfusionMetric extends Metric {
+  static override readonly configKeys: readonly string[] = ['thresholds', 'topK', 'classId'];
   /** The thresholds used (with `topK` and no thresholds: Keras' -1e10, every top-k prediction counts). */
   readonly thresholds: readonly number[];
   readonly topK: number | null;
@@ -31,6 +32,7 @@ abstract class ThresholdedConfusionMetric extends Metric {
 
   constructor(config: PrecisionRecallConfig, defaultName: string) {
     super(config, defaultName);
+    config = this.options as PrecisionRecallConfig;
     const op = (new.target as typeof Metric).className;
     this.topK = config.topK === undefined || config.topK === null ? null : integerOption(config.topK, 'topK', op, 1);
     this.classId =
@@ -73,6 +75,7 @@ abstract class ThresholdedConfusionMetric extends Metric {
  */
 export class Precision extends ThresholdedConfusionMetric {
   static override readonly className: string = 'Precision';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: PrecisionRecallConfig = {}) {
     super(config, 'precision');
   }
@@ -90,6 +93,7 @@ export class Precision extends ThresholdedConfusionMetric {
  */
 export class Recall extends ThresholdedConfusionMetric {
   static override readonly className: string = 'Recall';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: PrecisionRecallConfig = {}) {
     super(config, 'recall');
   }

@@ -1,5 +1,5 @@
 import { fmt, ShapeError, scalar, type Tensor, type TensorLike, tensor, tidy, ValueError } from '@horn/tensor';
-import { Metric, type MetricConfig } from './metric.js';
+import { checkMetricConfig, Metric, type MetricConfig } from './metric.js';
 import { assertSameShape, broadcastWeights, describe, EPSILON, floatInput } from './metric-inputs.js';
 
 /** How {@link FBetaScore} combines the per-class scores: null keeps one per class. */
@@ -25,6 +25,7 @@ export interface FBetaScoreConfig extends MetricConfig {
  */
 export class FBetaScore extends Metric {
   static override readonly className: string = 'FBetaScore';
+  static override readonly configKeys: readonly string[] = ['average', 'beta', 'threshold'];
   readonly average: FScoreAverage;
   readonly beta: number;
   readonly threshold: number | null;
@@ -36,6 +37,7 @@ export class FBetaScore extends Metric {
 
   constructor(config: FBetaScoreConfig = {}, defaultName = 'fbeta_score') {
     super(config, defaultName);
+    config = this.options as FBetaScoreConfig;
     const op = (new.target as typeof Metric).className;
     const average = config.average ?? null;
     if (average !== null && average !== 'micro' && average !== 'macro' && average !== 'weighted') {
@@ -150,7 +152,13 @@ export class FBetaScore extends Metric {
  */
 export class F1Score extends FBetaScore {
   static override readonly className: string = 'F1Score';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: Omit<FBetaScoreConfig, 'beta'> = {}) {
+    if (checkMetricConfig('F1Score', config) && 'beta' in config && config.beta !== undefined) {
+      throw new ValueError(
+        "F1Score: unknown option 'beta' (F1Score is FBetaScore with beta 1; use FBetaScore for another beta); valid options are 'average', 'threshold', 'name', 'dtype'",
+      );
+    }
     super({ ...config, beta: 1 }, 'f1_score');
   }
 

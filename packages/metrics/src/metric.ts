@@ -1,5 +1,5 @@
 import type { Tensor, TensorLike } from '@horn/tensor';
-import { ValueError } from '@horn/tensor';
+import { configKeysOf, normalizeOptions, ValueError } from '@horn/tensor';
 import { describe } from './metric-inputs.js';
 
 /** Options every {@link Metric} takes. */
@@ -8,6 +8,20 @@ export interface MetricConfig {
   name?: string;
   /** The result's dtype; only `'float32'` (Keras' floatx). */
   dtype?: 'float32';
+}
+
+/**
+ * Checks that a metric's config is an options object (Keras' positional arguments are options in
+ * Horn), and returns it.
+ * @example checkMetricConfig('Precision', { thresholds: 0.7 })
+ */
+export function checkMetricConfig<C extends object>(owner: string, config: C): C {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ValueError(
+      `${owner}: expected an options object, got ${describe(config)}; Keras' positional arguments are options here: new ${owner}({ ... })`,
+    );
+  }
+  return config;
 }
 
 /**
@@ -25,13 +39,23 @@ export interface MetricConfig {
 export abstract class Metric {
   /** The Keras class name, used in configs. */
   static readonly className: string = 'Metric';
+  /**
+   * The option names this class adds itself (camelCase); the constructor accepts those of the
+   * whole class chain, in camelCase or Keras' snake_case, and refuses any other by name. A
+   * subclass that declares none (a custom metric with custom options) is only normalized.
+   */
+  static readonly configKeys: readonly string[] = ['name', 'dtype'];
   /** The metric's name. */
   readonly name: string;
   /** The result's dtype. */
   readonly dtype = 'float32' as const;
+  /** The constructor options in camelCase (Keras' snake_case renamed, undefined ones dropped). */
+  protected readonly options: Readonly<Record<string, unknown>>;
 
   constructor(config: MetricConfig = {}, defaultName = 'metric') {
     const className = (new.target as typeof Metric).className;
+    this.options = normalizeOptions(className, checkMetricConfig(className, config), configKeysOf(new.target, Metric));
+    config = this.options as MetricConfig;
     const name = config.name ?? defaultName;
     if (typeof name !== 'string' || name === '') {
       throw new ValueError(`${className}: name must be a non-empty string, got ${describe(name)}`);

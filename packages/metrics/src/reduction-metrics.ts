@@ -9,7 +9,7 @@ import {
   tidy,
   ValueError,
 } from '@horn/tensor';
-import { Metric, type MetricConfig } from './metric.js';
+import { checkMetricConfig, Metric, type MetricConfig } from './metric.js';
 import { broadcastWeights, describe, floatInput } from './metric-inputs.js';
 
 /** What one batch adds to a reduction metric. */
@@ -69,6 +69,7 @@ function range(from: number, to: number): number[] {
  */
 export class Mean extends Metric {
   static override readonly className: string = 'Mean';
+  static override readonly configKeys: readonly string[] = [];
   /** The weighted sum of the values seen. */
   protected total = 0;
   /** The sum of the weights (or the number of samples). */
@@ -109,6 +110,7 @@ export class Mean extends Metric {
  */
 export class Sum extends Metric {
   static override readonly className: string = 'Sum';
+  static override readonly configKeys: readonly string[] = [];
   private total = 0;
 
   constructor(config: MetricConfig = {}) {
@@ -142,6 +144,7 @@ export type MetricFunction<O = undefined> = (yTrue: TensorLike, yPred: TensorLik
  */
 export class MeanMetricWrapper<O = undefined> extends Mean {
   static override readonly className: string = 'MeanMetricWrapper';
+  static override readonly configKeys: readonly string[] = [];
   /** The wrapped function. */
   readonly fn: MetricFunction<O>;
   /** The options passed to `fn`. */
@@ -149,7 +152,10 @@ export class MeanMetricWrapper<O = undefined> extends Mean {
 
   constructor(fn: MetricFunction<O>, config: MetricConfig = {}, fnOptions?: O) {
     if (typeof fn !== 'function') throw new ValueError(`MeanMetricWrapper: fn must be a function, got ${describe(fn)}`);
-    super({ ...config, name: config.name ?? (fn.name || 'mean_metric_wrapper') });
+    super({
+      ...checkMetricConfig(new.target.className, config),
+      name: config.name ?? (fn.name || 'mean_metric_wrapper'),
+    });
     this.fn = fn;
     this.fnOptions = fnOptions;
   }

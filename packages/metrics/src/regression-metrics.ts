@@ -11,7 +11,7 @@ import {
   tidy,
   ValueError,
 } from '@horn/tensor';
-import { Metric, type MetricConfig } from './metric.js';
+import { checkMetricConfig, Metric, type MetricConfig } from './metric.js';
 import { broadcastWeights, describe, floatInput, integerOption, matchingInputs } from './metric-inputs.js';
 import { Mean, MeanMetricWrapper } from './reduction-metrics.js';
 import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError } from './regression-functions.js';
@@ -25,8 +25,12 @@ import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError } from
  */
 export class MeanSquaredError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanSquaredError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
-    super(meanSquaredError, { ...config, name: config.name ?? 'mean_squared_error' });
+    super(meanSquaredError, {
+      ...checkMetricConfig(new.target.className, config),
+      name: config.name ?? 'mean_squared_error',
+    });
   }
 }
 
@@ -39,8 +43,12 @@ export class MeanSquaredError extends MeanMetricWrapper {
  */
 export class MeanAbsoluteError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanAbsoluteError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
-    super(meanAbsoluteError, { ...config, name: config.name ?? 'mean_absolute_error' });
+    super(meanAbsoluteError, {
+      ...checkMetricConfig(new.target.className, config),
+      name: config.name ?? 'mean_absolute_error',
+    });
   }
 }
 
@@ -68,8 +76,9 @@ export class MeanAbsolutePercentageError extends MeanMetricWrapper {
  */
 export class RootMeanSquaredError extends Mean {
   static override readonly className: string = 'RootMeanSquaredError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
-    super({ ...config, name: config.name ?? 'root_mean_squared_error' });
+    super({ ...checkMetricConfig(new.target.className, config), name: config.name ?? 'root_mean_squared_error' });
   }
 
   /** Adds the squared errors of one batch. */
@@ -116,6 +125,7 @@ const AGGREGATIONS: Readonly<Record<string, R2ClassAggregation>> = {
  */
 export class R2Score extends Metric {
   static override readonly className: string = 'R2Score';
+  static override readonly configKeys: readonly string[] = ['classAggregation', 'numRegressors'];
   readonly classAggregation: R2ClassAggregation;
   readonly numRegressors: number;
   private sum: Float64Array | null = null;
@@ -126,6 +136,7 @@ export class R2Score extends Metric {
 
   constructor(config: R2ScoreConfig = {}) {
     super(config, 'r2_score');
+    config = this.options as R2ScoreConfig;
     const aggregation = config.classAggregation === undefined ? 'uniformAverage' : config.classAggregation;
     if (aggregation !== null && !Object.hasOwn(AGGREGATIONS, aggregation)) {
       throw new ValueError(

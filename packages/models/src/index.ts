@@ -1,5 +1,5 @@
 export * from './callbacks/index.js';
-export { Model, type ModelArgs } from './model.js';
+export { Model, type ModelArgs, type ModelNameOrOptions } from './model.js';
 export * from './saving/index.js';
 export { Sequential, type SequentialArgs } from './sequential.js';
 export {

@@ -1,6 +1,6 @@
-import type { Variable } from '@horn/autograd';
 import {
   type CallOptions,
+  type CustomObjects,
   fmtShape,
   Layer,
   type LayerShape,
@@ -9,9 +9,11 @@ import {
   type SymbolicTensor,
   toSnakeCase,
   uniqueLayerName,
+  withCustomObjects,
 } from '@horn/layers';
-import { NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
+import { MODEL_KEYS, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
 import type { IOHandler, SaveResult } from './saving/artifacts.js';
 import { modelToJSON } from './saving/model-topology.js';
 import { type SaveOptions, saveModel } from './saving/save-model.js';
@@ -20,7 +22,6 @@ import { printSummary, type SummaryPositions } from './summary.js';
 import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
 import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
 import { registerModelClass } from './topology/model-classes.js';
-import { trackedLayers, uniqueVariables } from './topology/tracking.js';
 import { compile } from './training/compile.js';
 import type { CompileArgs } from './training/compile-args.js';
 import type { CompiledState } from './training/compiled-state.js';
@@ -43,6 +44,8 @@ export interface ModelArgs {
   trainable?: boolean;
 }
 
+export type { ModelNameOrOptions } from './model-args.js';
+
 function defaultModelName(cls: { name: string }, isFunctional: boolean): string {
   if (cls === Model || (isFunctional && cls.name === 'Model')) return uniqueLayerName('functional');
   return uniqueLayerName(toSnakeCase(cls.name) || 'model');
@@ -51,11 +54,12 @@ function defaultModelName(cls: { name: string }, isFunctional: boolean): string 
 /**
  * A model: layers composed into one callable, trainable, savable unit. Two ways to make one, as
  * in Keras:
- * - **functional**: `new Model({ inputs, outputs })` from symbolic tensors (`Input()` and
- *   `layer.apply(symbolic)`): multiple inputs and outputs, shared layers, skip connections, and
- *   models used as layers;
+ * - **functional**: `new Model({ inputs, outputs })` (or Keras' `new Model(inputs, outputs, name?)`)
+ *   from symbolic tensors (`Input()` and `layer.apply(symbolic)`): multiple inputs and outputs,
+ *   shared layers, skip connections, and models used as layers;
  * - **subclassing**: `class M extends Model { call(x, { training }) { ... } }`; layers held in own
- *   properties (or arrays of layers) are tracked automatically; it builds on its first call.
+ *   properties (alone, in arrays or plain objects, nested; custom layers holding layers too) are
+ *   tracked automatically; it builds on its first call.
  * @example
  * const x = Input({ shape: [28, 28, 1] });
  * const h = new Flatten().apply(x);
@@ -64,6 +68,8 @@ function defaultModelName(cls: { name: string }, isFunctional: boolean): string 
  */
 export class Model extends Layer {
   static override readonly className: string = 'Model';
+  /** The options of `new Model({ ... })` (Keras' snake_case accepted, others refused by name). */
+  static override readonly configKeys: readonly string[] = MODEL_KEYS;
   /** The symbolic inputs (`[]` for a subclassed model). */
   inputs: SymbolicTensor[] = [];
   /** The symbolic outputs (`[]` for a subclassed model). */
@@ -77,10 +83,14 @@ export class Model extends Layer {
   /** The graph of a functional model (or a built Sequential); null for a subclassed model. */
   protected graph: ModelGraph | null = null;
 
-  constructor(args: ModelArgs = {}) {
-    if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-      throw new ValueError(`Model: expected { inputs, outputs, name? }, got ${JSON.stringify(args)}`);
-    }
+  constructor(args?: ModelArgs);
+  constructor(
+    inputs: NonNullable<ModelArgs['inputs']>,
+    outputs: NonNullable<ModelArgs['outputs']>,
+    nameOrOptions?: ModelNameOrOptions,
+  );
+  constructor(...given: unknown[]) {
+    const args = resolveModelArgs(new.target.name || 'Model', given, configKeysOf(new.target, Model));
     const functional = args.inputs !== undefined || args.outputs !== undefined;
     super({ name: args.name ?? defaultModelName(new.target, functional), trainable: args.trainable });
     if (functional) {
@@ -128,7 +138,31 @@ export class Model extends Layer {
    * for a subclassed model the layers held in its properties, in assignment order.
    */
   get layers(): Layer[] {
-    return this.graph ? [...this.graph.layers] : trackedLayers(this);
+    return this.graph ? [...this.graph.layers] : super.subLayers;
+  }
+
+  /** A model's sub-layers are its `layers`: their weights, losses and `trainable` flag are the model's. */
+  override get subLayers(): Layer[] {
+    return this.layers;
+  }
+
+  /**
+   * The model's input(s): a functional model's `Input()` tensors (one unwrapped), as Keras'
+   * `model.input`; a subclassed model has one only after a symbolic call (else a ValueError).
+   * @example const features = new Model({ inputs: base.input, outputs: base.getLayer('hidden').output });
+   */
+  override get input(): SymbolicTensor | SymbolicTensor[] {
+    if (!this.graph) return super.input;
+    return this.inputs.length === 1 ? this.inputs[0] : [...this.inputs];
+  }
+
+  /**
+   * The model's output(s) (one unwrapped), as Keras' `model.output`.
+   * @example new Model({ inputs: x, outputs: y }).output === y; // true
+   */
+  override get output(): SymbolicTensor | SymbolicTensor[] {
+    if (!this.graph) return super.output;
+    return this.outputs.length === 1 ? this.outputs[0] : [...this.outputs];
   }
 
   /** One name per input: the InputLayers' names. */
@@ -194,63 +228,15 @@ export class Model extends Layer {
 
   /**
    * The output shape(s) for input shape(s): a graph model walks its layers' `computeOutputShape`
-   * (no kernel runs); a subclassed model runs `call` on zeros with a batch of 1.
+   * (no kernel runs); a subclassed model runs `call` on stand-in zeros, as any layer without its
+   * own `computeOutputShape` (see `Layer.computeOutputShape`).
    */
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
-    if (!this.graph) return super.computeOutputShape(inputShape);
+    if (!this.graph) return this.outputShapeByCalling(inputShape);
     const shapes = (this.graph.inputs.length === 1 ? [inputShape] : inputShape) as LayerShape[];
     checkGraphInputShapes(layerLabel(this), this.graph, shapes);
     const out = graphOutputShapes(this.graph, shapes);
     return out.length === 1 ? out[0] : out;
-  }
-
-  override get trainable(): boolean {
-    return super.trainable;
-  }
-
-  /** Freezing or unfreezing a model sets every one of its layers, as Keras 3. */
-  override set trainable(value: boolean) {
-    super.trainable = value;
-    for (const layer of this.layers) layer.trainable = value;
-  }
-
-  /** All weights (the model's own, then each layer's), deduplicated, in a stable order (Keras 3). */
-  override get weights(): Variable[] {
-    return uniqueVariables([this.ownWeights, ...this.layers.map((l) => l.weights)]);
-  }
-
-  /** The weights training updates; [] when the model is not trainable. */
-  override get trainableWeights(): Variable[] {
-    if (!this.trainable) return [];
-    const own = this.ownWeights.filter((w) => w.declaredTrainable);
-    return uniqueVariables([own, ...this.layers.map((l) => l.trainableWeights)]);
-  }
-
-  /** The other weights (moving statistics; every weight when the model is frozen). */
-  override get nonTrainableWeights(): Variable[] {
-    if (!this.trainable) return this.weights;
-    const own = this.ownWeights.filter((w) => !w.declaredTrainable);
-    const trainable = new Set(this.trainableWeights);
-    // A weight frozen in one place and trainable through another layer counts as trainable once.
-    return uniqueVariables([own, ...this.layers.map((l) => l.nonTrainableWeights)]).filter((w) => !trainable.has(w));
-  }
-
-  /** Every layer's losses (regularization penalties and `addLoss` terms), then the model's own. */
-  override get losses(): Tensor[] {
-    const seen = new Set<Layer>();
-    const out: Tensor[] = [];
-    for (const layer of this.layers) {
-      if (seen.has(layer)) continue;
-      seen.add(layer);
-      out.push(...layer.losses);
-    }
-    return [...out, ...super.losses];
-  }
-
-  /** Projects the constrained weights of every layer. */
-  override applyConstraints(): void {
-    super.applyConstraints();
-    for (const layer of this.layers) layer.applyConstraints();
   }
 
   /** The number of scalars in all weights (each shared weight once); the model must be built. */
@@ -292,9 +278,21 @@ export class Model extends Layer {
     return functionalConfig(this) as unknown as Record<string, unknown>;
   }
 
-  /** Rebuilds a functional model (new layers, fresh weights) from `getConfig()`'s output. */
-  static override fromConfig<T>(this: new (args: never) => T, config: Record<string, unknown>): T {
-    const { name, inputs, outputs } = functionalFromConfig(config as unknown as FunctionalConfig);
+  /**
+   * Rebuilds a functional model (new layers, fresh weights) from `getConfig()`'s output; custom
+   * layer classes are found in `customObjects` (Keras' `custom_objects`) or the registry.
+   * @example Model.fromConfig(model.getConfig(), { CustomDense });
+   */
+  static override fromConfig<T>(
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    customObjects?: CustomObjects,
+  ): T {
+    const { name, inputs, outputs } = withCustomObjects(customObjects, () =>
+      functionalFromConfig(config as unknown as FunctionalConfig),
+    );
     return new this({ name, inputs, outputs } as never);
   }
 
@@ -422,7 +420,6 @@ export class Model extends Layer {
   /** Disposes every layer's weights, and the optimizer's slot variables when compile made the optimizer. */
   override dispose(): void {
     if (this.compiled?.ownsOptimizer) this.compiled.optimizer.dispose();
-    for (const layer of this.layers) layer.dispose();
     super.dispose();
   }
 

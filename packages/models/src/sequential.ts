@@ -1,5 +1,6 @@
 import {
   type CallOptions,
+  type CustomObjects,
   fmtShape,
   InputLayer,
   Layer,
@@ -8,7 +9,7 @@ import {
   type Serialized,
   SymbolicTensor,
 } from '@horn/layers';
-import { HornError, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Model } from './model.js';
 import { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';
 
@@ -25,6 +26,56 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;
   return (value as object).constructor?.name ?? 'object';
+}
+
+/**
+ * The arguments of `new Sequential(...)` in one object: `(layers)`, `({ layers, name, trainable })`,
+ * `(layers, { name, trainable })`, or Keras' positional `(layers, trainable, name)`.
+ */
+function sequentialArgs(owner: string, given: readonly unknown[], keys: readonly string[] | null): SequentialArgs {
+  const [first, second, third] = given;
+  const form = `new ${owner}(layers, { name })`;
+  if (given.length > 3) {
+    throw new ValueError(
+      `${owner}: expected at most 3 arguments (layers, trainable, name), got ${given.length}; write ${form}`,
+    );
+  }
+  if (first !== undefined && (first === null || typeof first !== 'object')) {
+    throw new ValueError(`${owner}: expected a list of layers or { layers, name }, got ${describe(first)}`);
+  }
+  if (!Array.isArray(first)) {
+    if (second !== undefined) {
+      throw new ValueError(
+        `${owner}: options go in one object, got ${describe(first)} then ${describe(second)}; write new ${owner}({ layers, name, trainable }) or ${form}`,
+      );
+    }
+    return normalizeOptions(owner, first, keys) as SequentialArgs;
+  }
+  if (typeof second === 'string') {
+    throw new ValueError(
+      `${owner}: the second argument '${second}' looks like a name, but Keras' Sequential(layers, trainable, name) takes trainable second; write ${form.replace('name', `name: '${second}'`)}`,
+    );
+  }
+  if (typeof second === 'boolean' || (second === undefined && third !== undefined)) {
+    if (third !== undefined && typeof third !== 'string') {
+      throw new ValueError(
+        `${owner}: the name (third argument) must be a string, got ${describe(third)}; write ${form}`,
+      );
+    }
+    return { layers: first, trainable: second as boolean | undefined, name: third as string | undefined };
+  }
+  if (third !== undefined) {
+    throw new ValueError(
+      `${owner}: after (layers, { name, trainable }) no third argument is taken, got ${describe(third)}`,
+    );
+  }
+  if (second !== undefined && (second === null || typeof second !== 'object' || Array.isArray(second))) {
+    throw new ValueError(
+      `${owner}: the second argument must be { name, trainable }, got ${describe(second)}; write ${form}`,
+    );
+  }
+  const options = normalizeOptions(owner, second as object | undefined, ['name', 'trainable']);
+  return { ...options, layers: first } as SequentialArgs;
 }
 
 /** Rethrows a Horn error with a prefix, keeping its class (ShapeError stays a ShapeError). */
@@ -53,14 +104,15 @@ function withContext(e: unknown, prefix: string): never {
  */
 export class Sequential extends Model {
   static override readonly className: string = 'Sequential';
+  static override readonly configKeys: readonly string[] = ['layers', 'name', 'trainable'];
   private readonly stack: Layer[] = [];
   private inputLayer: InputLayer | null = null;
 
-  constructor(args: (Layer | SymbolicTensor)[] | SequentialArgs = {}) {
-    if (args === null || typeof args !== 'object') {
-      throw new ValueError(`Sequential: expected a list of layers or { layers, name }, got ${describe(args)}`);
-    }
-    const options: SequentialArgs = Array.isArray(args) ? { layers: args } : args;
+  constructor(args?: (Layer | SymbolicTensor)[] | SequentialArgs);
+  constructor(layers: (Layer | SymbolicTensor)[], options: Omit<SequentialArgs, 'layers'>);
+  constructor(layers: (Layer | SymbolicTensor)[], trainable: boolean, name?: string);
+  constructor(...given: unknown[]) {
+    const options = sequentialArgs(new.target.name || 'Sequential', given, configKeysOf(new.target, Sequential));
     super({ name: options.name, trainable: options.trainable });
     const layers = options.layers ?? [];
     if (!Array.isArray(layers)) {
@@ -186,15 +238,25 @@ export class Sequential extends Model {
     };
   }
 
-  /** Rebuilds a Sequential model (new layers, fresh weights) from `getConfig()`'s output. */
-  static override fromConfig<T>(this: new (args: never) => T, config: Record<string, unknown>): T {
+  /**
+   * Rebuilds a Sequential model (new layers, fresh weights) from `getConfig()`'s output; custom
+   * layer classes are found in `customObjects` (Keras' `custom_objects`) or the registry.
+   * @example Sequential.fromConfig(model.getConfig(), { CustomDense });
+   */
+  static override fromConfig<T>(
+    this: new (
+      args: never,
+    ) => T,
+    config: Record<string, unknown>,
+    customObjects?: CustomObjects,
+  ): T {
     const entries = Array.isArray(config) ? config : config?.layers;
     if (!Array.isArray(entries)) {
       throw new ValueError(
         `Sequential.fromConfig: expected { name, layers: [...] }, got ${JSON.stringify(config)?.slice(0, 200)}`,
       );
     }
-    const layers = entries.map((entry) => deserializeModelOrLayer(entry as Serialized));
+    const layers = entries.map((entry) => deserializeModelOrLayer(entry as Serialized, customObjects));
     const name = !Array.isArray(config) && typeof config.name === 'string' ? config.name : undefined;
     return new this({ name, layers } as never);
   }

@@ -1,6 +1,6 @@
 import type { Variable } from '@horn/autograd';
-import type { Layer, LayerShape, Node } from '@horn/layers';
-import type { Tensor } from '@horn/tensor';
+import { Layer, type LayerShape, type Node } from '@horn/layers';
+import { normalizeOptions, type Tensor } from '@horn/tensor';
 import type { Model } from './model.js';
 import { type Justify, renderTable, tableWidths } from './summary-table.js';
 
@@ -15,6 +15,8 @@ export interface SummaryOptions {
   /** Receives each line; default `console.log`. */
   printFn?: (line: string) => void;
 }
+
+const SUMMARY_KEYS: readonly string[] = ['lineLength', 'positions', 'printFn'];
 
 /** Python's `shutil.get_terminal_size().columns`: the TTY width, else $COLUMNS, else 80. */
 function terminalColumns(): number {
@@ -78,7 +80,8 @@ function outputShapeText(layer: Layer, nodes: ReadonlySet<Node>): string {
   const own = layer.inboundNodes.filter((n) => nodes.has(n));
   const node = (own.length > 0 ? own : layer.inboundNodes).at(-1);
   if (node) return formatShapes(node.outputTensors.map((t) => t.shape));
-  if (layer.built && layer.buildInputShape) {
+  // Keras prints '?' for a layer it could only size by running it (no computeOutputShape of its own).
+  if (layer.built && layer.buildInputShape && declaresOutputShape(layer)) {
     try {
       const out = layer.computeOutputShape(layer.buildInputShape);
       return formatShapes((Array.isArray(out[0]) ? out : [out]) as LayerShape[]);
@@ -87,6 +90,11 @@ function outputShapeText(layer: Layer, nodes: ReadonlySet<Node>): string {
     }
   }
   return '?';
+}
+
+function declaresOutputShape(layer: Layer): boolean {
+  if ((layer as Partial<Pick<Model, 'isGraphNetwork'>>).isGraphNetwork === false) return false;
+  return layer.computeOutputShape !== Layer.prototype.computeOutputShape;
 }
 
 function connections(layer: Layer, nodes: ReadonlySet<Node>): string {
@@ -121,6 +129,7 @@ function optimizerTotals(model: Model): [number, number] | null {
  * @example summaryLines(model, { lineLength: 76 }).join('\n')
  */
 export function summaryLines(model: Model, options: SummaryOptions = {}): string[] {
+  options = normalizeOptions('summary', options, SUMMARY_KEYS) as SummaryOptions;
   const nodes = model.graphNodes;
   const sequential = isSequentialLike(model, nodes);
   const lineLength = options.lineLength ?? Math.min(sequential ? 88 : 108, terminalColumns() - 4);
@@ -158,6 +167,7 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
  * @example printSummary(model, { printFn: (line) => out.push(line) });
  */
 export function printSummary(model: Model, options: SummaryOptions = {}): void {
+  options = normalizeOptions('summary', options, SUMMARY_KEYS) as SummaryOptions;
   const print = options.printFn ?? ((line: string) => console.log(line));
   for (const line of summaryLines(model, options)) print(line);
 }

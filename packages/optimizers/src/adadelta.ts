@@ -23,11 +23,13 @@ export interface AdadeltaOptions extends OptimizerOptions {
  */
 export class Adadelta extends Optimizer {
   static override readonly className = 'Adadelta';
+  static override readonly configKeys: readonly string[] = ['rho', 'epsilon'];
   readonly rho: number;
   readonly epsilon: number;
 
   constructor(options: AdadeltaOptions = {}) {
     super(options, { learningRate: 0.001, name: 'adadelta' });
+    options = this.options as AdadeltaOptions;
     this.rho = checkNumber('Adadelta', 'rho', options.rho ?? 0.95, { min: 0, max: 1, maxExclusive: true });
     this.epsilon = checkNumber('Adadelta', 'epsilon', options.epsilon ?? 1e-7, { min: 0, minExclusive: true });
   }

@@ -23,11 +23,13 @@ export interface AdagradOptions extends OptimizerOptions {
  */
 export class Adagrad extends Optimizer {
   static override readonly className = 'Adagrad';
+  static override readonly configKeys: readonly string[] = ['initialAccumulatorValue', 'epsilon'];
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
 
   constructor(options: AdagradOptions = {}) {
     super(options, { learningRate: 0.001, name: 'adagrad' });
+    options = this.options as AdagradOptions;
     this.initialAccumulatorValue = checkNumber(
       'Adagrad',
       'initialAccumulatorValue',

@@ -30,6 +30,7 @@ export interface AdamOptions extends OptimizerOptions {
  */
 export class Adam extends Optimizer {
   static override readonly className: string = 'Adam';
+  static override readonly configKeys: readonly string[] = ['beta1', 'beta2', 'epsilon', 'amsgrad'];
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
@@ -37,6 +38,7 @@ export class Adam extends Optimizer {
 
   constructor(options: AdamOptions = {}) {
     super(options, { learningRate: 0.001, name: new.target === Adam ? 'adam' : new.target.className.toLowerCase() });
+    options = this.options as AdamOptions;
     const owner = this.className;
     this.beta1 = checkNumber(owner, 'beta1', options.beta1 ?? 0.9, { min: 0, max: 1, maxExclusive: true });
     this.beta2 = checkNumber(owner, 'beta2', options.beta2 ?? 0.999, { min: 0, max: 1, maxExclusive: true });

@@ -26,12 +26,14 @@ export interface AdamaxOptions extends OptimizerOptions {
  */
 export class Adamax extends Optimizer {
   static override readonly className = 'Adamax';
+  static override readonly configKeys: readonly string[] = ['beta1', 'beta2', 'epsilon'];
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
 
   constructor(options: AdamaxOptions = {}) {
     super(options, { learningRate: 0.001, name: 'adamax' });
+    options = this.options as AdamaxOptions;
     this.beta1 = checkNumber('Adamax', 'beta1', options.beta1 ?? 0.9, { min: 0, max: 1, maxExclusive: true });
     this.beta2 = checkNumber('Adamax', 'beta2', options.beta2 ?? 0.999, { min: 0, max: 1, maxExclusive: true });
     this.epsilon = checkNumber('Adamax', 'epsilon', options.epsilon ?? 1e-7, { min: 0, minExclusive: true });

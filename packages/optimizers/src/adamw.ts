@@ -1,5 +1,6 @@
-import { ValueError } from '@horn/tensor';
+import { normalizeOptions, ValueError } from '@horn/tensor';
 import { Adam, type AdamOptions } from './adam.js';
+import { OPTIMIZER_ALIASES } from './optimizer.js';
 
 /** Options of {@link AdamW}. */
 export interface AdamWOptions extends AdamOptions {
@@ -16,11 +17,16 @@ export interface AdamWOptions extends AdamOptions {
  */
 export class AdamW extends Adam {
   static override readonly className: string = 'AdamW';
+  static override readonly configKeys: readonly string[] = [];
 
   constructor(options: AdamWOptions = {}) {
-    if (options !== null && typeof options === 'object' && options.weightDecay === null) {
-      throw new ValueError('AdamW: weightDecay must be a number >= 0, got null');
+    // A non-object goes to Optimizer's constructor as given, which refuses it.
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) super(options);
+    else {
+      // Renamed here (unchecked) so that Keras' weight_decay meets the default; Optimizer checks the keys.
+      options = normalizeOptions('AdamW', options, null, OPTIMIZER_ALIASES) as AdamWOptions;
+      if (options.weightDecay === null) throw new ValueError('AdamW: weightDecay must be a number >= 0, got null');
+      super({ ...options, weightDecay: options.weightDecay ?? 0.004 });
     }
-    super({ ...options, weightDecay: options?.weightDecay ?? 0.004 });
   }
 }

@@ -28,6 +28,7 @@ export interface NadamOptions extends OptimizerOptions {
  */
 export class Nadam extends Optimizer {
   static override readonly className = 'Nadam';
+  static override readonly configKeys: readonly string[] = ['beta1', 'beta2', 'epsilon'];
   readonly beta1: number;
   readonly beta2: number;
   readonly epsilon: number;
@@ -36,6 +37,7 @@ export class Nadam extends Optimizer {
 
   constructor(options: NadamOptions = {}) {
     super(options, { learningRate: 0.001, name: 'nadam' });
+    options = this.options as NadamOptions;
     this.beta1 = checkNumber('Nadam', 'beta1', options.beta1 ?? 0.9, { min: 0, max: 1, maxExclusive: true });
     this.beta2 = checkNumber('Nadam', 'beta2', options.beta2 ?? 0.999, { min: 0, max: 1, maxExclusive: true });
     this.epsilon = checkNumber('Nadam', 'epsilon', options.epsilon ?? 1e-7, { min: 0, minExclusive: true });

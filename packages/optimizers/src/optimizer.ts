@@ -1,9 +1,11 @@
 import { GradientTape, Variable, variable } from '@horn/autograd';
 import {
+  configKeysOf,
   DTypeError,
   dispose,
   fmt,
   full,
+  normalizeOptions,
   ShapeError,
   scalar,
   shapesEqual,
@@ -35,6 +37,18 @@ export interface OptimizerOptions {
   globalClipNorm?: number | null;
 }
 
+/**
+ * Keras' one-word option names and their Horn spellings (`clipnorm` is `clipNorm` here); the other
+ * Keras names map one to one (`learning_rate` -> `learningRate`).
+ * @example OPTIMIZER_ALIASES.global_clipnorm // 'globalClipNorm'
+ */
+export const OPTIMIZER_ALIASES: Readonly<Record<string, string>> = {
+  clipnorm: 'clipNorm',
+  clipvalue: 'clipValue',
+  global_clipnorm: 'globalClipNorm',
+  globalClipnorm: 'globalClipNorm',
+};
+
 /** The options every optimizer's `getConfig()` returns. */
 export type OptimizerConfig = {
   name: string;
@@ -64,11 +78,25 @@ export interface SlotSpec {
 export abstract class Optimizer {
   /** The Keras class name, used when saving. */
   static readonly className: string = 'Optimizer';
+  /**
+   * The option names this class adds itself (camelCase); the constructor accepts those of the
+   * whole class chain, in camelCase or Keras' spelling, and refuses any other by name.
+   */
+  static readonly configKeys: readonly string[] = [
+    'learningRate',
+    'name',
+    'weightDecay',
+    'clipNorm',
+    'clipValue',
+    'globalClipNorm',
+  ];
   readonly name: string;
   readonly weightDecay: number | null;
   readonly clipNorm: number | null;
   readonly clipValue: number | null;
   readonly globalClipNorm: number | null;
+  /** The constructor options in camelCase (Keras' spellings renamed, undefined ones dropped). */
+  protected readonly options: Readonly<Record<string, unknown>>;
   private rate: number | LearningRateSchedule;
   private iterationCount = 0;
   private readonly slotsByVariable = new Map<Variable, Record<string, Variable>>();
@@ -78,9 +106,15 @@ export abstract class Optimizer {
 
   protected constructor(options: OptimizerOptions, defaults: { learningRate: number; name: string }) {
     const owner = new.target.className;
-    if (options === null || typeof options !== 'object') {
-      throw new ValueError(`${owner}: expected an options object, got ${describeValue(options)}`);
+    if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+      const keras =
+        typeof options === 'number'
+          ? `; this looks like Keras' positional form ${owner}(${options}, ...) (learning_rate first): write new ${owner}({ learningRate: ${options} })`
+          : '';
+      throw new ValueError(`${owner}: expected an options object, got ${describeValue(options)}${keras}`);
     }
+    this.options = normalizeOptions(owner, options, configKeysOf(new.target, Optimizer), OPTIMIZER_ALIASES);
+    options = this.options as OptimizerOptions;
     this.rate = resolveLearningRate(owner, options.learningRate ?? defaults.learningRate);
     this.name = options.name ?? defaults.name;
     const positive = (option: string, v: number | null | undefined) =>

@@ -30,6 +30,7 @@ export interface RMSpropOptions extends OptimizerOptions {
  */
 export class RMSprop extends Optimizer {
   static override readonly className = 'RMSprop';
+  static override readonly configKeys: readonly string[] = ['rho', 'momentum', 'epsilon', 'centered'];
   readonly rho: number;
   readonly momentum: number;
   readonly epsilon: number;
@@ -37,6 +38,7 @@ export class RMSprop extends Optimizer {
 
   constructor(options: RMSpropOptions = {}) {
     super(options, { learningRate: 0.001, name: 'rmsprop' });
+    options = this.options as RMSpropOptions;
     this.rho = checkNumber('RMSprop', 'rho', options.rho ?? 0.9, { min: 0, max: 1, maxExclusive: true });
     this.momentum = checkNumber('RMSprop', 'momentum', options.momentum ?? 0, { min: 0, max: 1 });
     this.epsilon = checkNumber('RMSprop', 'epsilon', options.epsilon ?? 1e-7, { min: 0, minExclusive: true });

@@ -24,11 +24,13 @@ export interface SGDOptions extends OptimizerOptions {
  */
 export class SGD extends Optimizer {
   static override readonly className = 'SGD';
+  static override readonly configKeys: readonly string[] = ['momentum', 'nesterov'];
   readonly momentum: number;
   readonly nesterov: boolean;
 
   constructor(options: SGDOptions = {}) {
     super(options, { learningRate: 0.01, name: 'SGD' });
+    options = this.options as SGDOptions;
     this.momentum = checkNumber('SGD', 'momentum', options.momentum ?? 0, { min: 0, max: 1 });
     this.nesterov = checkBoolean('SGD', 'nesterov', options.nesterov ?? false);
   }

@@ -1,5 +1,5 @@
 /** The suites `pnpm bench` can run. */
-export const SUITES = ['matmul', 'conv', 'mlp', 'cnn'] as const;
+export const SUITES = ['matmul', 'conv', 'mlp', 'cnn', 'depthwise', 'lstm'] as const;
 export type SuiteName = (typeof SUITES)[number];
 
 /** The backends each library can be measured on. */
@@ -32,7 +32,7 @@ export interface BenchOptions {
 export class UsageError extends Error {}
 
 export const USAGE =
-  'usage: pnpm bench [--quick] [--only matmul,conv,mlp,cnn] [--backend cpu,wasm] [--json] [--with-start] [--no-rss] [--slow] [--wasm-threads N] [--horn-trainer fit|tape] [--out FILE]';
+  'usage: pnpm bench [--quick] [--only matmul,conv,mlp,cnn,depthwise,lstm] [--backend cpu,wasm] [--json] [--with-start] [--no-rss] [--slow] [--wasm-threads N] [--horn-trainer fit|tape] [--out FILE]';
 
 function list<T extends string>(value: string | undefined, valid: readonly T[], flag: string): T[] {
   if (value === undefined || value === '') throw new UsageError(`${flag} needs a value: ${valid.join(',')}`);

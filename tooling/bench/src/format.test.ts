@@ -104,7 +104,7 @@ describe('command line', () => {
       wasmThreads: 2,
       hornTrainer: 'fit',
     });
-    expect(defaults.only).toEqual(['matmul', 'conv', 'mlp', 'cnn']);
+    expect(defaults.only).toEqual(['matmul', 'conv', 'mlp', 'cnn', 'depthwise', 'lstm']);
     const o = parseArgs(
       ['--', '--quick', '--only=mlp,cnn', '--backend', 'wasm', '--wasm-threads', '1', '--json', '--horn-trainer=tape'],
       2,

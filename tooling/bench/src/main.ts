@@ -16,6 +16,8 @@ import { loadMnistSubset, type MnistSubset, writeTrainingFile } from './mnist-da
 import { REPO_ROOT } from './paths.js';
 import { type BenchReport, markdownReport } from './report.js';
 import { convSuite } from './suites/conv.js';
+import { depthwiseSuite } from './suites/depthwise.js';
+import { lstmMemorySuite } from './suites/lstm-memory.js';
 import { matmulSuite } from './suites/matmul.js';
 import type { SuiteContext } from './suites/run-case.js';
 import { timeStart } from './suites/start.js';
@@ -47,6 +49,8 @@ async function run(options: BenchOptions): Promise<BenchReport> {
     conv: () => convSuite(ctx),
     mlp: () => trainingSuite(ctx, 'mlp', data!, dataFile),
     cnn: () => trainingSuite(ctx, 'cnn', data!, dataFile),
+    depthwise: () => depthwiseSuite(ctx),
+    lstm: () => lstmMemorySuite(ctx),
   };
   try {
     for (const name of options.only) {

@@ -2,6 +2,11 @@ import type { KernelSpec } from '@horn/tensor';
 import type { WasmHandle } from '../backend.js';
 import { conv2dBackpropInputWasm, conv2dWasm, fusedConv2dWasm } from './conv2d.js';
 import { conv2dBackpropFilterWasm } from './conv2d-filter-grad.js';
+import {
+  depthwiseConv2dBackpropFilterWasm,
+  depthwiseConv2dBackpropInputWasm,
+  depthwiseConv2dWasm,
+} from './depthwise-conv2d.js';
 import { binaryWasm, castWasm, compareWasm, reluGradWasm, unaryWasm } from './elementwise.js';
 import { batchMatMulWasm } from './matmul.js';
 import { maxPoolGradWasm, maxPoolWasm } from './pool.js';
@@ -12,7 +17,7 @@ import { viaCpuKernel } from './via-cpu.js';
 /**
  * Kernels whose cpu code runs on views of the wasm heap: light or rare ones where SIMD would
  * not pay, which would otherwise fall back through the engine with a copy of every input.
- * Kernels in neither list (the depthwise convolutions) fall back to cpu through the engine.
+ * Kernels in neither list fall back to cpu through the engine.
  * @example VIA_CPU_KERNELS.includes('Transpose') // true
  */
 export const VIA_CPU_KERNELS = [
@@ -64,6 +69,9 @@ export function wasmKernels(): KernelSpec<WasmHandle>[] {
     fusedConv2dWasm,
     conv2dBackpropInputWasm,
     conv2dBackpropFilterWasm,
+    depthwiseConv2dWasm,
+    depthwiseConv2dBackpropInputWasm,
+    depthwiseConv2dBackpropFilterWasm,
     maxPoolWasm,
     maxPoolGradWasm,
     reshapeWasm,

@@ -1,5 +1,5 @@
 import { elu, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link ELU}. */
 export interface ELUConfig extends LayerConfig {
@@ -12,12 +12,13 @@ export interface ELUConfig extends LayerConfig {
  * @example new ELU().apply(tensor([[-1, 2]])).arraySync() // [[-0.6321206, 2]]
  */
 export class ELU extends Layer<ELUConfig> {
+  static override readonly configKeys: readonly string[] = ['alpha'];
   static override readonly className: string = 'ELU';
   readonly alpha: number;
 
   constructor(config: ELUConfig = {}) {
     super(config);
-    const alpha = config.alpha ?? 1;
+    const alpha = this.config.alpha ?? 1;
     if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
       throw new ValueError(`ELU: alpha must be a finite number, got ${JSON.stringify(alpha)}`);
     }
@@ -30,5 +31,10 @@ export class ELU extends Layer<ELUConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), alpha: this.alpha };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

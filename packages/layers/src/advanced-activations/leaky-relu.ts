@@ -1,5 +1,5 @@
 import { leakyRelu, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link LeakyReLU}. */
 export interface LeakyReLUConfig extends LayerConfig {
@@ -14,12 +14,13 @@ export interface LeakyReLUConfig extends LayerConfig {
  * @example new LeakyReLU().apply(tensor([[-10, 5]])).arraySync() // [[-3, 5]]
  */
 export class LeakyReLU extends Layer<LeakyReLUConfig> {
+  static override readonly configKeys: readonly string[] = ['negativeSlope', 'alpha'];
   static override readonly className: string = 'LeakyReLU';
   readonly negativeSlope: number;
 
   constructor(config: LeakyReLUConfig = {}) {
     super(config);
-    const slope = config.negativeSlope ?? config.alpha ?? 0.3;
+    const slope = this.config.negativeSlope ?? this.config.alpha ?? 0.3;
     if (typeof slope !== 'number' || !Number.isFinite(slope) || slope < 0) {
       throw new ValueError(`LeakyReLU: negativeSlope must be a finite number >= 0, got ${JSON.stringify(slope)}`);
     }
@@ -32,5 +33,10 @@ export class LeakyReLU extends Layer<LeakyReLUConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), negativeSlope: this.negativeSlope };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

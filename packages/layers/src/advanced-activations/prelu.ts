@@ -25,6 +25,12 @@ export interface PReLUConfig extends LayerConfig {
  * @example new PReLU({ alphaInitializer: { className: 'Constant', config: { value: 0.25 } } }).apply(tensor([[-4, 2]])) // [[-1, 2]]
  */
 export class PReLU extends Layer<PReLUConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'alphaInitializer',
+    'alphaRegularizer',
+    'alphaConstraint',
+    'sharedAxes',
+  ];
   static override readonly className: string = 'PReLU';
   readonly alphaInitializer: Initializer;
   readonly alphaRegularizer: Regularizer | null;
@@ -34,10 +40,10 @@ export class PReLU extends Layer<PReLUConfig> {
 
   constructor(config: PReLUConfig = {}) {
     super(config);
-    this.alphaInitializer = getInitializer(config.alphaInitializer ?? 'zeros');
-    this.alphaRegularizer = config.alphaRegularizer ? getRegularizer(config.alphaRegularizer) : null;
-    this.alphaConstraint = config.alphaConstraint ? getConstraint(config.alphaConstraint) : null;
-    const shared = config.sharedAxes;
+    this.alphaInitializer = getInitializer(this.config.alphaInitializer ?? 'zeros');
+    this.alphaRegularizer = this.config.alphaRegularizer ? getRegularizer(this.config.alphaRegularizer) : null;
+    this.alphaConstraint = this.config.alphaConstraint ? getConstraint(this.config.alphaConstraint) : null;
+    const shared = this.config.sharedAxes;
     const axes = shared === undefined || shared === null ? null : Array.isArray(shared) ? [...shared] : [shared];
     if (axes?.some((a) => !Number.isInteger(a) || a < 1)) {
       throw new ValueError(`PReLU: sharedAxes must be 1-based positive integers, got ${JSON.stringify(shared)}`);
@@ -83,5 +89,10 @@ export class PReLU extends Layer<PReLUConfig> {
       alphaConstraint: this.alphaConstraint ? serializeConstraint(this.alphaConstraint) : null,
       sharedAxes: this.sharedAxes,
     };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -1,5 +1,5 @@
 import { cast, clip, greater, mul, relu, relu6, sub, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link ReLU}. */
 export interface ReLUConfig extends LayerConfig {
@@ -25,6 +25,7 @@ function finite(value: unknown, option: string, min = Number.NEGATIVE_INFINITY):
  * @example new ReLU({ maxValue: 6 }).apply(tensor([[-1, 3, 8]])).arraySync() // [[0, 3, 6]]
  */
 export class ReLU extends Layer<ReLUConfig> {
+  static override readonly configKeys: readonly string[] = ['maxValue', 'negativeSlope', 'threshold'];
   static override readonly className: string = 'ReLU';
   readonly maxValue: number | null;
   readonly negativeSlope: number;
@@ -33,9 +34,11 @@ export class ReLU extends Layer<ReLUConfig> {
   constructor(config: ReLUConfig = {}) {
     super(config);
     this.maxValue =
-      config.maxValue === undefined || config.maxValue === null ? null : finite(config.maxValue, 'maxValue', 0);
-    this.negativeSlope = finite(config.negativeSlope ?? 0, 'negativeSlope', 0);
-    this.threshold = finite(config.threshold ?? 0, 'threshold');
+      this.config.maxValue === undefined || this.config.maxValue === null
+        ? null
+        : finite(this.config.maxValue, 'maxValue', 0);
+    this.negativeSlope = finite(this.config.negativeSlope ?? 0, 'negativeSlope', 0);
+    this.threshold = finite(this.config.threshold ?? 0, 'threshold');
   }
 
   override call(x: Tensor): Tensor {
@@ -56,5 +59,10 @@ export class ReLU extends Layer<ReLUConfig> {
       negativeSlope: this.negativeSlope,
       threshold: this.threshold,
     };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

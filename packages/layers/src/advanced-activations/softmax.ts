@@ -1,5 +1,5 @@
 import { softmax, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link Softmax}. */
 export interface SoftmaxConfig extends LayerConfig {
@@ -12,12 +12,13 @@ export interface SoftmaxConfig extends LayerConfig {
  * @example new Softmax().apply(tensor([[0, 0]])).arraySync() // [[0.5, 0.5]]
  */
 export class Softmax extends Layer<SoftmaxConfig> {
+  static override readonly configKeys: readonly string[] = ['axis'];
   static override readonly className: string = 'Softmax';
   readonly axis: number;
 
   constructor(config: SoftmaxConfig = {}) {
     super(config);
-    const axis = config.axis ?? -1;
+    const axis = this.config.axis ?? -1;
     if (!Number.isInteger(axis)) throw new ValueError(`Softmax: axis must be an integer, got ${JSON.stringify(axis)}`);
     this.axis = axis;
   }
@@ -28,5 +29,10 @@ export class Softmax extends Layer<SoftmaxConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), axis: this.axis };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

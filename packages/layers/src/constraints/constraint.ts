@@ -2,9 +2,11 @@ import {
   add,
   cast,
   clip,
+  configKeysOf,
   div,
   greaterEqual,
   mul,
+  normalizeOptions,
   sqrt,
   square,
   sum,
@@ -23,6 +25,16 @@ const EPSILON = 1e-7;
  */
 export abstract class Constraint {
   static readonly className: string;
+  /** The option names this class adds itself (camelCase; Keras' snake_case is accepted too). */
+  static readonly configKeys: readonly string[] = [];
+
+  /**
+   * Checks the options of a constraint class that reads none itself (unknown keys are refused);
+   * classes with options normalize and read their own before calling `super()`.
+   */
+  constructor(config?: object) {
+    normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint));
+  }
 
   /** The constrained value of `w` (a new tensor). */
   abstract apply(w: Tensor): Tensor;
@@ -76,11 +88,13 @@ export interface MaxNormConfig {
  * @example new MaxNorm({ maxValue: 2 }).apply(tensor([[3], [4]])).arraySync() // [[1.2], [1.6]]
  */
 export class MaxNorm extends Constraint {
+  static override readonly configKeys: readonly string[] = ['maxValue', 'axis'];
   static override readonly className: string = 'MaxNorm';
   readonly maxValue: number;
   readonly axis: number | number[];
 
   constructor(config: MaxNormConfig = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint)) as MaxNormConfig;
     super();
     this.maxValue = numberOption(config.maxValue, 2, 'maxValue', 'MaxNorm');
     this.axis = axisOption(config.axis, 'MaxNorm');
@@ -103,6 +117,7 @@ export class MaxNorm extends Constraint {
  * @example new NonNeg().apply(tensor([-1, 2])).arraySync() // [0, 2]
  */
 export class NonNeg extends Constraint {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'NonNeg';
 
   apply(w: Tensor): Tensor {
@@ -121,10 +136,12 @@ export interface UnitNormConfig {
  * @example new UnitNorm().apply(tensor([[3], [4]])).arraySync() // [[0.6], [0.8]]
  */
 export class UnitNorm extends Constraint {
+  static override readonly configKeys: readonly string[] = ['axis'];
   static override readonly className: string = 'UnitNorm';
   readonly axis: number | number[];
 
   constructor(config: UnitNormConfig = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint)) as UnitNormConfig;
     super();
     this.axis = axisOption(config.axis, 'UnitNorm');
   }
@@ -155,6 +172,7 @@ export interface MinMaxNormConfig {
  * @example new MinMaxNorm({ minValue: 1, maxValue: 1 }).apply(tensor([[3], [4]])).arraySync() // [[0.6], [0.8]]
  */
 export class MinMaxNorm extends Constraint {
+  static override readonly configKeys: readonly string[] = ['minValue', 'maxValue', 'rate', 'axis'];
   static override readonly className: string = 'MinMaxNorm';
   readonly minValue: number;
   readonly maxValue: number;
@@ -162,6 +180,7 @@ export class MinMaxNorm extends Constraint {
   readonly axis: number | number[];
 
   constructor(config: MinMaxNormConfig = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint)) as MinMaxNormConfig;
     super();
     this.minValue = numberOption(config.minValue, 0, 'minValue', 'MinMaxNorm');
     this.maxValue = numberOption(config.maxValue, 1, 'maxValue', 'MinMaxNorm');

@@ -52,6 +52,18 @@ export interface BaseConvConfig extends LayerConfig {
  * @example class MyConv extends BaseConv<Conv2DConfig> { ... }
  */
 export abstract class BaseConv<C extends BaseConvConfig = BaseConvConfig> extends Layer<C> {
+  static override readonly configKeys: readonly string[] = [
+    'kernelSize',
+    'strides',
+    'padding',
+    'dataFormat',
+    'dilationRate',
+    'activation',
+    'useBias',
+    'biasInitializer',
+    'biasRegularizer',
+    'biasConstraint',
+  ];
   /** The number of spatial axes: 1 or 2. */
   readonly spatialRank: number;
   readonly kernelSize: number[];

@@ -23,6 +23,12 @@ export interface ConvConfig extends BaseConvConfig {
  * @example class Conv3D extends Conv<ConvConfig> { ... }
  */
 export abstract class Conv<C extends ConvConfig = ConvConfig> extends BaseConv<C> {
+  static override readonly configKeys: readonly string[] = [
+    'filters',
+    'kernelInitializer',
+    'kernelRegularizer',
+    'kernelConstraint',
+  ];
   readonly filters: number;
   protected readonly kernelSpec: WeightSpec;
   protected kernel: Variable | null = null;

@@ -16,6 +16,7 @@ export interface Conv1DConfig extends ConvConfig {
  * conv.apply(zeros([2, 10, 8])).shape; // [2, 10, 4]
  */
 export class Conv1D extends Conv<Conv1DConfig> {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'Conv1D';
 
   constructor(config: Conv1DConfig) {

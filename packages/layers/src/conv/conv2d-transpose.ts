@@ -22,6 +22,7 @@ export interface Conv2DTransposeConfig extends ConvConfig {
  * up.apply(zeros([1, 4, 4, 16])).shape; // [1, 9, 9, 8] ('valid': 4 * 2 + 3 - 2)
  */
 export class Conv2DTranspose extends Conv<Conv2DTransposeConfig> {
+  static override readonly configKeys: readonly string[] = ['outputPadding'];
   static override readonly className = 'Conv2DTranspose';
   readonly outputPadding: number[] | null;
 

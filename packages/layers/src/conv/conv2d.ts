@@ -21,6 +21,7 @@ export interface Conv2DConfig extends ConvConfig {
  * conv.countParams(); // 320
  */
 export class Conv2D extends Conv<Conv2DConfig> {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'Conv2D';
 
   constructor(config: Conv2DConfig) {

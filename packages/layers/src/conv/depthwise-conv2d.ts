@@ -43,6 +43,12 @@ export function depthwise(layer: BaseConv, x: Tensor, kernel: Tensor): Tensor {
  * dw.countParams(); // 3 * 3 * 3 * 2 + 6 = 60
  */
 export class DepthwiseConv2D extends BaseConv<DepthwiseConv2DConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'depthMultiplier',
+    'depthwiseInitializer',
+    'depthwiseRegularizer',
+    'depthwiseConstraint',
+  ];
   static override readonly className = 'DepthwiseConv2D';
   readonly depthMultiplier: number;
   protected readonly depthwiseSpec: WeightSpec;

@@ -38,6 +38,16 @@ export interface SeparableConv2DConfig extends BaseConvConfig {
  * sep.countParams(); // 3*3*4 + 4*8 + 8 = 76
  */
 export class SeparableConv2D extends BaseConv<SeparableConv2DConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'filters',
+    'depthMultiplier',
+    'depthwiseInitializer',
+    'pointwiseInitializer',
+    'depthwiseRegularizer',
+    'pointwiseRegularizer',
+    'depthwiseConstraint',
+    'pointwiseConstraint',
+  ];
   static override readonly className = 'SeparableConv2D';
   readonly filters: number;
   readonly depthMultiplier: number;

@@ -5,7 +5,7 @@ import {
   getActivation,
   serializeActivation,
 } from '../activations/activations.js';
-import { Layer, type LayerConfig } from '../engine/layer.js';
+import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link Activation}. */
 export interface ActivationConfig extends LayerConfig {
@@ -18,12 +18,13 @@ export interface ActivationConfig extends LayerConfig {
  * @example new Activation({ activation: 'relu' }).apply(tensor([[-1, 2]])).arraySync() // [[0, 2]]
  */
 export class Activation extends Layer<ActivationConfig> {
+  static override readonly configKeys: readonly string[] = ['activation'];
   static override readonly className: string = 'Activation';
   readonly activation: ActivationFn;
 
   constructor(config: ActivationConfig) {
     super(config);
-    this.activation = getActivation(config?.activation);
+    this.activation = getActivation(this.config.activation);
   }
 
   override call(x: Tensor): Tensor {
@@ -32,5 +33,10 @@ export class Activation extends Layer<ActivationConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), activation: serializeActivation(this.activation) };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

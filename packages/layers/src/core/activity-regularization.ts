@@ -21,7 +21,7 @@ export interface ActivityRegularizationConfig extends Omit<LayerConfig, 'activit
  */
 export class ActivityRegularization extends Layer<ActivityRegularizationConfig> {
   static override readonly className: string = 'ActivityRegularization';
-  static readonly configKeys: readonly string[] = ['l1', 'l2'];
+  static override readonly configKeys: readonly string[] = ['l1', 'l2'];
   readonly l1: number;
   readonly l2: number;
 

@@ -41,6 +41,17 @@ export interface DenseConfig extends LayerConfig {
  * dense.apply(ones([2, 4])).shape; // [2, 3]
  */
 export class Dense extends Layer<DenseConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'units',
+    'activation',
+    'useBias',
+    'kernelInitializer',
+    'biasInitializer',
+    'kernelRegularizer',
+    'biasRegularizer',
+    'kernelConstraint',
+    'biasConstraint',
+  ];
   static override readonly className: string = 'Dense';
   readonly units: number;
   readonly activation: ActivationFn;
@@ -56,19 +67,19 @@ export class Dense extends Layer<DenseConfig> {
 
   constructor(config: DenseConfig) {
     super(config);
-    const units = config?.units;
+    const units = this.config.units;
     if (typeof units !== 'number' || !Number.isInteger(units) || units <= 0) {
       throw new ValueError(`Dense: units must be a positive integer, got ${JSON.stringify(units)}`);
     }
     this.units = units;
-    this.activation = getActivation(config.activation);
-    this.useBias = config.useBias ?? true;
-    this.kernelInitializer = getInitializer(config.kernelInitializer ?? 'glorotUniform');
-    this.biasInitializer = getInitializer(config.biasInitializer ?? 'zeros');
-    this.kernelRegularizer = config.kernelRegularizer ? getRegularizer(config.kernelRegularizer) : null;
-    this.biasRegularizer = config.biasRegularizer ? getRegularizer(config.biasRegularizer) : null;
-    this.kernelConstraint = config.kernelConstraint ? getConstraint(config.kernelConstraint) : null;
-    this.biasConstraint = config.biasConstraint ? getConstraint(config.biasConstraint) : null;
+    this.activation = getActivation(this.config.activation);
+    this.useBias = this.config.useBias ?? true;
+    this.kernelInitializer = getInitializer(this.config.kernelInitializer ?? 'glorotUniform');
+    this.biasInitializer = getInitializer(this.config.biasInitializer ?? 'zeros');
+    this.kernelRegularizer = this.config.kernelRegularizer ? getRegularizer(this.config.kernelRegularizer) : null;
+    this.biasRegularizer = this.config.biasRegularizer ? getRegularizer(this.config.biasRegularizer) : null;
+    this.kernelConstraint = this.config.kernelConstraint ? getConstraint(this.config.kernelConstraint) : null;
+    this.biasConstraint = this.config.biasConstraint ? getConstraint(this.config.biasConstraint) : null;
     this.inputSpec = { minNdim: 2 };
   }
 

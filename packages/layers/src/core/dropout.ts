@@ -1,6 +1,6 @@
 import { mul, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { dropoutMask, readRate, readSeed, seededStream } from './random-layer.js';
 
 /** Options of {@link Dropout}. */
@@ -19,6 +19,7 @@ export interface DropoutConfig extends LayerConfig {
  * @example new Dropout({ rate: 0.5, seed: 1 }).apply(ones([2, 4]), { training: true }) // entries 0 or 2
  */
 export class Dropout extends Layer<DropoutConfig> {
+  static override readonly configKeys: readonly string[] = ['rate', 'noiseShape', 'seed'];
   static override readonly className: string = 'Dropout';
   readonly rate: number;
   readonly noiseShape: (number | null)[] | null;
@@ -27,15 +28,15 @@ export class Dropout extends Layer<DropoutConfig> {
 
   constructor(config: DropoutConfig) {
     super(config);
-    this.rate = readRate(config?.rate, 'Dropout');
-    const ns = config.noiseShape ?? null;
+    this.rate = readRate(this.config.rate, 'Dropout');
+    const ns = this.config.noiseShape ?? null;
     if (ns !== null && (!Array.isArray(ns) || ns.some((d) => d !== null && !(Number.isInteger(d) && d >= 1)))) {
       throw new ValueError(
         `Dropout: noiseShape must be an array of positive integers or nulls, got ${JSON.stringify(ns)}`,
       );
     }
     this.noiseShape = ns ? [...ns] : null;
-    this.seed = readSeed(config.seed, 'Dropout');
+    this.seed = readSeed(this.config.seed, 'Dropout');
     this.stream = seededStream(this.seed);
   }
 
@@ -60,5 +61,10 @@ export class Dropout extends Layer<DropoutConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), rate: this.rate, noiseShape: this.noiseShape, seed: this.seed ?? null };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -40,6 +40,15 @@ export interface EmbeddingConfig extends LayerConfig {
  * embed.apply(tensor([[4, 20, 7]], [1, 3], 'int32')).shape; // [1, 3, 16]
  */
 export class Embedding extends Layer<EmbeddingConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'inputDim',
+    'outputDim',
+    'embeddingsInitializer',
+    'embeddingsRegularizer',
+    'embeddingsConstraint',
+    'maskZero',
+    'inputLength',
+  ];
   static override readonly className: string = 'Embedding';
   readonly inputDim: number;
   readonly outputDim: number;
@@ -52,18 +61,22 @@ export class Embedding extends Layer<EmbeddingConfig> {
 
   constructor(config: EmbeddingConfig) {
     super(config);
-    this.inputDim = positiveInteger(config?.inputDim, 'inputDim', 'Embedding');
-    this.outputDim = positiveInteger(config.outputDim, 'outputDim', 'Embedding');
-    const init = config.embeddingsInitializer ?? 'uniform';
+    this.inputDim = positiveInteger(this.config.inputDim, 'inputDim', 'Embedding');
+    this.outputDim = positiveInteger(this.config.outputDim, 'outputDim', 'Embedding');
+    const init = this.config.embeddingsInitializer ?? 'uniform';
     // Keras' 'uniform' id is RandomUniform with its defaults (-0.05, 0.05).
     this.embeddingsInitializer = init === 'uniform' ? new RandomUniform() : getInitializer(init);
-    this.embeddingsRegularizer = config.embeddingsRegularizer ? getRegularizer(config.embeddingsRegularizer) : null;
-    this.embeddingsConstraint = config.embeddingsConstraint ? getConstraint(config.embeddingsConstraint) : null;
-    this.maskZero = booleanOption(config.maskZero, false, 'maskZero', layerLabel(this));
+    this.embeddingsRegularizer = this.config.embeddingsRegularizer
+      ? getRegularizer(this.config.embeddingsRegularizer)
+      : null;
+    this.embeddingsConstraint = this.config.embeddingsConstraint
+      ? getConstraint(this.config.embeddingsConstraint)
+      : null;
+    this.maskZero = booleanOption(this.config.maskZero, false, 'maskZero', layerLabel(this));
     this.inputLength =
-      config.inputLength === undefined || config.inputLength === null
+      this.config.inputLength === undefined || this.config.inputLength === null
         ? null
-        : positiveInteger(config.inputLength, 'inputLength', 'Embedding');
+        : positiveInteger(this.config.inputLength, 'inputLength', 'Embedding');
   }
 
   override build(): void {

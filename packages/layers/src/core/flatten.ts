@@ -13,12 +13,13 @@ export interface FlattenConfig extends LayerConfig {
  * @example new Flatten().apply(ones([2, 3, 4])).shape // [2, 12]
  */
 export class Flatten extends Layer<FlattenConfig> {
+  static override readonly configKeys: readonly string[] = ['dataFormat'];
   static override readonly className: string = 'Flatten';
   readonly dataFormat: DataFormat;
 
   constructor(config: FlattenConfig = {}) {
     super(config);
-    this.dataFormat = normalizeDataFormat(config.dataFormat, 'Flatten');
+    this.dataFormat = normalizeDataFormat(this.config.dataFormat, 'Flatten');
     this.inputSpec = { minNdim: 1 };
   }
 

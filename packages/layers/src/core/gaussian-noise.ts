@@ -1,5 +1,5 @@
 import { add, makeTensor, type Tensor, ValueError } from '@horn/tensor';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { readSeed, seededStream } from './random-layer.js';
 
 /** Options of {@link GaussianNoise}. */
@@ -16,6 +16,7 @@ export interface GaussianNoiseConfig extends LayerConfig {
  * @example new GaussianNoise({ stddev: 0.1, seed: 1 }).apply(zeros([2, 3]), { training: true })
  */
 export class GaussianNoise extends Layer<GaussianNoiseConfig> {
+  static override readonly configKeys: readonly string[] = ['stddev', 'seed'];
   static override readonly className: string = 'GaussianNoise';
   readonly stddev: number;
   readonly seed: number | undefined;
@@ -23,12 +24,12 @@ export class GaussianNoise extends Layer<GaussianNoiseConfig> {
 
   constructor(config: GaussianNoiseConfig) {
     super(config);
-    const stddev = config?.stddev;
+    const stddev = this.config.stddev;
     if (typeof stddev !== 'number' || !(stddev >= 0) || !Number.isFinite(stddev)) {
       throw new ValueError(`GaussianNoise: stddev must be a finite number >= 0, got ${JSON.stringify(stddev)}`);
     }
     this.stddev = stddev;
-    this.seed = readSeed(config.seed, 'GaussianNoise');
+    this.seed = readSeed(this.config.seed, 'GaussianNoise');
     this.stream = seededStream(this.seed);
   }
 
@@ -42,5 +43,10 @@ export class GaussianNoise extends Layer<GaussianNoiseConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), stddev: this.stddev, seed: this.seed ?? null };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -42,7 +42,7 @@ const PROBE_BATCH = 2;
  */
 export class Lambda extends Layer<LambdaConfig> {
   static override readonly className: string = 'Lambda';
-  static readonly configKeys: readonly string[] = ['function', 'outputShape', 'arguments'];
+  static override readonly configKeys: readonly string[] = ['function', 'outputShape', 'arguments'];
   readonly fn: LambdaFunction;
   readonly outputShape: LambdaOutputShape | null;
   readonly arguments: Readonly<Record<string, unknown>>;

@@ -12,12 +12,13 @@ export interface PermuteConfig extends LayerConfig {
  * @example new Permute({ dims: [2, 1] }).apply(ones([5, 3, 4])).shape // [5, 4, 3]
  */
 export class Permute extends Layer<PermuteConfig> {
+  static override readonly configKeys: readonly string[] = ['dims'];
   static override readonly className: string = 'Permute';
   readonly dims: number[];
 
   constructor(config: PermuteConfig) {
     super(config);
-    const dims = config?.dims;
+    const dims = this.config.dims;
     const n = Array.isArray(dims) ? dims.length : 0;
     const sorted = Array.isArray(dims) ? [...dims].sort((a, b) => a - b) : [];
     if (!Array.isArray(dims) || n === 0 || sorted.some((d, i) => d !== i + 1)) {

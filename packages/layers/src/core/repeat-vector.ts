@@ -12,12 +12,13 @@ export interface RepeatVectorConfig extends LayerConfig {
  * @example new RepeatVector({ n: 3 }).apply(ones([2, 4])).shape // [2, 3, 4]
  */
 export class RepeatVector extends Layer<RepeatVectorConfig> {
+  static override readonly configKeys: readonly string[] = ['n'];
   static override readonly className: string = 'RepeatVector';
   readonly n: number;
 
   constructor(config: RepeatVectorConfig) {
     super(config);
-    const n = config?.n;
+    const n = this.config.n;
     if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) {
       throw new ValueError(`RepeatVector: n must be a positive integer, got ${JSON.stringify(n)}`);
     }

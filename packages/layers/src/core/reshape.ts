@@ -13,12 +13,13 @@ export interface ReshapeConfig extends LayerConfig {
  * @example new Reshape({ targetShape: [3, -1] }).apply(ones([2, 12])).shape // [2, 3, 4]
  */
 export class Reshape extends Layer<ReshapeConfig> {
+  static override readonly configKeys: readonly string[] = ['targetShape'];
   static override readonly className: string = 'Reshape';
   readonly targetShape: number[];
 
   constructor(config: ReshapeConfig) {
     super(config);
-    const target = config?.targetShape;
+    const target = this.config.targetShape;
     if (!Array.isArray(target) || target.some((d) => !Number.isInteger(d) || (d < 0 && d !== -1))) {
       throw new ValueError(
         `Reshape: targetShape must be an array of non-negative integers (one may be -1), got ${JSON.stringify(target)}`,

@@ -1,6 +1,6 @@
 import { mul, type Tensor } from '@horn/tensor';
 import { type DataFormat, normalizeDataFormat } from '../engine/data-format.js';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { dropoutMask, readRate, readSeed, seededStream } from './random-layer.js';
 
 /** Options of {@link SpatialDropout2D}. */
@@ -19,6 +19,7 @@ export interface SpatialDropout2DConfig extends LayerConfig {
  * @example new SpatialDropout2D({ rate: 0.5, seed: 1 }).apply(ones([1, 2, 2, 3]), { training: true })
  */
 export class SpatialDropout2D extends Layer<SpatialDropout2DConfig> {
+  static override readonly configKeys: readonly string[] = ['rate', 'dataFormat', 'seed'];
   static override readonly className: string = 'SpatialDropout2D';
   readonly rate: number;
   readonly dataFormat: DataFormat;
@@ -27,9 +28,9 @@ export class SpatialDropout2D extends Layer<SpatialDropout2DConfig> {
 
   constructor(config: SpatialDropout2DConfig) {
     super(config);
-    this.rate = readRate(config?.rate, 'SpatialDropout2D');
-    this.dataFormat = normalizeDataFormat(config.dataFormat, 'SpatialDropout2D');
-    this.seed = readSeed(config.seed, 'SpatialDropout2D');
+    this.rate = readRate(this.config.rate, 'SpatialDropout2D');
+    this.dataFormat = normalizeDataFormat(this.config.dataFormat, 'SpatialDropout2D');
+    this.seed = readSeed(this.config.seed, 'SpatialDropout2D');
     this.stream = seededStream(this.seed);
     this.inputSpec = { ndim: 4 };
   }
@@ -43,5 +44,10 @@ export class SpatialDropout2D extends Layer<SpatialDropout2DConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), rate: this.rate, dataFormat: this.dataFormat, seed: this.seed ?? null };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

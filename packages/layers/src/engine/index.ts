@@ -1,4 +1,10 @@
-export { registerClass, unregisterClass } from './class-registry.js';
+export {
+  type CustomObjects,
+  customClass,
+  registerClass,
+  unregisterClass,
+  withCustomObjects,
+} from './class-registry.js';
 export { type DataFormat, normalizeDataFormat } from './data-format.js';
 export { canonicalId, enumOption, lookupId } from './identifiers.js';
 export {
@@ -19,3 +25,4 @@ export { getRegisteredClass, registeredClassNames } from './registry.js';
 export { deserializeLayer, serializeLayer } from './serialize-layer.js';
 export { isSerialized, type SerializableClass, type Serialized } from './serialized.js';
 export { Node, type NodeArgs, SymbolicTensor } from './symbolic.js';
+export { flattenLayers, trackedLayers } from './tracking.js';

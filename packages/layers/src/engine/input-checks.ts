@@ -106,3 +106,27 @@ export function readBatchInputShape(
   }
   return null;
 }
+
+/**
+ * Keras' `input_dim` as an input shape: `[inputDim]`, for layers that take no `inputDim` option
+ * of their own (Embedding does: there it is the vocabulary size). Giving it with `inputShape` or
+ * `batchInputShape` is an error, as in Keras.
+ * @example inputShapeFromDim('Dense', 4, undefined, undefined) // [4]
+ */
+export function inputShapeFromDim(
+  className: string,
+  inputDim: unknown,
+  inputShape: (number | null)[] | undefined,
+  batchInputShape: (number | null)[] | undefined,
+): (number | null)[] | undefined {
+  if (inputDim === undefined || inputDim === null) return inputShape;
+  if (typeof inputDim !== 'number' || !Number.isInteger(inputDim) || inputDim <= 0) {
+    throw new ValueError(`${className}: inputDim must be a positive integer, got ${JSON.stringify(inputDim)}`);
+  }
+  if (inputShape !== undefined || batchInputShape !== undefined) {
+    throw new ValueError(
+      `${className}: give inputDim (Keras' input_dim) or inputShape / batchInputShape, not both; got inputDim=${inputDim}`,
+    );
+  }
+  return [inputDim];
+}

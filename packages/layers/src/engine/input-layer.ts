@@ -1,4 +1,4 @@
-import { type DType, type Tensor, ValueError } from '@horn/tensor';
+import { type DType, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer } from './layer.js';
 import { Node, SymbolicTensor } from './symbolic.js';
 
@@ -12,6 +12,8 @@ export interface InputLayerConfig {
   batchInputShape?: (number | null)[];
   /** Keras 3's name for `batchInputShape`. */
   batchShape?: (number | null)[];
+  /** Keras 3's name for `inputShape` (`InputLayer(shape=...)`). */
+  shape?: (number | null)[];
   /** The input's dtype; default `'float32'`. See {@link InputDType} for the TF dtypes mapped to Horn's. */
   dtype?: InputDType;
   /** Sparse inputs are not supported: only `false`. */
@@ -88,6 +90,16 @@ function readShape(config: InputLayerConfig): (number | null)[] {
  * layer.output.shape; // [null, 28, 28, 1]
  */
 export class InputLayer extends Layer {
+  static override readonly configKeys: readonly string[] = [
+    'inputShape',
+    'shape',
+    'batchSize',
+    'batchInputShape',
+    'batchShape',
+    'dtype',
+    'sparse',
+    'name',
+  ];
   static override readonly className = 'InputLayer';
   /** The input's dtype, as Horn holds it (`'int64'` is held as `'int32'`, `'float64'` as `'float32'`). */
   readonly dtype: DType;
@@ -95,8 +107,16 @@ export class InputLayer extends Layer {
   readonly inputBatchShape: (number | null)[];
 
   constructor(config: InputLayerConfig = {}) {
-    if (config === null || typeof config !== 'object') {
-      throw new ValueError(`InputLayer: expected a config object, got ${JSON.stringify(config)}`);
+    if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+      throw new ValueError(
+        `InputLayer: expected an options object, got ${JSON.stringify(config)}; Keras' InputLayer(shape) is new InputLayer({ inputShape: [...] }) here`,
+      );
+    }
+    config = normalizeOptions('InputLayer', config, InputLayer.configKeys) as InputLayerConfig;
+    if (config.shape !== undefined) {
+      if (config.inputShape !== undefined) throw new ValueError('InputLayer: give inputShape or shape, not both');
+      const { shape: inputShape, ...rest } = config;
+      config = { ...rest, inputShape };
     }
     const shape = readShape(config);
     const dtype = inputDType(config.dtype ?? 'float32', 'InputLayer');
@@ -112,7 +132,7 @@ export class InputLayer extends Layer {
   }
 
   /** The symbolic tensor this layer feeds into the graph (what `Input()` returns). */
-  get output(): SymbolicTensor {
+  override get output(): SymbolicTensor {
     return this.inboundNodes[0].outputTensors[0];
   }
 
@@ -139,6 +159,8 @@ export interface InputConfig {
   name?: string;
 }
 
+const INPUT_KEYS: readonly string[] = ['shape', 'batchShape', 'batchSize', 'dtype', 'name'];
+
 /**
  * A symbolic model input (Keras' `keras.Input`): an InputLayer's output, to call layers on and
  * to pass to `new Model({ inputs, outputs })` or a Sequential.
@@ -147,9 +169,13 @@ export interface InputConfig {
  * const y = new Dense({ units: 10 }).apply(new Flatten().apply(x));
  */
 export function Input(config: InputConfig): SymbolicTensor {
-  if (config === null || typeof config !== 'object') {
-    throw new ValueError(`Input: expected { shape } or { batchShape }, got ${JSON.stringify(config)}`);
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    const keras = Array.isArray(config)
+      ? `; this looks like Keras' Input(shape): write Input({ shape: ${JSON.stringify(config)} })`
+      : '';
+    throw new ValueError(`Input: expected { shape } or { batchShape }, got ${JSON.stringify(config)}${keras}`);
   }
+  config = normalizeOptions('Input', config, INPUT_KEYS) as InputConfig;
   if (config.shape === undefined && config.batchShape === undefined) {
     throw new ValueError(
       `Input: pass shape (without the batch dimension, e.g. { shape: [28, 28, 1] }) or batchShape, got ${JSON.stringify(config)}`,

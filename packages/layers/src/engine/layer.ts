@@ -3,7 +3,9 @@ import {
   assertValidShape,
   cast,
   div,
+  configKeysOf,
   fmt,
+  normalizeOptions,
   type Shape,
   ShapeError,
   shapesEqual,
@@ -18,14 +20,21 @@ import { type ConstraintId, getConstraint } from '../constraints/get-constraint.
 import { getInitializer, type InitializerId } from '../initializers/get-initializer.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
-import { fmtShape, layerLabel, readBatchInputShape } from './input-checks.js';
+import { type CustomObjects, withCustomObjects } from './class-registry.js';
+import { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
+import { fmtShape, inputShapeFromDim, layerLabel, readBatchInputShape } from './input-checks.js';
 import { checkInputSpec, type InputSpec } from './input-spec.js';
 import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
 import { Node, SymbolicTensor } from './symbolic.js';
+import { eagerInputs, isSymbolicCall, nodeTensors } from './symbolic-call.js';
+import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
 
 export type { LayerShape } from './layer-shape.js';
+
+/** The layer whose eager `apply` is running outermost (Keras' call context entry layer), or null. */
+let callEntry: Layer | null = null;
 
 /** Options every layer takes. */
 export interface LayerConfig {
@@ -39,6 +48,11 @@ export interface LayerConfig {
   inputShape?: (number | null)[];
   /** Keras `batch_input_shape`: the input shape with the batch dimension. */
   batchInputShape?: (number | null)[];
+  /**
+   * Keras `input_dim`: the same as `inputShape: [inputDim]`, for layers without an `inputDim` option
+   * of their own (Embedding's `inputDim` is its vocabulary size).
+   */
+  inputDim?: number;
   /** A penalty on the layer's output, added to `losses` on each call, divided by the batch size (as Keras 3). */
   activityRegularizer?: RegularizerId | null;
 }
@@ -60,6 +74,25 @@ export interface AddWeightOptions {
   dtype?: 'float32';
 }
 
+/** Whether a class between `cls` and Layer declares `key` in its own `configKeys` (Embedding's `inputDim`). */
+function declaresBelow(cls: object, key: string): boolean {
+  for (let c: object | null = cls; c !== null && c !== Layer; c = Object.getPrototypeOf(c)) {
+    const own = Object.hasOwn(c, 'configKeys') ? (c as { configKeys: unknown }).configKeys : null;
+    if (Array.isArray(own) && own.includes(key)) return true;
+  }
+  return false;
+}
+
+/** The refusal of a positional argument (Keras' `Dense(8)`), naming Horn's options form. */
+function positionalMessage(className: string, keys: readonly string[] | null, given: unknown): string {
+  // Keras' first positional parameter: units / filters / layer / kernel_size where the class has it.
+  const first = ['units', 'filters', 'layer', 'kernelSize'].find((k) => keys?.includes(k)) ?? keys?.[0];
+  const shown = typeof given === 'string' ? `'${given}'` : JSON.stringify(given);
+  const example =
+    first && first !== 'name' ? `new ${className}({ ${first}: ${shown}, ... })` : `new ${className}({ ... })`;
+  return `${className}: expected an options object, got ${Array.isArray(given) ? 'an array' : typeof given} ${shown}; this looks like Keras' positional form ${className}(${shown}, ...), which Horn does not take: pass options by name, e.g. ${example}`;
+}
+
 /**
  * The base of every layer: config in the constructor, weights in `build(inputShape)`, math in
  * `call(inputs, { training })`. `apply(x)` checks the input, builds on the first call and calls.
@@ -72,7 +105,21 @@ export interface AddWeightOptions {
  */
 export abstract class Layer<C extends LayerConfig = LayerConfig> {
   static readonly className: string;
-  /** The constructor options, as given (camelCase). */
+  /**
+   * The option names this class adds itself (camelCase); the constructor accepts those of the
+   * whole class chain, in camelCase or Keras' snake_case, and refuses any other by name. A
+   * subclass that declares none (a custom layer with custom options) is only normalized.
+   */
+  static readonly configKeys: readonly string[] = [
+    'name',
+    'trainable',
+    'dtype',
+    'inputShape',
+    'batchInputShape',
+    'inputDim',
+    'activityRegularizer',
+  ];
+  /** The constructor options in camelCase (Keras' snake_case spellings renamed, undefined ones dropped). */
   readonly config: C;
   readonly name: string;
   built = false;
@@ -97,7 +144,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     if (typeof cls.className !== 'string' || cls.className === '') {
       throw new ValueError(`${cls.name}: a layer class needs a static readonly className (its Keras class name)`);
     }
-    this.config = { ...(config ?? {}) } as C;
+    if (config !== undefined && config !== null && (typeof config !== 'object' || Array.isArray(config))) {
+      throw new ValueError(positionalMessage(cls.className, configKeysOf(cls, Layer), config));
+    }
+    this.config = normalizeOptions(cls.className, config, configKeysOf(cls, Layer)) as C;
     const { name, trainable, dtype, inputShape, batchInputShape, activityRegularizer } = this.config;
     if (name !== undefined && (typeof name !== 'string' || name === '')) {
       throw new ValueError(`${cls.className}: name must be a non-empty string, got ${JSON.stringify(name)}`);
@@ -110,7 +160,9 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     this.name = name ?? uniqueLayerName(toSnakeCase(cls.className));
     this.trainableFlag = trainable ?? true;
-    this.declaredBatchInputShape = readBatchInputShape(cls.className, inputShape, batchInputShape);
+    const inputDim = declaresBelow(cls, 'inputDim') ? undefined : this.config.inputDim;
+    const shape = inputShapeFromDim(cls.className, inputDim, inputShape, batchInputShape);
+    this.declaredBatchInputShape = readBatchInputShape(cls.className, shape, batchInputShape);
     this.activityRegularizer = activityRegularizer ? getRegularizer(activityRegularizer) : null;
   }
 
@@ -135,6 +187,20 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   set trainable(value: boolean) {
     this.trainableFlag = value;
     for (const w of this.weightList) w.trainable = value && w.declaredTrainable;
+    for (const layer of this.subLayers) layer.trainable = value;
+  }
+
+  /**
+   * The layers this layer holds (Keras' `_layers`): those in its own properties, arrays and plain
+   * objects (nested to any depth), in assignment order, each once. Their weights, losses,
+   * constraints, `trainable` flag and parameters are this layer's too. A model overrides it with
+   * its `layers`.
+   * @example
+   * class Block extends Layer { static readonly className = 'Block'; d = new Dense({ units: 2 }); call(x: Tensor) { return this.d.apply(x); } }
+   * new Block().subLayers.length; // 1
+   */
+  get subLayers(): Layer[] {
+    return trackedLayers(this, (v): v is Layer => v instanceof Layer);
   }
 
   /** Creates weights for an input shape (batch dim may be null). Default: nothing. */
@@ -143,9 +209,45 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   /** The math. `inputs` is one Tensor, or an array for merge layers. */
   abstract call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[];
 
-  /** The output shape for an input shape (null dims pass through). Default: the input shape. */
+  /**
+   * The output shape for an input shape (null dims pass through). Default: found by running `call`
+   * on stand-in zeros of the input shape (the layer must be built), as Keras infers it; a layer
+   * whose output shape is known without computing overrides this (no kernel runs then).
+   */
   computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
-    return inputShape;
+    return this.outputShapeByCalling(inputShape);
+  }
+
+  /**
+   * The output shape(s) found by running `call` (training off) on zeros of `inputShape`, null
+   * dimensions replaced by stand-ins, inside `tidy` (see `inferOutputShapeByCalling`). Losses
+   * added by those calls are dropped. Builds the layer first if needed.
+   */
+  protected outputShapeByCalling(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    this.ensureBuilt((isShapeList(inputShape) ? inputShape : [inputShape]) as LayerShape[], isShapeList(inputShape));
+    try {
+      return inferOutputShapeByCalling(layerLabel(this), inputShape, (x) => this.call(x, { training: false }));
+    } finally {
+      this.clearCallLosses();
+    }
+  }
+
+  /**
+   * The input(s) of the layer's first symbolic call (Keras 3's `layer.input`: node 0); throws a
+   * ValueError naming the layer when it was never called on symbolic tensors.
+   * @example dense.apply(x); dense.input === x; // true
+   */
+  get input(): SymbolicTensor | SymbolicTensor[] {
+    return nodeTensors(this, 'input');
+  }
+
+  /**
+   * The output(s) of the layer's first symbolic call (Keras 3's `layer.output`: node 0), e.g. for
+   * feature extraction: `new Model({ inputs: base.input, outputs: base.getLayer('block1').output })`.
+   * @example const y = dense.apply(x); dense.output === y; // true
+   */
+  get output(): SymbolicTensor | SymbolicTensor[] {
+    return nodeTensors(this, 'output');
   }
 
   /**
@@ -153,7 +255,8 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
    * builds on the first call (from the input shape with the batch dimension set to null), runs
    * `call` and records the activity regularization. On symbolic tensors (from `Input()`): checks
    * `inputSpec`, builds from the shapes, infers the output shapes with `computeOutputShape` (no
-   * kernel runs) and records the call in `inboundNodes`, returning symbolic outputs.
+   * kernel runs for a layer that declares it; a custom layer without one runs `call` on stand-in
+   * zeros) and records the call in `inboundNodes`, returning symbolic outputs (one per output).
    * @example
    * new Dense({ units: 2 }).apply(tensor([[1, 2, 3]]));   // Tensor [1, 2]
    * new Dense({ units: 2 }).apply(Input({ shape: [3] }));  // SymbolicTensor [null, 2]
@@ -176,18 +279,33 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     if (training !== undefined && typeof training !== 'boolean') {
       throw new ValueError(`${layerLabel(this)}: training must be a boolean, got ${JSON.stringify(training)}`);
     }
-    if (this.isSymbolicCall(inputs)) return this.applySymbolic(inputs as SymbolicTensor | SymbolicTensor[], options);
+    if (isSymbolicCall(this, inputs)) return this.applySymbolic(inputs as SymbolicTensor | SymbolicTensor[], options);
     const eager = inputs as Tensor | Tensor[];
-    const list = this.checkInputs(eager);
+    const list = eagerInputs(this, eager);
     const shapes = list.map((t) => t.shape as LayerShape);
     this.ensureBuilt(shapes, Array.isArray(eager));
     this.checkSpec(shapes);
-    this.callLosses.length = 0;
-    const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
-    if (this.activityRegularizer) {
-      for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
+    // As Keras: the outermost call clears the losses of the whole tree; nested calls add to them
+    // (a shared inner layer called twice in one call contributes twice).
+    const entry = callEntry === null;
+    if (entry) {
+      callEntry = this;
+      this.clearCallLosses();
     }
-    return outputs;
+    try {
+      const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
+      if (this.activityRegularizer) {
+        for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
+      }
+      return outputs;
+    } finally {
+      if (entry) callEntry = null;
+    }
+  }
+
+  /** Drops the `addLoss` tensors of this layer and of every layer below it. */
+  private clearCallLosses(): void {
+    for (const layer of [this, ...flattenLayers<Layer>(this)]) layer.callLosses.length = 0;
   }
 
   // Keras 3.15 divides the activity penalty by the batch size (divide_no_nan: an empty batch gives 0).
@@ -228,29 +346,50 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     return this.weightList;
   }
 
-  /** Every weight: trainable first, then non-trainable, each in creation order. */
+  /**
+   * Every weight: the layer's own (trainable first, then non-trainable, each in creation order),
+   * then its sub-layers' (see `subLayers`), each weight once (Keras 3).
+   */
   get weights(): Variable[] {
-    return [...this.trainableWeights, ...this.nonTrainableWeights];
+    const own = this.weightList;
+    return uniqueVariables([
+      own.filter((w) => w.declaredTrainable),
+      own.filter((w) => !w.declaredTrainable),
+      ...this.subLayers.map((l) => l.weights),
+    ]);
   }
 
-  /** The weights training updates; [] when the layer is not trainable. */
+  /** The weights training updates, the sub-layers' included; [] when the layer is not trainable. */
   get trainableWeights(): Variable[] {
-    return this.trainable ? this.weightList.filter((w) => w.declaredTrainable) : [];
+    if (!this.trainable) return [];
+    const own = this.weightList.filter((w) => w.declaredTrainable);
+    return uniqueVariables([own, ...this.subLayers.map((l) => l.trainableWeights)]);
   }
 
-  /** The other weights (moving statistics; every weight when the layer is not trainable). */
+  /** The other weights (moving statistics, frozen sub-layers; every weight when the layer is not trainable). */
   get nonTrainableWeights(): Variable[] {
-    return this.trainable ? this.weightList.filter((w) => !w.declaredTrainable) : [...this.weightList];
+    if (!this.trainable) return this.weights;
+    const own = this.weightList.filter((w) => !w.declaredTrainable);
+    const trainable = new Set(this.trainableWeights);
+    // A weight frozen in one place and trainable through another layer counts as trainable once.
+    const all = uniqueVariables([own, ...this.subLayers.map((l) => l.nonTrainableWeights)]);
+    return all.filter((w) => !trainable.has(w));
   }
 
   /**
-   * Regularization penalties of the trainable weights (fresh scalars on each access; a frozen
-   * layer has none, as Keras 3), then `addLoss` terms.
+   * Regularization penalties of the trainable weights, sub-layers' included (fresh scalars on each
+   * access; a frozen layer has none, as Keras 3), then the `addLoss` terms of this layer and of
+   * every layer below it (each layer once).
    */
   get losses(): Tensor[] {
-    const trainable = this.trainable ? this.weightList.filter((w) => w.declaredTrainable) : [];
-    const penalties = trainable.flatMap((w) => (w.regularizer ? [w.regularizer.apply(w)] : []));
-    return [...penalties, ...this.callLosses, ...this.lossFunctions.map((f) => f())];
+    const penalties = this.trainableWeights.flatMap((w) =>
+      w instanceof LayerWeight && w.regularizer ? [w.regularizer.apply(w)] : [],
+    );
+    const added = [this, ...flattenLayers<Layer>(this)].flatMap((l) => [
+      ...l.callLosses,
+      ...l.lossFunctions.map((f) => f()),
+    ]);
+    return [...penalties, ...added];
   }
 
   /**
@@ -263,10 +402,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     else throw new ValueError(`${layerLabel(this)}: addLoss expects a Tensor or a function, got ${typeof loss}`);
   }
 
-  /** Projects every weight that has a constraint; a training loop calls this after each update. */
+  /** Projects every weight that has a constraint (sub-layers' too); a training loop calls this after each update. */
   applyConstraints(): void {
-    for (const w of this.weightList) {
-      if (!w.constraint) continue;
+    for (const w of this.weights) {
+      if (!(w instanceof LayerWeight) || !w.constraint) continue;
       const constraint = w.constraint;
       const next = tidy(() => constraint.apply(w));
       w.assign(next);
@@ -303,14 +442,14 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     });
   }
 
-  /** The number of scalars in the weights; the layer must be built. */
+  /** The number of scalars in the weights (sub-layers' included, each weight once); the layer must be built. */
   countParams(): number {
     if (!this.built) {
       throw new ValueError(
         `${layerLabel(this)}: countParams() needs a built layer; call it on an input or build() it first`,
       );
     }
-    return this.weightList.reduce((n, w) => n + w.size, 0);
+    return this.weights.reduce((n, w) => n + w.size, 0);
   }
 
   /** The config: camelCase, JSON-able, with name, trainable and dtype; subclasses add their options. */
@@ -321,13 +460,23 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     return config;
   }
 
-  /** Rebuilds a layer from `getConfig()`'s output. */
-  static fromConfig<T>(this: new (config: never) => T, config: Record<string, unknown>): T {
-    return new this(config as never);
+  /**
+   * Rebuilds a layer from `getConfig()`'s output (Keras' `cls(**config)`); `customObjects` are
+   * looked up first by nested deserialization (a wrapped layer).
+   */
+  static fromConfig<T>(
+    this: new (
+      config: never,
+    ) => T,
+    config: Record<string, unknown>,
+    customObjects?: CustomObjects,
+  ): T {
+    return withCustomObjects(customObjects, () => new this(config as never));
   }
 
-  /** Disposes the weights; the layer builds again on its next call. */
+  /** Disposes the weights (sub-layers' too); the layer builds again on its next call. */
   dispose(): void {
+    for (const layer of this.subLayers) layer.dispose();
     for (const w of this.weightList) w.dispose();
     this.weightList.length = 0;
     this.built = false;
@@ -345,22 +494,6 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.buildInputShape = shape;
   }
 
-  /** Whether `inputs` are symbolic; throws when symbolic and eager tensors are mixed. */
-  private isSymbolicCall(inputs: unknown): boolean {
-    const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
-    const symbolic = list.map((t) => t instanceof SymbolicTensor);
-    if (!symbolic.includes(true)) return false;
-    const eager = symbolic.indexOf(false);
-    if (eager >= 0) {
-      const t = list[eager];
-      const what = t instanceof Tensor ? 'an eager Tensor' : t === null ? 'null' : typeof t;
-      throw new ValueError(
-        `${layerLabel(this)}: cannot mix symbolic tensors (from Input()) and eager tensors in one call: inputs[${symbolic.indexOf(true)}] is a SymbolicTensor, inputs[${eager}] is ${what}`,
-      );
-    }
-    return true;
-  }
-
   /** The functional-API call: build from shapes, infer output shapes, record the node. */
   private applySymbolic(
     inputs: SymbolicTensor | SymbolicTensor[],
@@ -374,7 +507,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.ensureBuilt(shapes, Array.isArray(inputs));
     this.checkSpec(shapes);
     const out = this.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]);
-    const multi = Array.isArray(out) && out.length > 0 && Array.isArray(out[0]);
+    const multi = isShapeList(out);
     const outShapes = (multi ? out : [out]) as LayerShape[];
     const nodeIndex = this.inboundNodes.length;
     const outputs = outShapes.map((shape, i) => {
@@ -386,19 +519,6 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.inboundNodes.push(node);
     for (const layer of new Set(node.inboundLayers)) layer.outboundNodes.push(node);
     return multi ? outputs : outputs[0];
-  }
-
-  private checkInputs(inputs: Tensor | Tensor[]): Tensor[] {
-    const label = layerLabel(this);
-    const list = Array.isArray(inputs) ? inputs : [inputs];
-    if (list.length === 0) throw new ValueError(`${label}: expected a tensor or a non-empty array of tensors, got []`);
-    return list.map((t, i) => {
-      if (!(t instanceof Tensor)) {
-        const what = Array.isArray(inputs) ? `inputs[${i}]` : 'the input';
-        throw new ValueError(`${label}: ${what} must be a Tensor, got ${t === null ? 'null' : typeof t}`);
-      }
-      return t.dtype === 'float32' ? t : cast(t, 'float32');
-    });
   }
 
   private checkSpec(shapes: LayerShape[]): void {

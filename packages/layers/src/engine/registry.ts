@@ -26,7 +26,7 @@ export function getRegisteredClass(className: string): SerializableClass {
   const cls = customClass(className) ?? builtinMap().get(className);
   if (!cls) {
     throw new ValueError(
-      `getRegisteredClass: unknown class '${className}'; register custom classes with registerClass(cls)`,
+      `getRegisteredClass: unknown class '${className}'; register custom classes with registerClass(cls), or pass them in customObjects`,
     );
   }
   return cls;

@@ -1,9 +1,11 @@
 import {
   broadcastTo,
+  configKeysOf,
   eye,
   fmt,
   full,
   type NestedArray,
+  normalizeOptions,
   ShapeError,
   type Tensor,
   tensor,
@@ -16,6 +18,7 @@ import { checkInitArgs, Initializer, numberOption } from './initializer.js';
  * @example new Zeros().apply([2]).arraySync() // [0, 0]
  */
 export class Zeros extends Initializer {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Zeros';
   apply(shape: readonly number[], dtype?: 'float32'): Tensor {
     checkInitArgs(this, shape, dtype);
@@ -28,6 +31,7 @@ export class Zeros extends Initializer {
  * @example new Ones().apply([2]).arraySync() // [1, 1]
  */
 export class Ones extends Initializer {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Ones';
   apply(shape: readonly number[], dtype?: 'float32'): Tensor {
     checkInitArgs(this, shape, dtype);
@@ -47,10 +51,12 @@ export interface ConstantConfig {
  * @example new Constant({ value: [[1, 2], [3, 4]] }).apply([2, 2]).arraySync() // [[1, 2], [3, 4]]
  */
 export class Constant extends Initializer {
+  static override readonly configKeys: readonly string[] = ['value'];
   static override readonly className: string = 'Constant';
   readonly value: number | NestedArray;
 
   constructor(config: ConstantConfig = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer)) as ConstantConfig;
     super();
     const v = config.value ?? 0;
     if (typeof v === 'number') {
@@ -94,10 +100,12 @@ export interface IdentityConfig {
  * @example new Identity().apply([2, 2]).arraySync() // [[1, 0], [0, 1]]
  */
 export class Identity extends Initializer {
+  static override readonly configKeys: readonly string[] = ['gain'];
   static override readonly className: string = 'Identity';
   readonly gain: number;
 
   constructor(config: IdentityConfig = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer)) as IdentityConfig;
     super();
     this.gain = numberOption(config.gain, 1, 'gain', 'Identity');
   }

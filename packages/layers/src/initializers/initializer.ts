@@ -1,4 +1,4 @@
-import { assertValidShape, type Tensor, ValueError } from '@horn/tensor';
+import { assertValidShape, configKeysOf, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 
 /**
  * The base of weight initializers: `apply(shape)` returns a new float32 tensor of that shape.
@@ -7,6 +7,16 @@ import { assertValidShape, type Tensor, ValueError } from '@horn/tensor';
  */
 export abstract class Initializer {
   static readonly className: string;
+  /** The option names this class adds itself (camelCase; Keras' snake_case is accepted too). */
+  static readonly configKeys: readonly string[] = [];
+
+  /**
+   * Checks the options of a initializer class that reads none itself (unknown keys are refused);
+   * classes with options normalize and read their own before calling `super()`.
+   */
+  constructor(config?: object) {
+    normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer));
+  }
 
   /** A new tensor of `shape` with this initializer's values. */
   abstract apply(shape: readonly number[], dtype?: 'float32'): Tensor;

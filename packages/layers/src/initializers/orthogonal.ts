@@ -1,4 +1,13 @@
-import { fmt, makeTensor, randomSource, ShapeError, type Tensor, ValueError } from '@horn/tensor';
+import {
+  configKeysOf,
+  fmt,
+  makeTensor,
+  normalizeOptions,
+  randomSource,
+  ShapeError,
+  type Tensor,
+  ValueError,
+} from '@horn/tensor';
 import { checkInitArgs, Initializer, numberOption, seedOption } from './initializer.js';
 
 /** Options of {@link Orthogonal}. */
@@ -18,11 +27,13 @@ export interface OrthogonalConfig {
  * q.transpose().matmul(q); // close to eye(3)
  */
 export class Orthogonal extends Initializer {
+  static override readonly configKeys: readonly string[] = ['gain', 'seed'];
   static override readonly className: string = 'Orthogonal';
   readonly gain: number;
   readonly seed: number | undefined;
 
   constructor(config: OrthogonalConfig = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer)) as OrthogonalConfig;
     super();
     this.gain = numberOption(config.gain, 1, 'gain', 'Orthogonal');
     this.seed = seedOption(config.seed, 'Orthogonal');

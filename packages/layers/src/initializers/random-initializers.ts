@@ -1,4 +1,12 @@
-import { randomNormal, randomUniform, type Tensor, truncatedNormal, ValueError } from '@horn/tensor';
+import {
+  configKeysOf,
+  normalizeOptions,
+  randomNormal,
+  randomUniform,
+  type Tensor,
+  truncatedNormal,
+  ValueError,
+} from '@horn/tensor';
 import { checkInitArgs, Initializer, numberOption, seedOption } from './initializer.js';
 
 /** Options of {@link RandomNormal} and {@link TruncatedNormal}. */
@@ -16,12 +24,18 @@ export interface RandomNormalConfig {
  * @example new RandomNormal({ stddev: 1, seed: 1 }).apply([3]).shape // [3]
  */
 export class RandomNormal extends Initializer {
+  static override readonly configKeys: readonly string[] = ['mean', 'stddev', 'seed'];
   static override readonly className: string = 'RandomNormal';
   readonly mean: number;
   readonly stddev: number;
   readonly seed: number | undefined;
 
   constructor(config: RandomNormalConfig = {}) {
+    config = normalizeOptions(
+      new.target.className,
+      config,
+      configKeysOf(new.target, Initializer),
+    ) as RandomNormalConfig;
     super();
     const owner = new.target.className;
     this.mean = numberOption(config.mean, 0, 'mean', owner);
@@ -46,6 +60,7 @@ export class RandomNormal extends Initializer {
  * @example new TruncatedNormal({ stddev: 1, seed: 1 }).apply([100]).abs().max().arraySync() // <= 2
  */
 export class TruncatedNormal extends RandomNormal {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'TruncatedNormal';
 
   override apply(shape: readonly number[], dtype?: 'float32'): Tensor {
@@ -69,12 +84,18 @@ export interface RandomUniformConfig {
  * @example new RandomUniform({ minval: 0, maxval: 1, seed: 1 }).apply([2]).shape // [2]
  */
 export class RandomUniform extends Initializer {
+  static override readonly configKeys: readonly string[] = ['minval', 'maxval', 'seed'];
   static override readonly className: string = 'RandomUniform';
   readonly minval: number;
   readonly maxval: number;
   readonly seed: number | undefined;
 
   constructor(config: RandomUniformConfig = {}) {
+    config = normalizeOptions(
+      new.target.className,
+      config,
+      configKeysOf(new.target, Initializer),
+    ) as RandomUniformConfig;
     super();
     this.minval = numberOption(config.minval, -0.05, 'minval', 'RandomUniform');
     this.maxval = numberOption(config.maxval, 0.05, 'maxval', 'RandomUniform');

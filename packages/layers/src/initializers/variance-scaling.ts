@@ -1,4 +1,12 @@
-import { randomNormal, randomUniform, type Tensor, truncatedNormal, ValueError } from '@horn/tensor';
+import {
+  configKeysOf,
+  normalizeOptions,
+  randomNormal,
+  randomUniform,
+  type Tensor,
+  truncatedNormal,
+  ValueError,
+} from '@horn/tensor';
 import { enumOption } from '../engine/identifiers.js';
 import { checkInitArgs, Initializer, numberOption, seedOption } from './initializer.js';
 
@@ -44,6 +52,7 @@ const TRUNCATED_STDDEV = 0.8796256610342398;
  * @example new VarianceScaling({ scale: 2, mode: 'fanIn', seed: 1 }).apply([4, 3]).shape // [4, 3]
  */
 export class VarianceScaling extends Initializer {
+  static override readonly configKeys: readonly string[] = ['scale', 'mode', 'distribution', 'seed'];
   static override readonly className: string = 'VarianceScaling';
   readonly scale: number;
   readonly mode: FanMode;
@@ -51,6 +60,11 @@ export class VarianceScaling extends Initializer {
   readonly seed: number | undefined;
 
   constructor(config: VarianceScalingConfig = {}) {
+    config = normalizeOptions(
+      new.target.className,
+      config,
+      configKeysOf(new.target, Initializer),
+    ) as VarianceScalingConfig;
     super();
     const owner = new.target.className;
     this.scale = numberOption(config.scale, 1, 'scale', owner);
@@ -91,14 +105,17 @@ export interface SeedConfig {
 }
 
 function preset(scale: number, mode: FanMode, distribution: ScalingDistribution) {
-  return class extends VarianceScaling {
+  const Preset = class extends VarianceScaling {
+    static override readonly configKeys: readonly string[] = ['seed'];
     constructor(config: SeedConfig = {}) {
+      config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Preset)) as SeedConfig;
       super({ scale, mode, distribution, seed: config.seed });
     }
     override getConfig(): Record<string, unknown> {
       return { seed: this.seed ?? null };
     }
   };
+  return Preset;
 }
 
 /**
@@ -106,6 +123,7 @@ function preset(scale: number, mode: FanMode, distribution: ScalingDistribution)
  * @example new GlorotUniform({ seed: 1 }).apply([784, 128]).shape // [784, 128]
  */
 export class GlorotUniform extends preset(1, 'fanAvg', 'uniform') {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'GlorotUniform';
 }
 
@@ -114,6 +132,7 @@ export class GlorotUniform extends preset(1, 'fanAvg', 'uniform') {
  * @example new GlorotNormal({ seed: 1 }).apply([4, 4]).shape // [4, 4]
  */
 export class GlorotNormal extends preset(1, 'fanAvg', 'truncatedNormal') {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'GlorotNormal';
 }
 
@@ -122,6 +141,7 @@ export class GlorotNormal extends preset(1, 'fanAvg', 'truncatedNormal') {
  * @example new HeNormal({ seed: 1 }).apply([4, 4]).shape // [4, 4]
  */
 export class HeNormal extends preset(2, 'fanIn', 'truncatedNormal') {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'HeNormal';
 }
 
@@ -130,6 +150,7 @@ export class HeNormal extends preset(2, 'fanIn', 'truncatedNormal') {
  * @example new HeUniform({ seed: 1 }).apply([4, 4]).shape // [4, 4]
  */
 export class HeUniform extends preset(2, 'fanIn', 'uniform') {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'HeUniform';
 }
 
@@ -138,6 +159,7 @@ export class HeUniform extends preset(2, 'fanIn', 'uniform') {
  * @example new LecunNormal({ seed: 1 }).apply([4, 4]).shape // [4, 4]
  */
 export class LecunNormal extends preset(1, 'fanIn', 'truncatedNormal') {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'LecunNormal';
 }
 
@@ -146,5 +168,6 @@ export class LecunNormal extends preset(1, 'fanIn', 'truncatedNormal') {
  * @example new LecunUniform({ seed: 1 }).apply([4, 4]).shape // [4, 4]
  */
 export class LecunUniform extends preset(1, 'fanIn', 'uniform') {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'LecunUniform';
 }

@@ -14,12 +14,13 @@ export interface ConcatenateConfig extends LayerConfig {
  * @example new Concatenate().apply([ones([2, 3]), ones([2, 4])]).shape // [2, 7]
  */
 export class Concatenate extends Merge<ConcatenateConfig> {
+  static override readonly configKeys: readonly string[] = ['axis'];
   static override readonly className: string = 'Concatenate';
   readonly axis: number;
 
   constructor(config: ConcatenateConfig = {}) {
     super(config);
-    const axis = config.axis ?? -1;
+    const axis = this.config.axis ?? -1;
     if (!Number.isInteger(axis))
       throw new ValueError(`Concatenate: axis must be an integer, got ${JSON.stringify(axis)}`);
     this.axis = axis;

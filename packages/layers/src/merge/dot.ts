@@ -26,7 +26,7 @@ function l2Normalize(x: Tensor, axis: number): Tensor {
  */
 export class Dot extends Merge<DotConfig> {
   static override readonly className: string = 'Dot';
-  static readonly configKeys: readonly string[] = ['axes', 'normalize'];
+  static override readonly configKeys: readonly string[] = ['axes', 'normalize'];
   protected override readonly minInputs: number = 2;
   readonly axes: number | [number, number];
   readonly normalize: boolean;

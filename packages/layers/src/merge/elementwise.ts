@@ -13,6 +13,7 @@ function reduce(inputs: Tensor[], op: (a: Tensor, b: Tensor) => Tensor): Tensor 
  * @example new Add().apply([tensor([[1, 2]]), tensor([[3, 4]])]).arraySync() // [[4, 6]]
  */
 export class Add extends Merge {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Add';
   protected merge(inputs: Tensor[]): Tensor {
     return reduce(inputs, add);
@@ -24,6 +25,7 @@ export class Add extends Merge {
  * @example new Subtract().apply([tensor([[3, 4]]), tensor([[1, 1]])]).arraySync() // [[2, 3]]
  */
 export class Subtract extends Merge {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Subtract';
   protected override readonly minInputs: number = 2;
   protected merge(inputs: Tensor[]): Tensor {
@@ -41,6 +43,7 @@ export class Subtract extends Merge {
  * @example new Multiply().apply([tensor([[1, 2]]), tensor([[3, 4]])]).arraySync() // [[3, 8]]
  */
 export class Multiply extends Merge {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Multiply';
   protected merge(inputs: Tensor[]): Tensor {
     return reduce(inputs, mul);
@@ -52,6 +55,7 @@ export class Multiply extends Merge {
  * @example new Average().apply([tensor([[1, 2]]), tensor([[3, 4]])]).arraySync() // [[2, 3]]
  */
 export class Average extends Merge {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Average';
   protected merge(inputs: Tensor[]): Tensor {
     return div(reduce(inputs, add), inputs.length);
@@ -63,6 +67,7 @@ export class Average extends Merge {
  * @example new Maximum().apply([tensor([[1, 5]]), tensor([[3, 4]])]).arraySync() // [[3, 5]]
  */
 export class Maximum extends Merge {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Maximum';
   protected merge(inputs: Tensor[]): Tensor {
     return reduce(inputs, maximum);
@@ -74,6 +79,7 @@ export class Maximum extends Merge {
  * @example new Minimum().apply([tensor([[1, 5]]), tensor([[3, 4]])]).arraySync() // [[1, 4]]
  */
 export class Minimum extends Merge {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Minimum';
   protected merge(inputs: Tensor[]): Tensor {
     return reduce(inputs, minimum);

@@ -9,6 +9,7 @@ import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
  * @example new Add().apply([ones([2, 3]), ones([2, 1])]).shape // [2, 3]
  */
 export abstract class Merge<C extends LayerConfig = LayerConfig> extends Layer<C> {
+  static override readonly configKeys: readonly string[] = [];
   /** The fewest inputs the layer takes. */
   protected readonly minInputs: number = 1;
 

@@ -48,6 +48,21 @@ const positive = (value: unknown, fallback: number, option: string, max = Number
  * bn.apply(tensor([[1], [3]]), { training: true }).arraySync(); // close to [[-1], [1]]
  */
 export class BatchNormalization extends Layer<BatchNormalizationConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'axis',
+    'momentum',
+    'epsilon',
+    'center',
+    'scale',
+    'betaInitializer',
+    'gammaInitializer',
+    'movingMeanInitializer',
+    'movingVarianceInitializer',
+    'betaRegularizer',
+    'gammaRegularizer',
+    'betaConstraint',
+    'gammaConstraint',
+  ];
   static override readonly className: string = 'BatchNormalization';
   readonly axis: number | number[];
   readonly momentum: number;
@@ -68,21 +83,21 @@ export class BatchNormalization extends Layer<BatchNormalizationConfig> {
 
   constructor(config: BatchNormalizationConfig = {}) {
     super(config);
-    this.axis = readAxisOption(config.axis, 'BatchNormalization');
-    this.momentum = positive(config.momentum, 0.99, 'momentum', 1);
-    this.epsilon = positive(config.epsilon, 1e-3, 'epsilon');
-    this.center = config.center ?? true;
-    this.scale = config.scale ?? true;
+    this.axis = readAxisOption(this.config.axis, 'BatchNormalization');
+    this.momentum = positive(this.config.momentum, 0.99, 'momentum', 1);
+    this.epsilon = positive(this.config.epsilon, 1e-3, 'epsilon');
+    this.center = this.config.center ?? true;
+    this.scale = this.config.scale ?? true;
     this.initializers = {
-      beta: getInitializer(config.betaInitializer ?? 'zeros'),
-      gamma: getInitializer(config.gammaInitializer ?? 'ones'),
-      movingMean: getInitializer(config.movingMeanInitializer ?? 'zeros'),
-      movingVariance: getInitializer(config.movingVarianceInitializer ?? 'ones'),
+      beta: getInitializer(this.config.betaInitializer ?? 'zeros'),
+      gamma: getInitializer(this.config.gammaInitializer ?? 'ones'),
+      movingMean: getInitializer(this.config.movingMeanInitializer ?? 'zeros'),
+      movingVariance: getInitializer(this.config.movingVarianceInitializer ?? 'ones'),
     };
-    this.betaRegularizer = config.betaRegularizer ? getRegularizer(config.betaRegularizer) : null;
-    this.gammaRegularizer = config.gammaRegularizer ? getRegularizer(config.gammaRegularizer) : null;
-    this.betaConstraint = config.betaConstraint ? getConstraint(config.betaConstraint) : null;
-    this.gammaConstraint = config.gammaConstraint ? getConstraint(config.gammaConstraint) : null;
+    this.betaRegularizer = this.config.betaRegularizer ? getRegularizer(this.config.betaRegularizer) : null;
+    this.gammaRegularizer = this.config.gammaRegularizer ? getRegularizer(this.config.gammaRegularizer) : null;
+    this.betaConstraint = this.config.betaConstraint ? getConstraint(this.config.betaConstraint) : null;
+    this.gammaConstraint = this.config.gammaConstraint ? getConstraint(this.config.gammaConstraint) : null;
   }
 
   override build(inputShape: LayerShape): void {
@@ -159,5 +174,10 @@ export class BatchNormalization extends Layer<BatchNormalizationConfig> {
       betaConstraint: this.betaConstraint ? serializeConstraint(this.betaConstraint) : null,
       gammaConstraint: this.gammaConstraint ? serializeConstraint(this.gammaConstraint) : null,
     };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

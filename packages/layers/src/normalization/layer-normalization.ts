@@ -33,6 +33,18 @@ export interface LayerNormalizationConfig extends LayerConfig {
  * @example new LayerNormalization().apply(tensor([[1, 3]])).arraySync() // close to [[-1, 1]]
  */
 export class LayerNormalization extends Layer<LayerNormalizationConfig> {
+  static override readonly configKeys: readonly string[] = [
+    'axis',
+    'epsilon',
+    'center',
+    'scale',
+    'betaInitializer',
+    'gammaInitializer',
+    'betaRegularizer',
+    'gammaRegularizer',
+    'betaConstraint',
+    'gammaConstraint',
+  ];
   static override readonly className: string = 'LayerNormalization';
   readonly axis: number | number[];
   readonly epsilon: number;
@@ -51,20 +63,20 @@ export class LayerNormalization extends Layer<LayerNormalizationConfig> {
 
   constructor(config: LayerNormalizationConfig = {}) {
     super(config);
-    this.axis = readAxisOption(config.axis, 'LayerNormalization');
-    const eps = config.epsilon ?? 1e-3;
+    this.axis = readAxisOption(this.config.axis, 'LayerNormalization');
+    const eps = this.config.epsilon ?? 1e-3;
     if (typeof eps !== 'number' || !Number.isFinite(eps) || eps < 0) {
       throw new ValueError(`LayerNormalization: epsilon must be a finite number >= 0, got ${JSON.stringify(eps)}`);
     }
     this.epsilon = eps;
-    this.center = config.center ?? true;
-    this.scale = config.scale ?? true;
-    this.betaInitializer = getInitializer(config.betaInitializer ?? 'zeros');
-    this.gammaInitializer = getInitializer(config.gammaInitializer ?? 'ones');
-    this.betaRegularizer = config.betaRegularizer ? getRegularizer(config.betaRegularizer) : null;
-    this.gammaRegularizer = config.gammaRegularizer ? getRegularizer(config.gammaRegularizer) : null;
-    this.betaConstraint = config.betaConstraint ? getConstraint(config.betaConstraint) : null;
-    this.gammaConstraint = config.gammaConstraint ? getConstraint(config.gammaConstraint) : null;
+    this.center = this.config.center ?? true;
+    this.scale = this.config.scale ?? true;
+    this.betaInitializer = getInitializer(this.config.betaInitializer ?? 'zeros');
+    this.gammaInitializer = getInitializer(this.config.gammaInitializer ?? 'ones');
+    this.betaRegularizer = this.config.betaRegularizer ? getRegularizer(this.config.betaRegularizer) : null;
+    this.gammaRegularizer = this.config.gammaRegularizer ? getRegularizer(this.config.gammaRegularizer) : null;
+    this.betaConstraint = this.config.betaConstraint ? getConstraint(this.config.betaConstraint) : null;
+    this.gammaConstraint = this.config.gammaConstraint ? getConstraint(this.config.gammaConstraint) : null;
   }
 
   override build(inputShape: LayerShape): void {
@@ -111,5 +123,10 @@ export class LayerNormalization extends Layer<LayerNormalizationConfig> {
       betaConstraint: this.betaConstraint ? serializeConstraint(this.betaConstraint) : null,
       gammaConstraint: this.gammaConstraint ? serializeConstraint(this.gammaConstraint) : null,
     };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

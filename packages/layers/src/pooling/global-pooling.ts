@@ -19,6 +19,7 @@ export interface GlobalPoolingConfig extends LayerConfig {
  * @example class GlobalMaxPooling3D extends GlobalPooling { ... }
  */
 export abstract class GlobalPooling extends Layer<GlobalPoolingConfig> {
+  static override readonly configKeys: readonly string[] = ['keepdims', 'dataFormat'];
   readonly spatialRank: number;
   readonly keepdims: boolean;
   private readonly reduce: 'max' | 'avg';
@@ -57,6 +58,7 @@ export abstract class GlobalPooling extends Layer<GlobalPoolingConfig> {
  * @example new GlobalMaxPooling1D().apply(tensor([[[1, 5], [3, 2]]])).arraySync() // [[3, 5]]
  */
 export class GlobalMaxPooling1D extends GlobalPooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalMaxPooling1D';
   constructor(config?: GlobalPoolingConfig) {
     super(config, 1, 'max');
@@ -69,6 +71,7 @@ export class GlobalMaxPooling1D extends GlobalPooling {
  * @example new GlobalMaxPooling2D().apply(tensor([1, 4, 3, 2], [1, 2, 2, 1])).arraySync() // [[4]]
  */
 export class GlobalMaxPooling2D extends GlobalPooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalMaxPooling2D';
   constructor(config?: GlobalPoolingConfig) {
     super(config, 2, 'max');
@@ -81,6 +84,7 @@ export class GlobalMaxPooling2D extends GlobalPooling {
  * @example new GlobalAveragePooling1D().apply(tensor([[[1, 5], [3, 2]]])).arraySync() // [[2, 3.5]]
  */
 export class GlobalAveragePooling1D extends GlobalPooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalAveragePooling1D';
   constructor(config?: GlobalPoolingConfig) {
     super(config, 1, 'avg');
@@ -93,6 +97,7 @@ export class GlobalAveragePooling1D extends GlobalPooling {
  * @example new GlobalAveragePooling2D({ keepdims: true }).apply(ones([2, 3, 3, 4])).shape // [2, 1, 1, 4]
  */
 export class GlobalAveragePooling2D extends GlobalPooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalAveragePooling2D';
   constructor(config?: GlobalPoolingConfig) {
     super(config, 2, 'avg');

@@ -28,6 +28,7 @@ export interface PoolingConfig extends LayerConfig {
  * @example class MaxPooling3D extends Pooling { ... }
  */
 export abstract class Pooling extends Layer<PoolingConfig> {
+  static override readonly configKeys: readonly string[] = ['poolSize', 'strides', 'padding', 'dataFormat'];
   readonly spatialRank: number;
   readonly poolSize: number[];
   readonly strides: number[];
@@ -88,6 +89,7 @@ export abstract class Pooling extends Layer<PoolingConfig> {
  * @example new MaxPooling1D({ poolSize: 2 }).apply(tensor([[[1], [3], [2], [5]]])).arraySync() // [[[3], [5]]]
  */
 export class MaxPooling1D extends Pooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'MaxPooling1D';
   constructor(config?: PoolingConfig) {
     super(config, 1, 'max');
@@ -99,6 +101,7 @@ export class MaxPooling1D extends Pooling {
  * @example new MaxPooling2D().apply(range(16).reshape([1, 4, 4, 1])).arraySync() // [[[[5], [7]], [[13], [15]]]]
  */
 export class MaxPooling2D extends Pooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'MaxPooling2D';
   constructor(config?: PoolingConfig) {
     super(config, 2, 'max');
@@ -111,6 +114,7 @@ export class MaxPooling2D extends Pooling {
  * @example new AveragePooling1D().apply(tensor([[[1], [3], [2], [6]]])).arraySync() // [[[2], [4]]]
  */
 export class AveragePooling1D extends Pooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'AveragePooling1D';
   constructor(config?: PoolingConfig) {
     super(config, 1, 'avg');
@@ -122,6 +126,7 @@ export class AveragePooling1D extends Pooling {
  * @example new AveragePooling2D().apply(tensor([1, 2, 3, 4], [1, 2, 2, 1])).arraySync() // [[[[2.5]]]]
  */
 export class AveragePooling2D extends Pooling {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'AveragePooling2D';
   constructor(config?: PoolingConfig) {
     super(config, 2, 'avg');

@@ -21,6 +21,7 @@ export interface CenterCropConfig extends LayerConfig {
  * @example new CenterCrop({ height: 2, width: 2 }).apply(range(16).reshape([4, 4, 1])).arraySync() // [[[5], [6]], [[9], [10]]]
  */
 export class CenterCrop extends Layer<CenterCropConfig> {
+  static override readonly configKeys: readonly string[] = ['height', 'width'];
   static override readonly className = 'CenterCrop';
   readonly height: number;
   readonly width: number;

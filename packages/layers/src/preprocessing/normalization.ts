@@ -58,6 +58,7 @@ function statOption(value: unknown, option: string, label: string): number | num
  * norm.apply(tensor([[1, 10]])).arraySync(); // [[-1, -1]]
  */
 export class Normalization extends Layer<NormalizationConfig> {
+  static override readonly configKeys: readonly string[] = ['axis', 'mean', 'variance', 'invert'];
   static override readonly className = 'Normalization';
   readonly invert: boolean;
   private readonly axisOption: number[] | null;
@@ -178,5 +179,10 @@ export class Normalization extends Layer<NormalizationConfig> {
       variance: this.givenVariance,
       invert: this.invert,
     };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -28,6 +28,7 @@ export interface RandomAffineConfig extends LayerConfig {
  * @example class RandomShear extends RandomAffineLayer<RandomShearConfig> { ... }
  */
 export abstract class RandomAffineLayer<C extends RandomAffineConfig = RandomAffineConfig> extends Layer<C> {
+  static override readonly configKeys: readonly string[] = ['fillMode', 'interpolation', 'fillValue', 'seed'];
   readonly fillMode: FillMode;
   readonly interpolation: ResizeInterpolation;
   readonly fillValue: number;

@@ -24,6 +24,7 @@ export interface RandomFlipConfig extends LayerConfig {
  * @example new RandomFlip({ mode: 'horizontal', seed: 1 }).apply(images, { training: true })
  */
 export class RandomFlip extends Layer<RandomFlipConfig> {
+  static override readonly configKeys: readonly string[] = ['mode', 'seed'];
   static override readonly className = 'RandomFlip';
   readonly mode: FlipMode;
   readonly seed: number | undefined;

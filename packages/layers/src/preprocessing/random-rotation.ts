@@ -18,6 +18,7 @@ export interface RandomRotationConfig extends RandomAffineConfig {
  * @example new RandomRotation({ factor: 0.1, seed: 7 }).apply(images, { training: true }) // within ±36°
  */
 export class RandomRotation extends RandomAffineLayer<RandomRotationConfig> {
+  static override readonly configKeys: readonly string[] = ['factor'];
   static override readonly className = 'RandomRotation';
   readonly factor: [number, number];
 

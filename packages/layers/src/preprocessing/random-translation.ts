@@ -17,6 +17,7 @@ export interface RandomTranslationConfig extends RandomAffineConfig {
  * @example new RandomTranslation({ heightFactor: 0.1, widthFactor: 0.1, fillMode: 'constant', seed: 3 })
  */
 export class RandomTranslation extends RandomAffineLayer<RandomTranslationConfig> {
+  static override readonly configKeys: readonly string[] = ['heightFactor', 'widthFactor'];
   static override readonly className = 'RandomTranslation';
   readonly heightFactor: [number, number];
   readonly widthFactor: [number, number];

@@ -20,6 +20,7 @@ export interface RandomZoomConfig extends RandomAffineConfig {
  * @example new RandomZoom({ heightFactor: [-0.3, -0.2], seed: 1 }) // zoom in by 20% to 30%
  */
 export class RandomZoom extends RandomAffineLayer<RandomZoomConfig> {
+  static override readonly configKeys: readonly string[] = ['heightFactor', 'widthFactor'];
   static override readonly className = 'RandomZoom';
   readonly heightFactor: [number, number];
   readonly widthFactor: [number, number] | null;

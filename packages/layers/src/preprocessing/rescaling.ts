@@ -1,7 +1,7 @@
 import { add, mul, type Tensor, ValueError } from '@horn/tensor';
 import { singleInput } from '../conv/single-input.js';
 import { layerLabel } from '../engine/input-checks.js';
-import { type CallOptions, Layer, type LayerConfig } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link Rescaling}. */
 export interface RescalingConfig extends LayerConfig {
@@ -27,6 +27,7 @@ function numbers(value: unknown, option: string, label: string): number | number
  * @example new Rescaling({ scale: 1 / 255 }).apply(tensor([0, 51, 255])).arraySync() // [0, 0.2, 1]
  */
 export class Rescaling extends Layer<RescalingConfig> {
+  static override readonly configKeys: readonly string[] = ['scale', 'offset'];
   static override readonly className = 'Rescaling';
   readonly scale: number | number[];
   readonly offset: number | number[];
@@ -44,5 +45,10 @@ export class Rescaling extends Layer<RescalingConfig> {
 
   override getConfig(): Record<string, unknown> {
     return { ...super.getConfig(), scale: this.scale, offset: this.offset };
+  }
+
+  /** The input shape: this layer keeps it (no kernel runs in the functional API). */
+  override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
+    return inputShape;
   }
 }

@@ -26,6 +26,7 @@ export interface ResizingConfig extends LayerConfig {
  * @example new Resizing({ height: 4, width: 4 }).apply(tensor([0, 1, 2, 3], [1, 2, 2, 1])).shape // [1, 4, 4, 1]
  */
 export class Resizing extends Layer<ResizingConfig> {
+  static override readonly configKeys: readonly string[] = ['height', 'width', 'interpolation', 'cropToAspectRatio'];
   static override readonly className = 'Resizing';
   readonly height: number;
   readonly width: number;

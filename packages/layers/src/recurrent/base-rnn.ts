@@ -81,6 +81,28 @@ export type RNNStep = (projected: Tensor, states: Tensor[], recurrentMask: Tenso
  * rnn.apply(ones([2, 5, 3])).shape; // [2, 5, 4]
  */
 export abstract class BaseRNN<C extends RNNConfig = RNNConfig> extends Layer<C> {
+  static override readonly configKeys: readonly string[] = [
+    'units',
+    'activation',
+    'useBias',
+    'kernelInitializer',
+    'recurrentInitializer',
+    'biasInitializer',
+    'kernelRegularizer',
+    'recurrentRegularizer',
+    'biasRegularizer',
+    'kernelConstraint',
+    'recurrentConstraint',
+    'biasConstraint',
+    'dropout',
+    'recurrentDropout',
+    'seed',
+    'returnSequences',
+    'returnState',
+    'goBackwards',
+    'stateful',
+    'unroll',
+  ];
   readonly units: number;
   readonly activation: ActivationFn;
   readonly useBias: boolean;
@@ -107,31 +129,36 @@ export abstract class BaseRNN<C extends RNNConfig = RNNConfig> extends Layer<C> 
     super(config);
     const owner = new.target.className;
     const label = `${owner} '${this.name}'`;
-    this.units = positiveInteger(config?.units, 'units', owner);
-    this.activation = getActivation(config.activation === undefined ? 'tanh' : config.activation);
-    this.useBias = booleanOption(config.useBias, true, 'useBias', label);
+    this.units = positiveInteger(this.config.units, 'units', owner);
+    this.activation = getActivation(this.config.activation === undefined ? 'tanh' : this.config.activation);
+    this.useBias = booleanOption(this.config.useBias, true, 'useBias', label);
     this.kernelOptions = weightOptions(
-      config.kernelInitializer,
-      config.kernelRegularizer,
-      config.kernelConstraint,
+      this.config.kernelInitializer,
+      this.config.kernelRegularizer,
+      this.config.kernelConstraint,
       'glorotUniform',
     );
     this.recurrentOptions = weightOptions(
-      config.recurrentInitializer,
-      config.recurrentRegularizer,
-      config.recurrentConstraint,
+      this.config.recurrentInitializer,
+      this.config.recurrentRegularizer,
+      this.config.recurrentConstraint,
       'orthogonal',
     );
-    this.biasOptions = weightOptions(config.biasInitializer, config.biasRegularizer, config.biasConstraint, 'zeros');
-    this.dropout = fractionOption(config.dropout, 'dropout', owner);
-    this.recurrentDropout = fractionOption(config.recurrentDropout, 'recurrentDropout', owner);
-    this.seed = seedOption(config.seed, label);
+    this.biasOptions = weightOptions(
+      this.config.biasInitializer,
+      this.config.biasRegularizer,
+      this.config.biasConstraint,
+      'zeros',
+    );
+    this.dropout = fractionOption(this.config.dropout, 'dropout', owner);
+    this.recurrentDropout = fractionOption(this.config.recurrentDropout, 'recurrentDropout', owner);
+    this.seed = seedOption(this.config.seed, label);
     this.stream = seededStream(this.seed);
-    this.returnSequences = booleanOption(config.returnSequences, false, 'returnSequences', label);
-    this.returnState = booleanOption(config.returnState, false, 'returnState', label);
-    this.goBackwards = booleanOption(config.goBackwards, false, 'goBackwards', label);
-    this.unroll = booleanOption(config.unroll, false, 'unroll', label);
-    if (booleanOption(config.stateful, false, 'stateful', label)) {
+    this.returnSequences = booleanOption(this.config.returnSequences, false, 'returnSequences', label);
+    this.returnState = booleanOption(this.config.returnState, false, 'returnState', label);
+    this.goBackwards = booleanOption(this.config.goBackwards, false, 'goBackwards', label);
+    this.unroll = booleanOption(this.config.unroll, false, 'unroll', label);
+    if (booleanOption(this.config.stateful, false, 'stateful', label)) {
       throw new ValueError(
         `${label}: stateful=true is not supported; pass the previous final states as initial states instead (apply([x, ...states]))`,
       );

@@ -38,6 +38,7 @@ function withoutPrefix(name: string, prefix: string): string {
  * bi.apply(ones([2, 5, 3])).shape; // [2, 5, 8]
  */
 export class Bidirectional extends Wrapper<BidirectionalConfig> {
+  static override readonly configKeys: readonly string[] = ['mergeMode', 'backwardLayer'];
   static override readonly className: string = 'Bidirectional';
   readonly forwardLayer: BaseRNN;
   readonly backwardLayer: BaseRNN;
@@ -46,13 +47,13 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
   constructor(config: BidirectionalConfig) {
     super(config);
     const label = layerLabel(this);
-    const template = asRNN(resolveLayer(config?.layer, label, 'layer'), label, 'layer');
+    const template = asRNN(resolveLayer(this.config.layer, label, 'layer'), label, 'layer');
     this.forwardLayer = asRNN(
       copyLayer(template, { name: `forward_${withoutPrefix(template.name, 'forward_')}` }),
       label,
       'layer',
     );
-    const backward = config.backwardLayer;
+    const backward = this.config.backwardLayer;
     this.backwardLayer =
       backward === undefined || backward === null
         ? asRNN(
@@ -65,7 +66,9 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
           )
         : asRNN(resolveLayer(backward, label, 'backwardLayer'), label, 'backwardLayer');
     this.mergeMode =
-      config.mergeMode === null ? null : enumOption(config.mergeMode ?? 'concat', MERGE_MODES, 'mergeMode', label);
+      this.config.mergeMode === null
+        ? null
+        : enumOption(this.config.mergeMode ?? 'concat', MERGE_MODES, 'mergeMode', label);
     const [f, b] = [this.forwardLayer, this.backwardLayer];
     if (f.goBackwards === b.goBackwards) {
       throw new ValueError(`${label}: the forward and backward layers must have different goBackwards values`);

@@ -7,6 +7,7 @@ import {
 } from '../activations/activations.js';
 import { booleanOption } from '../conv/layer-options.js';
 import { BaseRNN, type RNNConfig, type RNNStep } from './base-rnn.js';
+import { checkImplementation } from './rnn-options.js';
 
 /** Options of {@link GRU}. */
 export interface GRUConfig extends RNNConfig {
@@ -14,6 +15,8 @@ export interface GRUConfig extends RNNConfig {
   recurrentActivation?: ActivationId | null;
   /** Apply the reset gate after the recurrent product (Keras 3 / cuDNN convention). Default true. */
   resetAfter?: boolean;
+  /** Keras' computation mode, 1 or 2: the same numbers either way (TF.js writes it); not kept in the config. */
+  implementation?: 1 | 2;
 }
 
 /**
@@ -29,6 +32,7 @@ export interface GRUConfig extends RNNConfig {
  * gru.countParams(); // 3·(3·4 + 4·4) + 2·3·4 = 108
  */
 export class GRU extends BaseRNN<GRUConfig> {
+  static override readonly configKeys: readonly string[] = ['recurrentActivation', 'resetAfter', 'implementation'];
   static override readonly className: string = 'GRU';
   protected readonly gates = 3;
   protected readonly stateCount = 1;
@@ -37,10 +41,11 @@ export class GRU extends BaseRNN<GRUConfig> {
 
   constructor(config: GRUConfig) {
     super(config);
+    checkImplementation(this.config.implementation, `GRU '${this.name}'`);
     this.recurrentActivation = getActivation(
-      config.recurrentActivation === undefined ? 'sigmoid' : config.recurrentActivation,
+      this.config.recurrentActivation === undefined ? 'sigmoid' : this.config.recurrentActivation,
     );
-    this.resetAfter = booleanOption(config.resetAfter, true, 'resetAfter', `GRU '${this.name}'`);
+    this.resetAfter = booleanOption(this.config.resetAfter, true, 'resetAfter', `GRU '${this.name}'`);
   }
 
   protected override biasShape(): number[] {

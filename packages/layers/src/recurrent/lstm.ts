@@ -8,6 +8,7 @@ import {
 import { booleanOption } from '../conv/layer-options.js';
 import { Initializer } from '../initializers/initializer.js';
 import { BaseRNN, type RNNConfig, type RNNStep } from './base-rnn.js';
+import { checkImplementation } from './rnn-options.js';
 
 /** Options of {@link LSTM}. */
 export interface LSTMConfig extends RNNConfig {
@@ -15,6 +16,8 @@ export interface LSTMConfig extends RNNConfig {
   recurrentActivation?: ActivationId | null;
   /** Initialize the forget gate's bias to 1 (Jozefowicz et al. 2015). Default true. */
   unitForgetBias?: boolean;
+  /** Keras' computation mode, 1 or 2: the same numbers either way (TF.js writes it); not kept in the config. */
+  implementation?: 1 | 2;
 }
 
 /**
@@ -49,6 +52,7 @@ class UnitForgetBias extends Initializer {
  * lstm.countParams(); // 4·(3·4 + 4·4 + 4) = 128
  */
 export class LSTM extends BaseRNN<LSTMConfig> {
+  static override readonly configKeys: readonly string[] = ['recurrentActivation', 'unitForgetBias', 'implementation'];
   static override readonly className: string = 'LSTM';
   protected readonly gates = 4;
   protected readonly stateCount = 2;
@@ -57,10 +61,11 @@ export class LSTM extends BaseRNN<LSTMConfig> {
 
   constructor(config: LSTMConfig) {
     super(config);
+    checkImplementation(this.config.implementation, `LSTM '${this.name}'`);
     this.recurrentActivation = getActivation(
-      config.recurrentActivation === undefined ? 'sigmoid' : config.recurrentActivation,
+      this.config.recurrentActivation === undefined ? 'sigmoid' : this.config.recurrentActivation,
     );
-    this.unitForgetBias = booleanOption(config.unitForgetBias, true, 'unitForgetBias', `LSTM '${this.name}'`);
+    this.unitForgetBias = booleanOption(this.config.unitForgetBias, true, 'unitForgetBias', `LSTM '${this.name}'`);
   }
 
   protected override biasInitializerForBuild(): Initializer {

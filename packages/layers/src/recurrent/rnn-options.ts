@@ -53,3 +53,16 @@ export function fractionOption(value: unknown, option: string, owner: string): n
   }
   return value;
 }
+
+/**
+ * Keras' `implementation` of LSTM and GRU (1: many small products, 2: fewer large ones): a
+ * computation choice with the same numbers, which TF.js writes in configs. 1 or 2 is accepted
+ * (and changes nothing here); another value is a ValueError.
+ * @example checkImplementation(2, "LSTM 'lstm'") // no error
+ */
+export function checkImplementation(value: unknown, owner: string): void {
+  if (value === undefined || value === null || value === 1 || value === 2) return;
+  throw new ValueError(
+    `${owner}: implementation must be 1 or 2 (both give the same numbers), got ${JSON.stringify(value)}`,
+  );
+}

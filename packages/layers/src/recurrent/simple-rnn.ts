@@ -16,6 +16,7 @@ export type SimpleRNNConfig = RNNConfig;
  * rnn.countParams(); // 3·4 + 4·4 + 4 = 32
  */
 export class SimpleRNN extends BaseRNN<SimpleRNNConfig> {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'SimpleRNN';
   protected readonly gates = 1;
   protected readonly stateCount = 1;

@@ -20,12 +20,13 @@ export interface TimeDistributedConfig extends WrapperConfig {
  * td.apply(ones([4, 10, 8])).shape; // [4, 10, 2]
  */
 export class TimeDistributed extends Wrapper<TimeDistributedConfig> {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'TimeDistributed';
   readonly layer: Layer;
 
   constructor(config: TimeDistributedConfig) {
     super(config);
-    this.layer = resolveLayer(config?.layer, layerLabel(this), 'layer');
+    this.layer = resolveLayer(this.config.layer, layerLabel(this), 'layer');
     this.layer.trainable = this.trainable;
     this.inputSpec = { minNdim: 3 };
   }

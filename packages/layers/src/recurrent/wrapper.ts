@@ -1,5 +1,4 @@
-import type { Variable } from '@horn/autograd';
-import { type Tensor, ValueError } from '@horn/tensor';
+import { ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig } from '../engine/layer.js';
 import { deserializeLayer, serializeLayer } from '../engine/serialize-layer.js';
 import { isSerialized, type Serialized } from '../engine/serialized.js';
@@ -11,48 +10,16 @@ export interface WrapperConfig extends LayerConfig {
 
 /**
  * The base of layers that wrap other layers (Keras' `Wrapper`): the wrapped layers' weights,
- * regularization losses, constraints, parameter count and `trainable` flag are the wrapper's.
+ * regularization losses, constraints, parameter count and `trainable` flag are the wrapper's
+ * (its `subLayers`, which `Layer` aggregates).
  * @example
  * const td = new TimeDistributed({ layer: new Dense({ units: 2 }) });
  * td.apply(ones([1, 3, 4])); td.trainableWeights.length; // 2 (the Dense kernel and bias)
  */
 export abstract class Wrapper<C extends WrapperConfig = WrapperConfig> extends Layer<C> {
+  static override readonly configKeys: readonly string[] = ['layer'];
   /** The layers this wrapper runs (set by the subclass constructor). */
   protected abstract innerLayers(): readonly Layer[];
-
-  override get trainable(): boolean {
-    return super.trainable;
-  }
-
-  override set trainable(value: boolean) {
-    super.trainable = value;
-    for (const layer of this.safeInner()) layer.trainable = value;
-  }
-
-  override get trainableWeights(): Variable[] {
-    return this.trainable ? this.safeInner().flatMap((l) => l.trainableWeights) : [];
-  }
-
-  override get nonTrainableWeights(): Variable[] {
-    return this.safeInner().flatMap((l) => (this.trainable ? l.nonTrainableWeights : l.weights));
-  }
-
-  override get losses(): Tensor[] {
-    return [...super.losses, ...this.safeInner().flatMap((l) => l.losses)];
-  }
-
-  override applyConstraints(): void {
-    for (const layer of this.safeInner()) layer.applyConstraints();
-  }
-
-  override countParams(): number {
-    return super.countParams() + this.safeInner().reduce((n, l) => n + l.countParams(), 0);
-  }
-
-  override dispose(): void {
-    for (const layer of this.safeInner()) layer.dispose();
-    super.dispose();
-  }
 
   /** Builds a wrapped layer for a shape without calling it. */
   protected buildInner(layer: Layer, shape: Parameters<Layer['build']>[0]): void {
@@ -61,7 +28,8 @@ export abstract class Wrapper<C extends WrapperConfig = WrapperConfig> extends L
     layer.built = true;
   }
 
-  private safeInner(): readonly Layer[] {
+  /** The wrapped layers are the sub-layers (not a `config.layer` template). */
+  override get subLayers(): Layer[] {
     // Layer's constructor runs before the subclass has set its wrapped layers.
     return (this.innerLayers() ?? []).filter((l) => l !== undefined);
   }

@@ -1,4 +1,15 @@
-import { abs, add, mul, scalar, square, sum, type Tensor, ValueError } from '@horn/tensor';
+import {
+  abs,
+  add,
+  configKeysOf,
+  mul,
+  normalizeOptions,
+  scalar,
+  square,
+  sum,
+  type Tensor,
+  ValueError,
+} from '@horn/tensor';
 
 /**
  * The base of weight regularizers: `apply(w)` returns the scalar penalty a layer adds to the loss.
@@ -6,6 +17,16 @@ import { abs, add, mul, scalar, square, sum, type Tensor, ValueError } from '@ho
  */
 export abstract class Regularizer {
   static readonly className: string;
+  /** The option names this class adds itself (camelCase; Keras' snake_case is accepted too). */
+  static readonly configKeys: readonly string[] = [];
+
+  /**
+   * Checks the options of a regularizer class that reads none itself (unknown keys are refused);
+   * classes with options normalize and read their own before calling `super()`.
+   */
+  constructor(config?: object) {
+    normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer));
+  }
 
   /** The scalar penalty for the weight `w`. */
   abstract apply(w: Tensor): Tensor;
@@ -43,10 +64,12 @@ export interface L1Config {
  * @example new L1({ l1: 0.1 }).apply(tensor([-1, 2])).arraySync() // 0.3
  */
 export class L1 extends Regularizer {
+  static override readonly configKeys: readonly string[] = ['l1'];
   static override readonly className: string = 'L1';
   readonly l1: number;
 
   constructor(config: L1Config = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer)) as L1Config;
     super();
     this.l1 = factor(config.l1, 0.01, 'l1', 'L1');
   }
@@ -71,10 +94,12 @@ export interface L2Config {
  * @example new L2().apply(tensor([1, 2, 3])).arraySync() // 0.14
  */
 export class L2 extends Regularizer {
+  static override readonly configKeys: readonly string[] = ['l2'];
   static override readonly className: string = 'L2';
   readonly l2: number;
 
   constructor(config: L2Config = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer)) as L2Config;
     super();
     this.l2 = factor(config.l2, 0.01, 'l2', 'L2');
   }
@@ -101,11 +126,13 @@ export interface L1L2Config {
  * @example new L1L2({ l1: 0.1, l2: 0.01 }).apply(tensor([1, 2, 3])).arraySync() // 0.74
  */
 export class L1L2 extends Regularizer {
+  static override readonly configKeys: readonly string[] = ['l1', 'l2'];
   static override readonly className: string = 'L1L2';
   readonly l1: number;
   readonly l2: number;
 
   constructor(config: L1L2Config = {}) {
+    config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer)) as L1L2Config;
     super();
     this.l1 = factor(config.l1, 0, 'l1', 'L1L2');
     this.l2 = factor(config.l2, 0, 'l2', 'L1L2');

@@ -19,6 +19,7 @@ export interface Cropping2DConfig extends LayerConfig {
  * @example new Cropping2D({ cropping: [[1, 0], [1, 1]] }).apply(ones([1, 4, 4, 1])).shape // [1, 3, 2, 1]
  */
 export class Cropping2D extends Layer<Cropping2DConfig> {
+  static override readonly configKeys: readonly string[] = ['cropping', 'dataFormat'];
   static override readonly className = 'Cropping2D';
   readonly cropping: PaddingPairs;
 

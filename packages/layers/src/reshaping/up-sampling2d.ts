@@ -22,6 +22,7 @@ export interface UpSampling2DConfig extends LayerConfig {
  * @example new UpSampling2D({ size: 2 }).apply(tensor([1, 2, 3, 4], [1, 2, 2, 1])).shape // [1, 4, 4, 1]
  */
 export class UpSampling2D extends Layer<UpSampling2DConfig> {
+  static override readonly configKeys: readonly string[] = ['size', 'interpolation', 'dataFormat'];
   static override readonly className = 'UpSampling2D';
   readonly size: number[];
   readonly interpolation: ResizeInterpolation;

@@ -18,6 +18,7 @@ export interface ZeroPadding2DConfig extends LayerConfig {
  * @example new ZeroPadding2D({ padding: [[1, 0], [0, 2]] }).apply(ones([1, 2, 2, 1])).shape // [1, 3, 4, 1]
  */
 export class ZeroPadding2D extends Layer<ZeroPadding2DConfig> {
+  static override readonly configKeys: readonly string[] = ['padding', 'dataFormat'];
   static override readonly className = 'ZeroPadding2D';
   readonly padding: PaddingPairs;
 

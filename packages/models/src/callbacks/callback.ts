@@ -1,4 +1,4 @@
-import { ValueError } from '@horn/tensor';
+import { configKeysOf, normalizeOptions, ValueError } from '@horn/tensor';
 import type { Logs } from '../training/compiled-state.js';
 import type { TrainableModel } from '../training/trainable-model.js';
 
@@ -39,9 +39,22 @@ export interface CallbackParams {
  * await model.fit(x, y, { epochs: 3, callbacks: [new PrintLoss()] });
  */
 export class Callback {
+  /**
+   * The option names this class adds itself (camelCase); a built-in callback accepts those, in
+   * camelCase or Keras' snake_case, and refuses any other by name.
+   */
+  static readonly configKeys: readonly string[] = [];
   /** The training parameters (`epochs`, `steps`, `verbose`, ...), set by `fit` / `evaluate` / `predict`. */
   params: CallbackParams = { verbose: 0, epochs: 1, steps: null };
   private boundModel: TrainableModel | null = null;
+
+  /**
+   * Checks the options of a callback class that reads none itself (unknown keys are refused);
+   * callbacks with options read theirs with {@link callbackOptions} before calling `super()`.
+   */
+  constructor(options?: object) {
+    normalizeOptions(new.target.name, options, configKeysOf(new.target, Callback));
+  }
 
   /** The model being trained; throws before `setModel` (before `fit` starts). */
   get model(): TrainableModel {
@@ -97,4 +110,16 @@ export class Callback {
   onPredictBatchBegin(_batch: number, _logs?: Logs): HookResult {}
   /** After each prediction batch (synchronous). */
   onPredictBatchEnd(_batch: number, _logs?: Logs): HookResult {}
+}
+
+/**
+ * A callback's options in camelCase (Keras' `restore_best_weights` is `restoreBestWeights`), with
+ * unknown keys refused by name when `cls` declares its `configKeys`.
+ * @example options = callbackOptions(new.target, options);
+ */
+export function callbackOptions<T extends object>(
+  cls: abstract new (...args: never[]) => Callback,
+  options: T | undefined,
+): T {
+  return normalizeOptions(cls.name, options, configKeysOf(cls, Callback)) as T;
 }

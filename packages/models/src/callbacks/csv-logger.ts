@@ -1,5 +1,5 @@
 import { ValueError } from '@horn/tensor';
-import { Callback, type Logs } from './callback.js';
+import { Callback, callbackOptions, type Logs } from './callback.js';
 
 /** Options of {@link CSVLogger}. */
 export interface CSVLoggerOptions {
@@ -36,6 +36,7 @@ export function pythonFloat(v: number): string {
  * // 0,0.8125,0.4570...
  */
 export class CSVLogger extends Callback {
+  static override readonly configKeys: readonly string[] = ['separator', 'append'];
   readonly filename: string;
   readonly separator: string;
   readonly append: boolean;
@@ -44,6 +45,7 @@ export class CSVLogger extends Callback {
   private fs: FsPromises | null = null;
 
   constructor(filename: string, options: CSVLoggerOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     if (typeof filename !== 'string' || filename === '') {
       throw new ValueError(`CSVLogger: filename must be a non-empty string, got ${String(filename)}`);

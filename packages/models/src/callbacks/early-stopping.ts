@@ -1,5 +1,5 @@
 import { dispose, type Tensor } from '@horn/tensor';
-import { Callback, type Logs } from './callback.js';
+import { Callback, callbackOptions, type Logs } from './callback.js';
 import { checkCount, checkFinite, type MonitorMode, monitorDirection, monitorValue } from './monitor.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
@@ -36,6 +36,17 @@ export interface EarlyStoppingOptions {
  * stop.stoppedEpoch // the 0-based epoch it stopped at (0 if it never did)
  */
 export class EarlyStopping extends Callback {
+  static override readonly configKeys: readonly string[] = [
+    'monitor',
+    'minDelta',
+    'patience',
+    'verbose',
+    'mode',
+    'baseline',
+    'restoreBestWeights',
+    'startFromEpoch',
+    'stream',
+  ];
   readonly monitor: string;
   readonly minDelta: number;
   readonly patience: number;
@@ -57,6 +68,7 @@ export class EarlyStopping extends Callback {
   private bestWeights: Tensor[] | null = null;
 
   constructor(options: EarlyStoppingOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     this.monitor = options.monitor ?? 'val_loss';
     this.mode = options.mode ?? 'auto';

@@ -10,6 +10,7 @@ import { Callback, type Logs } from './callback.js';
  * history.epoch             // [0, 1, 2]
  */
 export class History extends Callback {
+  static override readonly configKeys: readonly string[] = [];
   /** Metric name to its value at each epoch. */
   readonly history: Record<string, number[]> = {};
   /** The epochs recorded (0-based; `initialEpoch` shifts them). */

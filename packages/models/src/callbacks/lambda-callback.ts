@@ -1,4 +1,4 @@
-import { Callback, type HookResult, type Logs } from './callback.js';
+import { Callback, callbackOptions, type HookResult, type Logs } from './callback.js';
 
 type EpochHook = (epoch: number, logs?: Logs) => HookResult;
 type BatchHook = (batch: number, logs?: Logs) => HookResult;
@@ -26,6 +26,25 @@ export interface LambdaCallbackHooks {
   onPredictBatchEnd?: BatchHook;
 }
 
+const HOOK_NAMES: readonly string[] = [
+  'onTrainBegin',
+  'onTrainEnd',
+  'onEpochBegin',
+  'onEpochEnd',
+  'onTrainBatchBegin',
+  'onTrainBatchEnd',
+  'onBatchBegin',
+  'onBatchEnd',
+  'onTestBegin',
+  'onTestEnd',
+  'onTestBatchBegin',
+  'onTestBatchEnd',
+  'onPredictBegin',
+  'onPredictEnd',
+  'onPredictBatchBegin',
+  'onPredictBatchEnd',
+];
+
 /**
  * A callback from plain functions, as Keras' `LambdaCallback`.
  * @example
@@ -33,8 +52,13 @@ export interface LambdaCallbackHooks {
  * await model.fit(x, y, { epochs: 3, callbacks: [log] });
  */
 export class LambdaCallback extends Callback {
-  constructor(private readonly hooks: LambdaCallbackHooks = {}) {
+  static override readonly configKeys: readonly string[] = HOOK_NAMES;
+  private readonly hooks: LambdaCallbackHooks;
+
+  constructor(hooks: LambdaCallbackHooks = {}) {
+    hooks = callbackOptions(new.target, hooks);
     super();
+    this.hooks = hooks;
   }
 
   override onTrainBegin(logs?: Logs): HookResult {

@@ -1,5 +1,5 @@
 import { ValueError } from '@horn/tensor';
-import { Callback, type Logs } from './callback.js';
+import { Callback, callbackOptions, type Logs } from './callback.js';
 import { currentRate, optimizerOf } from './learning-rate.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
@@ -22,11 +22,13 @@ export interface LearningRateSchedulerOptions {
  * await model.fit(x, y, { epochs: 10, callbacks: [new LearningRateScheduler(halveAfter5)] });
  */
 export class LearningRateScheduler extends Callback {
+  static override readonly configKeys: readonly string[] = ['verbose', 'stream'];
   readonly schedule: EpochSchedule;
   readonly verbose: 0 | 1;
   private readonly stream: OutputStream | undefined;
 
   constructor(schedule: EpochSchedule, options: LearningRateSchedulerOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     if (typeof schedule !== 'function') {
       throw new ValueError(

@@ -1,7 +1,7 @@
 import { ValueError } from '@horn/tensor';
 import { refuseKerasArchive } from '../saving/keras-archive-paths.js';
 import type { SavableModel } from '../training/trainable-model.js';
-import { Callback, type Logs } from './callback.js';
+import { Callback, callbackOptions, type Logs } from './callback.js';
 import { formatFilepath } from './format-filepath.js';
 import { checkFinite, type MonitorMode, monitorDirection } from './monitor.js';
 import { type OutputStream, printLine } from './output-stream.js';
@@ -39,6 +39,16 @@ export interface ModelCheckpointOptions {
  * ckpt.best // the best val_accuracy seen
  */
 export class ModelCheckpoint extends Callback {
+  static override readonly configKeys: readonly string[] = [
+    'monitor',
+    'verbose',
+    'saveBestOnly',
+    'saveWeightsOnly',
+    'mode',
+    'saveFreq',
+    'initialValueThreshold',
+    'stream',
+  ];
   readonly filepath: string;
   readonly monitor: string;
   readonly verbose: 0 | 1;
@@ -56,6 +66,7 @@ export class ModelCheckpoint extends Callback {
   private currentEpoch = 0;
 
   constructor(filepath: string, options: ModelCheckpointOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     if (typeof filepath !== 'string' || filepath === '') {
       throw new ValueError(`ModelCheckpoint: filepath must be a non-empty string, got ${String(filepath)}`);

@@ -1,4 +1,4 @@
-import { Callback, type CallbackParams, type Logs } from './callback.js';
+import { Callback, type CallbackParams, callbackOptions, type Logs } from './callback.js';
 import { defaultOutputStream, type OutputStream } from './output-stream.js';
 import { Progbar } from './progbar.js';
 
@@ -21,6 +21,7 @@ export interface ProgbarLoggerOptions {
  * await model.fit(x, y, { epochs: 2, verbose: 2, callbacks: [new ProgbarLogger({ stream: { write: (s) => lines.push(s) } })] });
  */
 export class ProgbarLogger extends Callback {
+  static override readonly configKeys: readonly string[] = ['stream', 'clock'];
   private readonly stream: OutputStream;
   private readonly clock: (() => number) | undefined;
   private verbose: 0 | 1 | 2 = 1;
@@ -31,6 +32,7 @@ export class ProgbarLogger extends Callback {
   private calledInFit = false;
 
   constructor(options: ProgbarLoggerOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     this.stream = options.stream ?? defaultOutputStream();
     this.clock = options.clock;

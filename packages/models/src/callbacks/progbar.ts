@@ -1,4 +1,7 @@
+import { normalizeOptions } from '@horn/tensor';
 import { defaultOutputStream, type OutputStream } from './output-stream.js';
+
+const PROGBAR_KEYS: readonly string[] = ['target', 'width', 'verbose', 'interval', 'unitName', 'stream', 'clock'];
 
 /** Options of {@link Progbar}. */
 export interface ProgbarOptions {
@@ -80,6 +83,7 @@ export class Progbar {
   private prevWidth = 0;
 
   constructor(options: ProgbarOptions) {
+    options = normalizeOptions('Progbar', options, PROGBAR_KEYS) as unknown as ProgbarOptions;
     this.target = options.target;
     this.width = options.width ?? 20;
     this.verbose = options.verbose ?? 1;

@@ -1,5 +1,5 @@
 import { ValueError } from '@horn/tensor';
-import { Callback, type Logs } from './callback.js';
+import { Callback, callbackOptions, type Logs } from './callback.js';
 import { currentRate, optimizerOf } from './learning-rate.js';
 import { checkCount, checkNonNegative, type MonitorMode, monitorDirection, monitorValue } from './monitor.js';
 import { type OutputStream, printLine } from './output-stream.js';
@@ -36,6 +36,17 @@ export interface ReduceLROnPlateauOptions {
  *   callbacks: [new ReduceLROnPlateau({ monitor: 'val_loss', factor: 0.5, patience: 3, minLr: 1e-5 })] });
  */
 export class ReduceLROnPlateau extends Callback {
+  static override readonly configKeys: readonly string[] = [
+    'monitor',
+    'factor',
+    'patience',
+    'verbose',
+    'mode',
+    'minDelta',
+    'cooldown',
+    'minLr',
+    'stream',
+  ];
   readonly monitor: string;
   readonly factor: number;
   readonly patience: number;
@@ -54,6 +65,7 @@ export class ReduceLROnPlateau extends Callback {
   private readonly stream: OutputStream | undefined;
 
   constructor(options: ReduceLROnPlateauOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     this.monitor = options.monitor ?? 'val_loss';
     this.factor = options.factor ?? 0.1;

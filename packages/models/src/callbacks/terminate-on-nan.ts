@@ -1,4 +1,4 @@
-import { Callback, type Logs } from './callback.js';
+import { Callback, callbackOptions, type Logs } from './callback.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
 /** Options of {@link TerminateOnNaN} (not in Keras: where the message goes). */
@@ -15,12 +15,14 @@ export interface TerminateOnNaNOptions {
  * const history = await model.fit(x, y, { epochs: 10, callbacks: [new TerminateOnNaN()] });
  */
 export class TerminateOnNaN extends Callback {
+  static override readonly configKeys: readonly string[] = ['stream'];
   /** Where training stopped (0-based), or null if the loss stayed finite. */
   terminatedAt: { epoch: number; batch: number } | null = null;
   private readonly stream: OutputStream | undefined;
   private epoch = 0;
 
   constructor(options: TerminateOnNaNOptions = {}) {
+    options = callbackOptions(new.target, options);
     super();
     this.stream = options.stream;
   }

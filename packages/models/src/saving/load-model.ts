@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import { Layer, type CustomObjects as LayerClasses } from '@horn/layers';
 import { dispose, HornError, ValueError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { compile } from '../training/compile.js';
@@ -20,11 +21,26 @@ export interface LoadOptions {
    */
   compile?: boolean;
   /**
-   * Losses and metrics the training config names by ids Horn does not know (`'my_loss'`), as
-   * Keras' `custom_objects`: `{ my_loss: (yTrue, yPred) => ... }`. An unknown id without one is a
+   * Keras' `custom_objects`, by name: custom layer classes by saved class name (`{ CustomDense }`,
+   * each rebuilt with its own `fromConfig`), and losses and metrics the training config names by
+   * ids Horn does not know (`{ my_loss: (yTrue, yPred) => ... }`). An unknown id without one is a
    * ModelFileError (as Keras' `load_model`); `compile: false` loads the model without compiling.
    */
-  customObjects?: CustomObjects;
+  customObjects?: Readonly<Record<string, CustomObjects[string] | LayerClasses[string]>>;
+}
+
+// Keras' custom_objects holds classes and functions alike: Layer subclasses go to the topology,
+// the rest (loss and metric functions or objects) to the training config.
+function splitCustomObjects(all: LoadOptions['customObjects']): { layers?: LayerClasses; compile: CustomObjects } {
+  if (all === undefined) return { compile: {} };
+  const layers: Record<string, LayerClasses[string]> = {};
+  const compile: Record<string, CustomObjects[string]> = {};
+  for (const [name, value] of Object.entries(all)) {
+    if (typeof value === 'function' && value.prototype instanceof Layer)
+      layers[name] = value as unknown as LayerClasses[string];
+    else compile[name] = value as CustomObjects[string];
+  }
+  return { layers, compile };
 }
 
 /**
@@ -65,7 +81,7 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
   const decoded = decodeWeights(weightBytes(artifacts.weightData), artifacts.weightSpecs, source);
   const modelWeights = decoded.filter((w) => w.spec.group !== 'optimizer');
   const optimizerWeights = decoded.filter((w) => w.spec.group === 'optimizer');
-  const model = modelFromTopology(artifacts.modelTopology, source);
+  const model = modelFromTopology(artifacts.modelTopology, source, splitCustomObjects(options.customObjects).layers);
   try {
     assignWeights(matchWeights(model.weights, modelWeights, source));
     if (options.compile === false) return model;
@@ -92,7 +108,7 @@ function restoreTraining(
   source: string,
   options: LoadOptions,
 ): void {
-  const args = compileArgsOf(artifacts.trainingConfig!, source, options.customObjects);
+  const args = compileArgsOf(artifacts.trainingConfig!, source, splitCustomObjects(options.customObjects).compile);
   const tensors = optimizerWeights.map(toTensor);
   try {
     const { optimizer } = compile(model, args);
@@ -125,7 +141,7 @@ function checkLoadOptions(options: LoadOptions): void {
     (customObjects === null || typeof customObjects !== 'object' || Array.isArray(customObjects))
   ) {
     throw new ValueError(
-      `loadModel: customObjects must be an object of losses and metrics by id ({ my_loss: fn }), got ${String(customObjects)}`,
+      `loadModel: customObjects must be an object of layer classes, losses and metrics by name ({ CustomDense, my_loss: fn }), got ${String(customObjects)}`,
     );
   }
 }

@@ -1,4 +1,11 @@
-import { getRegisteredClass, Layer, registeredClassNames, type Serialized } from '@horn/layers';
+import {
+  type CustomObjects,
+  getRegisteredClass,
+  Layer,
+  registeredClassNames,
+  type Serialized,
+  withCustomObjects,
+} from '@horn/layers';
 import { HornError, ValueError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { deserializeModelOrLayer } from '../topology/model-classes.js';
@@ -46,10 +53,14 @@ export function modelToJSON(model: Model): string {
 
 /**
  * Builds a model (fresh weights) from a topology: a JSON string or object as `modelToJSON` gives,
- * a whole model.json (its `modelTopology` is used), or TF.js' `{ model_config }` wrapper.
- * @example const copy = modelFromJSON(model.toJSON());
+ * a whole model.json (its `modelTopology` is used), or TF.js' `{ model_config }` wrapper. Custom
+ * layer classes are found in `customObjects` (Keras' `model_from_json(json, custom_objects)`) or
+ * the registry.
+ * @example
+ * const copy = modelFromJSON(model.toJSON());
+ * const custom = modelFromJSON(json, { CustomDense });
  */
-export function modelFromJSON(json: string | object): Model {
+export function modelFromJSON(json: string | object, customObjects?: CustomObjects): Model {
   let value: unknown = json;
   if (typeof json === 'string') {
     try {
@@ -59,7 +70,7 @@ export function modelFromJSON(json: string | object): Model {
     }
   }
   if (value !== null && typeof value === 'object' && 'modelTopology' in value) value = value.modelTopology;
-  return modelFromTopology(value, 'modelFromJSON');
+  return modelFromTopology(value, 'modelFromJSON', customObjects);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -68,10 +79,15 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /**
  * Builds the model of a model.json topology, checking first that it is a Layers model whose every
- * layer class is known; any problem throws a ModelFileError that names `source`.
- * @example const model = modelFromTopology(json.modelTopology, './mnist-cnn/model.json');
+ * layer class is known (built-in, registered, or in `customObjects`); any problem throws a
+ * ModelFileError that names `source`.
+ * @example const model = modelFromTopology(json.modelTopology, './mnist-cnn/model.json', { CustomDense });
  */
-export function modelFromTopology(topology: unknown, source: string): Model {
+export function modelFromTopology(topology: unknown, source: string, customObjects?: CustomObjects): Model {
+  return withCustomObjects(customObjects, () => buildFromTopology(topology, source));
+}
+
+function buildFromTopology(topology: unknown, source: string): Model {
   let top = topology;
   if (isObject(top) && isObject(top.model_config)) top = top.model_config;
   if (!isObject(top) || typeof top.class_name !== 'string' || !isObject(top.config)) {
@@ -115,7 +131,7 @@ function checkLayerClasses(config: Record<string, unknown>, source: string): voi
     if (!isLayerClass(entry.class_name)) {
       const known = [...MODEL_CLASS_NAMES, ...layerClassNames()].sort();
       throw new ModelFileError(
-        `${source}: unknown layer class '${entry.class_name}' (layer ${i}${typeof entry.config.name === 'string' ? ` '${entry.config.name}'` : ''}); register custom layers with registerClass(cls) before loading. Known layer classes: ${known.join(', ')}`,
+        `${source}: unknown layer class '${entry.class_name}' (layer ${i}${typeof entry.config.name === 'string' ? ` '${entry.config.name}'` : ''}); register custom layers with registerClass(cls) before loading, or pass them in customObjects. Known layer classes: ${known.join(', ')}`,
       );
     }
   });

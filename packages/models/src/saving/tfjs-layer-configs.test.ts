@@ -6,6 +6,7 @@ import { camelCase, deserializeModelOrLayer, fromKerasConfig, snakeCase, toKeras
 // Options that make each layer constructible (the rest are defaults), chosen away from the defaults
 // where a wrong key name would go unnoticed.
 const OPTIONS: Record<string, Record<string, unknown>> = {
+  Dot: { axes: [1, 2], normalize: true },
   Dense: { units: 3, activation: 'tanh', useBias: false },
   Conv1D: { filters: 2, kernelSize: 3, strides: 2, padding: 'same' },
   Conv2D: { filters: 2, kernelSize: [3, 2], dilationRate: 2, padding: 'same', activation: 'relu' },

@@ -189,12 +189,38 @@ export function runGraph(graph: ModelGraph, inputs: readonly Tensor[], training:
         training: node.callArgs.training ?? training,
       });
       const list = Array.isArray(out) ? out : [out];
+      checkNodeOutputs(node, list);
       node.outputTensors.forEach((y, i) => {
         values.set(y, list[i]);
       });
     }
   }
   return graph.outputs.map((t) => values.get(t) as Tensor);
+}
+
+/**
+ * The tensors a layer returned must match what its symbolic call promised (count, rank and known
+ * sizes): a wrong `computeOutputShape` would otherwise give a model whose summary and downstream
+ * layers disagree with what `predict` returns.
+ */
+function checkNodeOutputs(node: Node, outputs: readonly Tensor[]): void {
+  const layer = node.outboundLayer;
+  const expected = node.outputShapes;
+  const label = `${layer.className} '${layer.name}'`;
+  if (outputs.length !== expected.length) {
+    throw new ShapeError(
+      `${label}: call() returned ${outputs.length} tensor(s), but its symbolic call in the model gave ${expected.length} output(s) (${expected.map(fmtShape).join(', ')})`,
+    );
+  }
+  outputs.forEach((t, i) => {
+    const want = expected[i];
+    const ok = t.shape.length === want.length && want.every((d, k) => d === null || d === t.shape[k]);
+    if (!ok) {
+      throw new ShapeError(
+        `${label}: call() returned shape ${fmtShape(t.shape)}${expected.length > 1 ? ` for output ${i}` : ''}, but its symbolic call in the model gave ${fmtShape(want)}; fix the layer's computeOutputShape (or remove it, and Horn infers the shape by running call)`,
+      );
+    }
+  });
 }
 
 /** The output shapes for given input shapes, from each layer's computeOutputShape (no kernel runs). */

@@ -1,4 +1,12 @@
-import { deserializeLayer, type Layer, type SerializableClass, type Serialized } from '@horn/layers';
+import {
+  type CustomObjects,
+  customClass,
+  deserializeLayer,
+  type Layer,
+  type SerializableClass,
+  type Serialized,
+  withCustomObjects,
+} from '@horn/layers';
 import { ValueError } from '@horn/tensor';
 
 const modelClasses = new Map<string, SerializableClass>();
@@ -13,16 +21,20 @@ export function registerModelClass(name: string, cls: SerializableClass): void {
 }
 
 /**
- * Rebuilds a layer or a nested model from `{ className, config }`: `Model` / `Functional` /
- * `Sequential` here, everything else through `deserializeLayer` (built-ins and `registerClass`).
- * @example deserializeModelOrLayer({ className: 'Dense', config: { units: 2 } })
+ * Rebuilds a layer or a nested model from `{ className, config }`: a class in `customObjects`
+ * (Keras' `custom_objects`, nested entries too) or registered with `registerClass` first, then
+ * `Model` / `Functional` / `Sequential` here, everything else through `deserializeLayer`.
+ * @example deserializeModelOrLayer({ className: 'CustomDense', config: { units: 2 } }, { CustomDense })
  */
-export function deserializeModelOrLayer(serialized: Serialized): Layer {
-  const cls = modelClasses.get(serialized?.className);
-  if (!cls) return deserializeLayer(serialized);
-  const model = cls.fromConfig(serialized.config ?? {});
-  if (model === null || typeof model !== 'object') {
-    throw new ValueError(`deserializeModelOrLayer: class '${serialized.className}' gave no model`);
-  }
-  return model as Layer;
+export function deserializeModelOrLayer(serialized: Serialized, customObjects?: CustomObjects): Layer {
+  return withCustomObjects(customObjects, () => {
+    const name = serialized?.className;
+    const cls = typeof name === 'string' && !customClass(name) ? modelClasses.get(name) : undefined;
+    if (!cls) return deserializeLayer(serialized);
+    const model = cls.fromConfig(serialized.config ?? {});
+    if (model === null || typeof model !== 'object') {
+      throw new ValueError(`deserializeModelOrLayer: class '${serialized.className}' gave no model`);
+    }
+    return model as Layer;
+  });
 }

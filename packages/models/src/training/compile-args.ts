@@ -1,7 +1,7 @@
 import type { LossIdentifier } from '@horn/losses';
 import type { MetricIdentifier } from '@horn/metrics';
 import type { OptimizerIdentifier } from '@horn/optimizers';
-import { ValueError } from '@horn/tensor';
+import { normalizeOptions, ValueError } from '@horn/tensor';
 
 /** One output's loss: an id (`'mse'`, `'sparse_categorical_crossentropy'`), a Loss, a function, or null for none. */
 export type LossArg = LossIdentifier | null;
@@ -47,15 +47,13 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * Rejects unknown (or snake_case) compile keys early, naming the valid ones.
- * @example checkCompileKeys({ loss: 'mse' }) // ok; { loss_weights } throws
+ * The compile arguments in camelCase: Keras' snake_case names are renamed (`loss_weights` ->
+ * `lossWeights`, `weighted_metrics` -> `weightedMetrics`); an unknown name (`run_eagerly`, a typo)
+ * is refused early with the closest valid one and the list of valid ones.
+ * @example args = checkCompileKeys({ loss: 'mse', loss_weights: [1] }); // { loss: 'mse', lossWeights: [1] }
  */
-export function checkCompileKeys(args: object): void {
-  for (const key of Object.keys(args)) {
-    if (!COMPILE_KEYS.includes(key)) {
-      throw new ValueError(`compile: unknown argument '${key}'; valid arguments are ${COMPILE_KEYS.join(', ')}`);
-    }
-  }
+export function checkCompileKeys(args: CompileArgs): CompileArgs {
+  return normalizeOptions('compile', args, COMPILE_KEYS) as CompileArgs;
 }
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {

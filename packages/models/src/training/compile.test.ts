@@ -117,8 +117,10 @@ describe('compile', () => {
     const shared = new MeanAbsoluteError();
     expect(() => compile(model, { loss: 'mse', metrics: [shared] })).toThrow(/listed twice/);
     expect(() => compile(model, { loss: 'mse', lossWeights: [1, Number.NaN] })).toThrow(/finite number/);
-    // @ts-expect-error a snake_case key is not an option
-    expect(() => compile(model, { loss: 'mse', loss_weights: [1, 1] })).toThrow(/unknown argument 'loss_weights'/);
+    // @ts-expect-error Keras' run_eagerly is not an option of Horn's compile
+    expect(() => compile(model, { loss: 'mse', run_eagerly: true })).toThrow(
+      /compile: unknown option 'run_eagerly' \(read as 'runEagerly'\); valid options are 'optimizer', 'loss'/,
+    );
   });
 });
 

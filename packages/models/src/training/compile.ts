@@ -27,9 +27,13 @@ import type { TrainableModel } from './trainable-model.js';
  */
 export function compile(model: TrainableModel, args: CompileArgs = {}): CompiledState {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-    throw new ValueError(`compile: expected an options object, got ${describeValue(args)}`);
+    const keras =
+      typeof args === 'string'
+        ? ` (Keras' positional compile(optimizer, loss, ...) is compile({ optimizer: ${describeValue(args)}, loss, ... }) here)`
+        : '';
+    throw new ValueError(`compile: expected an options object, got ${describeValue(args)}${keras}`);
   }
-  checkCompileKeys(args);
+  args = checkCompileKeys(args);
   const outputNames = [...model.outputNames];
   if (outputNames.length === 0) {
     throw new ValueError(

@@ -85,7 +85,7 @@ export async function evaluate(
   args: EvaluateArgs = {},
 ): Promise<Tensor | Tensor[]> {
   const op = 'evaluate';
-  checkOptionKeys(op, args, ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks']);
+  args = checkOptionKeys(op, args, ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks']);
   requireCompiled(model, op);
   const batchSize = checkPositiveInteger(op, 'batchSize', args.batchSize ?? 32);
   const steps = args.steps === undefined ? undefined : checkPositiveInteger(op, 'steps', args.steps);
@@ -116,7 +116,7 @@ export async function evaluateDataset(
   args: EvaluateDatasetArgs = {},
 ): Promise<Tensor | Tensor[]> {
   const op = 'evaluateDataset';
-  checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks', 'disposeBatches']);
+  args = checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks', 'disposeBatches']);
   requireCompiled(model, op);
   const steps = args.steps === undefined ? undefined : checkPositiveInteger(op, 'steps', args.steps);
   const source = new DatasetSource(op, dataset, model, undefined, args.disposeBatches ?? !Array.isArray(dataset));

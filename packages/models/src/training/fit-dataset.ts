@@ -76,7 +76,7 @@ function limited(source: BatchSource, steps: number): BatchSource {
  */
 export async function fitDataset(model: TrainableModel, dataset: Dataset, args: FitDatasetArgs = {}): Promise<History> {
   const op = 'fitDataset';
-  checkOptionKeys(op, args, KEYS);
+  args = checkOptionKeys(op, args, KEYS);
   const compiled = requireCompiled(model, op);
   const { epochs, initialEpoch, validationFreq } = epochOptions(op, args);
   const stepsPerEpoch =

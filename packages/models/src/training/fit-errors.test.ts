@@ -54,9 +54,9 @@ describe('fit errors', () => {
   test('bad options and structures', async () => {
     const m = model();
     m.compile({ optimizer: 'sgd', loss: 'mse' });
-    // @ts-expect-error snake_case is not an option
-    await expect(m.fit(x, y, { batch_size: 2 })).rejects.toThrow(
-      /unknown option 'batch_size'; valid options are epochs, batchSize/,
+    // @ts-expect-error a misspelt option
+    await expect(m.fit(x, y, { batch_sise: 2 })).rejects.toThrow(
+      /unknown option 'batch_sise' \(read as 'batchSise'\) \(did you mean 'batchSize'\?\); valid options are 'epochs', 'batchSize'/,
     );
     await expect(m.fit(x, y, { batchSize: 0 })).rejects.toThrow(/batchSize must be a positive integer, got 0/);
     await expect(m.fit(x, y, { epochs: 1.5 })).rejects.toThrow(/epochs must be a non-negative integer/);

@@ -120,7 +120,7 @@ export function validationArrays(
  */
 export async function fit(model: TrainableModel, x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
   const op = 'fit';
-  checkOptionKeys(op, args, FIT_KEYS);
+  args = checkOptionKeys(op, args, FIT_KEYS);
   const compiled = requireCompiled(model, op);
   const { epochs, initialEpoch, validationFreq } = epochOptions(op, args);
   const batchSize = checkPositiveInteger(op, 'batchSize', args.batchSize ?? 32);

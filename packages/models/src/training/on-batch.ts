@@ -61,7 +61,7 @@ function runOnBatch(
   y: ModelData,
   args: OnBatchArgs,
 ): number | number[] {
-  checkOptionKeys(
+  args = checkOptionKeys(
     op,
     args,
     op === 'trainOnBatch' ? ['sampleWeight', 'classWeight', 'resetMetrics'] : ['sampleWeight', 'resetMetrics'],

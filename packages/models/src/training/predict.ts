@@ -25,7 +25,7 @@ export interface PredictArgs {
  */
 export function predict(model: TrainableModel, x: ModelData, args: PredictArgs = {}): Tensor | Tensor[] {
   const op = 'predict';
-  checkOptionKeys(op, args, ['batchSize', 'verbose', 'steps', 'callbacks']);
+  args = checkOptionKeys(op, args, ['batchSize', 'verbose', 'steps', 'callbacks']);
   const batchSize = checkPositiveInteger(op, 'batchSize', args.batchSize ?? 32);
   const steps = args.steps === undefined ? undefined : checkPositiveInteger(op, 'steps', args.steps);
   const owned = new OwnedTensors();

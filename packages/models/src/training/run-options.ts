@@ -1,4 +1,4 @@
-import { ValueError } from '@horn/tensor';
+import { normalizeOptions, ValueError } from '@horn/tensor';
 import type { Callback, CallbackParams } from '../callbacks/callback.js';
 import { CallbackList } from '../callbacks/callback-list.js';
 import { defaultOutputStream } from '../callbacks/output-stream.js';
@@ -40,16 +40,16 @@ export function callbackListFor(
 }
 
 /**
- * Rejects unknown option names (a snake_case `batch_size`, a typo), naming the valid ones.
- * @example checkOptionKeys('fit', args, ['epochs', 'batchSize'])
+ * The options of a run in camelCase: Keras' snake_case names are renamed (`batch_size` ->
+ * `batchSize`), options set to undefined are dropped, and an unknown name (a typo) is refused
+ * with the closest valid one and the list of valid ones.
+ * @example args = checkOptionKeys('fit', args, ['epochs', 'batchSize']);
  */
-export function checkOptionKeys(op: string, args: object, valid: readonly string[]): void {
+export function checkOptionKeys<T extends object>(op: string, args: T, valid: readonly string[]): T {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
-    throw new ValueError(`${op}: expected an options object, got ${JSON.stringify(args)}`);
+    throw new ValueError(
+      `${op}: expected an options object, got ${JSON.stringify(args)}; Keras' positional arguments are named options here, e.g. { ${valid[0]}: ... }`,
+    );
   }
-  for (const key of Object.keys(args)) {
-    if (!valid.includes(key)) {
-      throw new ValueError(`${op}: unknown option '${key}'; valid options are ${valid.join(', ')}`);
-    }
-  }
+  return normalizeOptions(op, args, valid) as T;
 }

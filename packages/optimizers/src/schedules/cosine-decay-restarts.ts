@@ -1,5 +1,5 @@
 import { checkNumber } from '../check-options.js';
-import { checkStep, LearningRateSchedule } from './learning-rate-schedule.js';
+import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
 /** Options of {@link CosineDecayRestarts}. */
 export interface CosineDecayRestartsConfig {
@@ -26,6 +26,14 @@ export interface CosineDecayRestartsConfig {
  */
 export class CosineDecayRestarts extends LearningRateSchedule {
   static override readonly className = 'CosineDecayRestarts';
+  static override readonly configKeys: readonly string[] = [
+    'initialLearningRate',
+    'firstDecaySteps',
+    'tMul',
+    'mMul',
+    'alpha',
+    'name',
+  ];
   readonly initialLearningRate: number;
   readonly firstDecaySteps: number;
   readonly tMul: number;
@@ -34,6 +42,7 @@ export class CosineDecayRestarts extends LearningRateSchedule {
   readonly name: string;
 
   constructor(config: CosineDecayRestartsConfig) {
+    config = scheduleOptions(new.target, config) as unknown as CosineDecayRestartsConfig;
     super();
     const owner = 'CosineDecayRestarts';
     this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate, { min: 0 });

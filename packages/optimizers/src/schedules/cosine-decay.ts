@@ -1,5 +1,5 @@
 import { checkNumber } from '../check-options.js';
-import { checkStep, LearningRateSchedule } from './learning-rate-schedule.js';
+import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
 /** Options of {@link CosineDecay}. */
 export interface CosineDecayConfig {
@@ -27,6 +27,14 @@ export interface CosineDecayConfig {
  */
 export class CosineDecay extends LearningRateSchedule {
   static override readonly className = 'CosineDecay';
+  static override readonly configKeys: readonly string[] = [
+    'initialLearningRate',
+    'decaySteps',
+    'alpha',
+    'warmupTarget',
+    'warmupSteps',
+    'name',
+  ];
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly alpha: number;
@@ -35,6 +43,7 @@ export class CosineDecay extends LearningRateSchedule {
   readonly name: string;
 
   constructor(config: CosineDecayConfig) {
+    config = scheduleOptions(new.target, config) as unknown as CosineDecayConfig;
     super();
     const owner = 'CosineDecay';
     this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate, { min: 0 });

@@ -1,5 +1,5 @@
 import { checkBoolean, checkNumber } from '../check-options.js';
-import { checkStep, LearningRateSchedule } from './learning-rate-schedule.js';
+import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
 /** Options of {@link InverseTimeDecay}. */
 export interface InverseTimeDecayConfig {
@@ -21,6 +21,13 @@ export interface InverseTimeDecayConfig {
  */
 export class InverseTimeDecay extends LearningRateSchedule {
   static override readonly className = 'InverseTimeDecay';
+  static override readonly configKeys: readonly string[] = [
+    'initialLearningRate',
+    'decaySteps',
+    'decayRate',
+    'staircase',
+    'name',
+  ];
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly decayRate: number;
@@ -28,6 +35,7 @@ export class InverseTimeDecay extends LearningRateSchedule {
   readonly name: string;
 
   constructor(config: InverseTimeDecayConfig) {
+    config = scheduleOptions(new.target, config) as unknown as InverseTimeDecayConfig;
     super();
     const owner = 'InverseTimeDecay';
     this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate, { min: 0 });

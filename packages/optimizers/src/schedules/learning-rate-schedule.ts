@@ -1,4 +1,4 @@
-import { ValueError } from '@horn/tensor';
+import { configKeysOf, normalizeOptions, ValueError } from '@horn/tensor';
 import { describeValue } from '../check-options.js';
 import type { ConfigValue } from '../serialized.js';
 
@@ -18,6 +18,8 @@ import type { ConfigValue } from '../serialized.js';
 export abstract class LearningRateSchedule {
   /** The Keras class name, used when saving. */
   static readonly className: string = 'LearningRateSchedule';
+  /** The option names this class adds itself (camelCase; Keras' snake_case is accepted too). */
+  static readonly configKeys: readonly string[] = [];
 
   /** The learning rate at `step` (a non-negative number). */
   abstract call(step: number): number;
@@ -37,6 +39,20 @@ export abstract class LearningRateSchedule {
   static fromConfig<T extends LearningRateSchedule, C>(this: new (config: C) => T, config: C): T {
     return new this(config);
   }
+}
+
+/**
+ * A schedule's options in camelCase (Keras' `initial_learning_rate` is `initialLearningRate`), with
+ * unknown keys refused by name when `cls` declares its `configKeys`.
+ * @example config = scheduleOptions(new.target, config) as ExponentialDecayConfig;
+ */
+export function scheduleOptions(cls: { className: string }, config: unknown): Record<string, unknown> {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ValueError(
+      `${cls.className}: expected an options object, got ${describeValue(config)}; Keras' positional form ${cls.className}(initial_learning_rate, ...) is new ${cls.className}({ initialLearningRate, ... }) here`,
+    );
+  }
+  return normalizeOptions(cls.className, config, configKeysOf(cls, LearningRateSchedule));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ValueError } from '@horn/tensor';
 import { checkNumber, describeValue } from '../check-options.js';
-import { checkStep, LearningRateSchedule } from './learning-rate-schedule.js';
+import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
 /** Options of {@link PiecewiseConstantDecay}. */
 export interface PiecewiseConstantDecayConfig {
@@ -21,11 +21,13 @@ export interface PiecewiseConstantDecayConfig {
  */
 export class PiecewiseConstantDecay extends LearningRateSchedule {
   static override readonly className = 'PiecewiseConstantDecay';
+  static override readonly configKeys: readonly string[] = ['boundaries', 'values', 'name'];
   readonly boundaries: readonly number[];
   readonly values: readonly number[];
   readonly name: string;
 
   constructor(config: PiecewiseConstantDecayConfig) {
+    config = scheduleOptions(new.target, config) as unknown as PiecewiseConstantDecayConfig;
     super();
     const owner = 'PiecewiseConstantDecay';
     const { boundaries, values } = config;

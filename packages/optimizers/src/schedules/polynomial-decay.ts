@@ -1,5 +1,5 @@
 import { checkBoolean, checkNumber } from '../check-options.js';
-import { checkStep, LearningRateSchedule } from './learning-rate-schedule.js';
+import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
 /** Options of {@link PolynomialDecay}. */
 export interface PolynomialDecayConfig {
@@ -25,6 +25,14 @@ export interface PolynomialDecayConfig {
  */
 export class PolynomialDecay extends LearningRateSchedule {
   static override readonly className = 'PolynomialDecay';
+  static override readonly configKeys: readonly string[] = [
+    'initialLearningRate',
+    'decaySteps',
+    'endLearningRate',
+    'power',
+    'cycle',
+    'name',
+  ];
   readonly initialLearningRate: number;
   readonly decaySteps: number;
   readonly endLearningRate: number;
@@ -33,6 +41,7 @@ export class PolynomialDecay extends LearningRateSchedule {
   readonly name: string;
 
   constructor(config: PolynomialDecayConfig) {
+    config = scheduleOptions(new.target, config) as unknown as PolynomialDecayConfig;
     super();
     const owner = 'PolynomialDecay';
     this.initialLearningRate = checkNumber(owner, 'initialLearningRate', config.initialLearningRate, { min: 0 });

@@ -1,0 +1,63 @@
+import { cast, Tensor, ValueError } from '@horn/tensor';
+import { layerLabel, type NamedLayer } from './input-checks.js';
+import { type Node, SymbolicTensor } from './symbolic.js';
+
+/**
+ * Whether a layer's `inputs` are symbolic (from `Input()`); throws a ValueError naming the layer
+ * when symbolic and eager tensors are mixed.
+ * @example isSymbolicCall(dense, Input({ shape: [3] })) // true
+ */
+export function isSymbolicCall(layer: NamedLayer, inputs: unknown): boolean {
+  const list: unknown[] = Array.isArray(inputs) ? inputs : [inputs];
+  const symbolic = list.map((t) => t instanceof SymbolicTensor);
+  if (!symbolic.includes(true)) return false;
+  const eager = symbolic.indexOf(false);
+  if (eager >= 0) {
+    const t = list[eager];
+    const what = t instanceof Tensor ? 'an eager Tensor' : t === null ? 'null' : typeof t;
+    throw new ValueError(
+      `${layerLabel(layer)}: cannot mix symbolic tensors (from Input()) and eager tensors in one call: inputs[${symbolic.indexOf(true)}] is a SymbolicTensor, inputs[${eager}] is ${what}`,
+    );
+  }
+  return true;
+}
+
+/**
+ * A layer's eager inputs as a list of float32 tensors (others are cast); a ValueError naming the
+ * layer for an empty list or a value that is not a Tensor.
+ * @example eagerInputs(dense, tensor([[1, 2]], [1, 2], 'int32')) // [float32 Tensor [1, 2]]
+ */
+export function eagerInputs(layer: NamedLayer, inputs: Tensor | Tensor[]): Tensor[] {
+  const label = layerLabel(layer);
+  const list = Array.isArray(inputs) ? inputs : [inputs];
+  if (list.length === 0) throw new ValueError(`${label}: expected a tensor or a non-empty array of tensors, got []`);
+  return list.map((t, i) => {
+    if (!(t instanceof Tensor)) {
+      const what = Array.isArray(inputs) ? `inputs[${i}]` : 'the input';
+      throw new ValueError(`${label}: ${what} must be a Tensor, got ${t === null ? 'null' : typeof t}`);
+    }
+    return t.dtype === 'float32' ? t : cast(t, 'float32');
+  });
+}
+
+/** What {@link nodeTensors} reads of a layer. */
+interface CalledLayer extends NamedLayer {
+  readonly inboundNodes: readonly Node[];
+}
+
+/**
+ * The input or output tensors of a layer's first symbolic call (node 0), unwrapped when there is
+ * one, as Keras 3's `layer.input` / `layer.output`. Throws a ValueError naming the layer when it
+ * was never called on symbolic tensors.
+ * @example nodeTensors(dense, 'output') // the SymbolicTensor dense.apply(x) returned first
+ */
+export function nodeTensors(layer: CalledLayer, which: 'input' | 'output'): SymbolicTensor | SymbolicTensor[] {
+  const node = layer.inboundNodes[0];
+  if (!node) {
+    throw new ValueError(
+      `${layerLabel(layer)}: ${which}: the layer has never been called on a symbolic tensor (from Input()), so it has no ${which}; call it in a functional model first`,
+    );
+  }
+  const tensors = which === 'input' ? node.inputTensors : node.outputTensors;
+  return tensors.length === 1 ? tensors[0] : [...tensors];
+}
