@@ -1,7 +1,9 @@
 import * as keras from '@horn/keras';
 import { describe, expect, test } from 'vitest';
 import {
+  CustomDense,
   callableModels,
+  customLayerModel,
   encoderAndAutoencoder,
   mnistModel,
   sharedEmbedding,
@@ -82,5 +84,15 @@ describe('keras.io guide: The Functional API', () => {
     expect(embedding.weights).toHaveLength(1);
     expect(encodedInputA.shape).toEqual([null, null, 128]);
     expect(encodedInputB.shape).toEqual([null, null, 128]);
+  });
+
+  test('custom layers: output shape inferred by call, rebuilt by fromConfig with customObjects', () => {
+    const { model, outputs, newModel } = customLayerModel();
+    expect(outputs.shape).toEqual([null, 10]);
+    expect(model.countParams()).toBe(4 * 10 + 10);
+    const layer = newModel.layers[1];
+    expect(layer).toBeInstanceOf(CustomDense);
+    expect((layer as CustomDense).units).toBe(10);
+    expect(newModel.countParams()).toBe(50);
   });
 });

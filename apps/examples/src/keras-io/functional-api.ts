@@ -9,7 +9,8 @@
  * so the toy ResNet trains on the 1,000 CIFAR-10 *test* images in `../shared/data/cifar10` (the guide
  * uses the first 1,000 training images: same count, same recipe). `plot_model` writes SVG (Horn's
  * `keras.utils.plotModel`) where Keras writes PNG; `model.save` writes the TF.js Layers format into a temporary directory instead of a
- * `.keras` file; VGG19 feature extraction is left out (it downloads ImageNet weights).
+ * `.keras` file; VGG19 feature extraction is left out (it downloads ImageNet weights); the
+ * "Mix-and-match API styles" section is not ported.
  * Short mode (tests): `mnistSamples` training images and `epochs`.
  * Run: `node dist/keras-io/functional-api.js`.
  */
@@ -96,13 +97,9 @@ function decoderLayers(input: keras.SymbolicTensor): keras.SymbolicTensor {
 export function encoderAndAutoencoder(log: (line: string) => void = () => {}) {
   const encoderInput = keras.Input({ shape: [28, 28, 1], name: 'img' });
   const encoderOutput = encoderLayers(encoderInput);
-  const encoder = new keras.Model({ inputs: encoderInput, outputs: encoderOutput, name: 'encoder' });
+  const encoder = new keras.Model(encoderInput, encoderOutput, 'encoder');
   encoder.summary(undefined, log);
-  const autoencoder = new keras.Model({
-    inputs: encoderInput,
-    outputs: decoderLayers(encoderOutput),
-    name: 'autoencoder',
-  });
+  const autoencoder = new keras.Model(encoderInput, decoderLayers(encoderOutput), 'autoencoder');
   autoencoder.summary(undefined, log);
   return { encoder, autoencoder };
 }
@@ -110,21 +107,21 @@ export function encoderAndAutoencoder(log: (line: string) => void = () => {}) {
 /** "All models are callable, just like layers": chained encoder and decoder models, an ensemble. */
 export function callableModels(log: (line: string) => void = () => {}) {
   const encoderInput = keras.Input({ shape: [28, 28, 1], name: 'original_img' });
-  const encoder = new keras.Model({ inputs: encoderInput, outputs: encoderLayers(encoderInput), name: 'encoder' });
+  const encoder = new keras.Model(encoderInput, encoderLayers(encoderInput), 'encoder');
   encoder.summary(undefined, log);
   const decoderInput = keras.Input({ shape: [16], name: 'encoded_img' });
-  const decoder = new keras.Model({ inputs: decoderInput, outputs: decoderLayers(decoderInput), name: 'decoder' });
+  const decoder = new keras.Model(decoderInput, decoderLayers(decoderInput), 'decoder');
   decoder.summary(undefined, log);
   const autoencoderInput = keras.Input({ shape: [28, 28, 1], name: 'img' });
   const encodedImg = encoder.apply(autoencoderInput);
   const decodedImg = decoder.apply(encodedImg);
-  const autoencoder = new keras.Model({ inputs: autoencoderInput, outputs: decodedImg, name: 'autoencoder' });
+  const autoencoder = new keras.Model(autoencoderInput, decodedImg, 'autoencoder');
   autoencoder.summary(undefined, log);
 
   const getModel = () => {
     const inputs = keras.Input({ shape: [128] });
     const outputs = new layers.Dense({ units: 1 }).apply(inputs);
-    return new keras.Model({ inputs, outputs });
+    return new keras.Model(inputs, outputs);
   };
   const [model1, model2, model3] = [getModel(), getModel(), getModel()];
   const inputs = keras.Input({ shape: [128] });
@@ -225,7 +222,7 @@ export async function toyResnet(samples = 1000, log: (line: string) => void = ()
   x = new layers.Dense({ units: 256, activation: 'relu' }).apply(x);
   x = new layers.Dropout({ rate: 0.5 }).apply(x);
   const outputs = new layers.Dense({ units: 10 }).apply(x);
-  const model = new keras.Model({ inputs, outputs, name: 'toy_resnet' });
+  const model = new keras.Model(inputs, outputs, 'toy_resnet');
   model.summary(undefined, log);
 
   const { x: xTrain, y: labels } = loadCifar10Records(samples);
@@ -248,6 +245,46 @@ export function sharedEmbedding() {
   const encodedInputA = sharedEmbedding.apply(textInputA);
   const encodedInputB = sharedEmbedding.apply(textInputB);
   return { sharedEmbedding, encodedInputA, encodedInputB };
+}
+
+/** "Extend the API using custom layers": a basic Dense, serializable through `getConfig`. */
+export class CustomDense extends keras.Layer<keras.layers.LayerConfig & { units?: number }> {
+  static override readonly className = 'CustomDense';
+  static override readonly configKeys: readonly string[] = ['units'];
+  readonly units: number;
+  w!: keras.Variable;
+  b!: keras.Variable;
+
+  constructor(config: keras.layers.LayerConfig & { units?: number } = {}) {
+    super(config);
+    this.units = config.units ?? 32;
+  }
+
+  override build(inputShape: keras.layers.LayerShape): void {
+    this.w = this.addWeight('w', [inputShape.at(-1) as number, this.units], {
+      initializer: 'randomNormal',
+      trainable: true,
+    });
+    this.b = this.addWeight('b', [this.units], { initializer: 'randomNormal', trainable: true });
+  }
+
+  override call(inputs: Tensor | Tensor[]): Tensor {
+    return keras.ops.matmul(inputs as Tensor, this.w).add(this.b);
+  }
+
+  override getConfig(): Record<string, unknown> {
+    return { ...super.getConfig(), units: this.units };
+  }
+}
+
+/** The custom layer in a functional model (its output shape inferred by running `call`), rebuilt from its config. */
+export function customLayerModel() {
+  const inputs = keras.Input({ shape: [4] });
+  const outputs = new CustomDense({ units: 10 }).apply(inputs);
+  const model = new keras.Model(inputs, outputs);
+  const config = model.getConfig();
+  const newModel = keras.Model.fromConfig(config, { CustomDense });
+  return { model, outputs, newModel };
 }
 
 async function main(): Promise<void> {

@@ -25,7 +25,7 @@ type LayerShape = keras.layers.LayerShape;
 /** The first `Linear`: its weights are made in the constructor from `inputDim`. */
 export class EagerLinear extends keras.Layer<LayerConfig & { units?: number; inputDim?: number }> {
   static override readonly className = 'EagerLinear';
-  static readonly configKeys: readonly string[] = ['units', 'inputDim'];
+  static override readonly configKeys: readonly string[] = ['units', 'inputDim'];
   readonly w: keras.Variable;
   readonly b: keras.Variable;
 
@@ -44,7 +44,7 @@ export class EagerLinear extends keras.Layer<LayerConfig & { units?: number; inp
 /** `ComputeSum`: a non-trainable weight that accumulates the column sums of its inputs. */
 export class ComputeSum extends keras.Layer<LayerConfig & { inputDim: number }> {
   static override readonly className = 'ComputeSum';
-  static readonly configKeys: readonly string[] = ['inputDim'];
+  static override readonly configKeys: readonly string[] = ['inputDim'];
   readonly total: keras.Variable;
 
   constructor(config: LayerConfig & { inputDim: number }) {
@@ -61,7 +61,7 @@ export class ComputeSum extends keras.Layer<LayerConfig & { inputDim: number }> 
 /** The lazy `Linear`: weights in `build(inputShape)`, serializable through `getConfig`. */
 export class Linear extends keras.Layer<LayerConfig & { units?: number }> {
   static override readonly className = 'Linear';
-  static readonly configKeys: readonly string[] = ['units'];
+  static override readonly configKeys: readonly string[] = ['units'];
   readonly units: number;
   w!: keras.Variable;
   b!: keras.Variable;
@@ -105,7 +105,7 @@ export class MLPBlock extends keras.Layer {
 /** A layer that creates an activity regularization loss. */
 export class ActivityRegularizationLayer extends keras.Layer<LayerConfig & { rate?: number }> {
   static override readonly className = 'ActivityRegularizationLayer';
-  static readonly configKeys: readonly string[] = ['rate'];
+  static override readonly configKeys: readonly string[] = ['rate'];
   readonly rate: number;
 
   constructor(config: LayerConfig & { rate?: number } = {}) {
@@ -142,7 +142,7 @@ export class OuterLayerWithKernelRegularizer extends keras.Layer {
 /** "Privileged training argument": drops only in training mode. */
 export class CustomDropout extends keras.Layer<LayerConfig & { rate: number; seed?: number }> {
   static override readonly className = 'CustomDropout';
-  static readonly configKeys: readonly string[] = ['rate', 'seed'];
+  static override readonly configKeys: readonly string[] = ['rate', 'seed'];
   readonly rate: number;
   private readonly seedGenerator: keras.random.SeedGenerator;
 
@@ -174,7 +174,7 @@ export class Sampling extends keras.Layer {
 /** Maps MNIST digits to a triplet (z_mean, z_log_var, z). */
 export class Encoder extends keras.Layer<LayerConfig & { latentDim?: number; intermediateDim?: number }> {
   static override readonly className = 'Encoder';
-  static readonly configKeys: readonly string[] = ['latentDim', 'intermediateDim'];
+  static override readonly configKeys: readonly string[] = ['latentDim', 'intermediateDim'];
   readonly denseProj: keras.layers.Dense;
   readonly denseMean: keras.layers.Dense;
   readonly denseLogVar: keras.layers.Dense;
@@ -200,7 +200,7 @@ export class Encoder extends keras.Layer<LayerConfig & { latentDim?: number; int
 /** Converts z, the encoded digit vector, back into a readable digit. */
 export class Decoder extends keras.Layer<LayerConfig & { originalDim: number; intermediateDim?: number }> {
   static override readonly className = 'Decoder';
-  static readonly configKeys: readonly string[] = ['originalDim', 'intermediateDim'];
+  static override readonly configKeys: readonly string[] = ['originalDim', 'intermediateDim'];
   readonly denseProj: keras.layers.Dense;
   readonly denseOutput: keras.layers.Dense;
 
