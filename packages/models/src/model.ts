@@ -173,6 +173,14 @@ export class Model extends Layer {
   }
 
   /**
+   * A model called without `training` passes none on, so each layer applies its own default
+   * (Keras 3): Dropout and BatchNormalization infer, the random augmentation layers augment.
+   */
+  protected override get defaultTraining(): boolean | undefined {
+    return undefined;
+  }
+
+  /**
    * Runs the model on eager tensors: a functional model runs its graph (checking the input shapes);
    * a subclassed model overrides this with its own computation.
    */
@@ -188,7 +196,7 @@ export class Model extends Layer {
       this.graph,
       list.map((t) => t.shape),
     );
-    const outputs = runGraph(this.graph, list, options.training ?? false);
+    const outputs = runGraph(this.graph, list, options.training);
     return outputs.length === 1 ? outputs[0] : outputs;
   }
 

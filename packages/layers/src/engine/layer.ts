@@ -181,11 +181,22 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     this.ensureBuilt(shapes, Array.isArray(eager));
     this.checkSpec(shapes);
     this.callLosses.length = 0;
-    const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
+    const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? this.defaultTraining });
     if (this.activityRegularizer) {
       for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityRegularizer.apply(out));
     }
     return outputs;
+  }
+
+  /**
+   * What `call` receives as `training` when `apply` is given none, as the default of Keras 3's
+   * `call(..., training=...)`: false (inference) for most layers; the random augmentation layers
+   * say true (Keras: `training=True`), and a model says undefined so each of its layers applies
+   * its own default.
+   * @example new Dropout({ rate: 0.5 }).apply(x) // training false: x unchanged
+   */
+  protected get defaultTraining(): boolean | undefined {
+    return false;
   }
 
   /** Creates a weight named `${layer.name}/${name}`, initialized, with its regularizer and constraint. */

@@ -43,10 +43,13 @@ export function predict(model: TrainableModel, x: ModelData, args: PredictArgs =
       const rows = stream.next() as { start: number; size: number };
       callbacks.onPredictBatchBegin(step);
       const batch = sliceRows(xs, rows.start, rows.size) as Tensor[];
+      let out: Tensor[] = [];
       try {
-        parts.push(predictStep(model, batch));
+        out = predictStep(model, batch);
+        parts.push(out);
       } finally {
-        dispose(batch);
+        // A model that passes an input through (an augmentation at inference) returns the batch itself.
+        dispose(batch.filter((t) => !out.includes(t)));
       }
       callbacks.onPredictBatchEnd(step);
     }
