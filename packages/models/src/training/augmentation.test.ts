@@ -17,7 +17,7 @@ describe('augmentation layers inside a model (Keras 3)', () => {
 
   test('predict and training false pass through; a direct call augments as the layer would', () => {
     const x = rows();
-    expect(flat(build().predict(x))).toEqual(flat(x));
+    expect(flat(build().predict(x) as Tensor)).toEqual(flat(x));
     expect(flat(build().apply(x, { training: false }))).toEqual(flat(x));
     const direct = flat(build().apply(x));
     expect(direct).toEqual(flat(new RandomFlip({ mode: 'horizontal', seed: 42 }).apply(x)));
