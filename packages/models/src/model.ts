@@ -366,7 +366,7 @@ export class Model extends Layer {
    */
   fit(dataset: BatchIterable, args?: FitDatasetArgs): Promise<History>;
   fit(x: ModelData, y?: ModelData | null, args?: FitArgs): Promise<History>;
-  fit(x: ModelData | Dataset, y?: ModelData | FitDatasetArgs | null, args?: FitArgs): Promise<History> {
+  async fit(x: ModelData | Dataset, y?: ModelData | FitDatasetArgs | null, args?: FitArgs): Promise<History> {
     if (isDataset(x)) return fitDataset(this, x as Dataset, datasetArgs('fit', y, args) as FitDatasetArgs, 'fit');
     return fitModel(this, x as ModelData, y as ModelData | null | undefined, args ?? {});
   }
@@ -400,7 +400,7 @@ export class Model extends Layer {
     args: EvaluateArgs & { returnTensors: true },
   ): Promise<Tensor | Tensor[]>;
   evaluate(x: ModelData, y?: ModelData | null, args?: EvaluateArgs): Promise<number | number[]>;
-  evaluate(
+  async evaluate(
     x: ModelData | Dataset,
     y?: ModelData | EvaluateDatasetArgs | null,
     args?: EvaluateArgs,
