@@ -113,7 +113,7 @@ describe('fit(dataset), evaluate(dataset), predict(dataset)', () => {
   test('a y next to a dataset is an error that gives its shape, never its values', async () => {
     const big = tensor(Array.from({ length: 500 }, (_, i) => [i + 0.125]));
     const error = await lineModel()
-      .fit(endless(), big as never, { epochs: 1 })
+      .fit(endless() as never, big, { epochs: 1 })
       .catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(
