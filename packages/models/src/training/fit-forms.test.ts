@@ -95,6 +95,11 @@ describe('fit(dataset), evaluate(dataset), predict(dataset)', () => {
     const onArrays = await b.evaluate(x, y, { batchSize: 2, verbose: 0 });
     const onDataset = await b.evaluate(new Set([[x, y] as const]), { verbose: 0 });
     expect(onDataset).toBeCloseTo(onArrays as number, 6);
+    // Below the loss of the starting line 0.5x: errors 1, 2.5, 4, 5.5, so mse (1 + 6.25 + 16 + 30.25) / 4.
+    expect(onArrays).toBeLessThan(13.375);
+    // fit on arrays validates on a dataset too.
+    const h = await b.fit(x, y, { epochs: 1, verbose: 0, validationData: new Set([[x, y] as const]) });
+    expect(h.history.val_loss[0]).toBeCloseTo((await b.evaluate(x, y, { verbose: 0 })) as number, 6);
     expect(await b.evaluate(endless(), { steps: 4, verbose: 0, returnDict: true })).toEqual({
       loss: expect.any(Number),
     });

@@ -8,6 +8,7 @@ import {
   type ClassWeight,
   classWeightsToSampleWeights,
   countSamples,
+  isDataset,
   type ModelData,
   OwnedTensors,
   type SampleWeightData,
@@ -19,7 +20,7 @@ import {
 } from './data.js';
 import { runTrainingLoop } from './loop.js';
 import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from './run-options.js';
-import { type ArrayData, ArraySource, type BatchSource } from './sources.js';
+import { type ArrayData, ArraySource, type BatchIterable, type BatchSource, DatasetSource } from './sources.js';
 import type { TrainableModel } from './trainable-model.js';
 
 /** Validation data: `[x, y]` or `[x, y, sampleWeight]` arrays (`[x]` or `[x, null]` for an `addLoss`-only model). */
@@ -40,8 +41,11 @@ export interface FitArgs {
   callbacks?: Callback[];
   /** Fraction of the samples held out for validation: the LAST ones, taken before shuffling (Keras). */
   validationSplit?: number;
-  /** Data to validate on at epoch ends, `[x, y]` or `[x, y, sampleWeight]`; overrides `validationSplit`. */
-  validationData?: ValidationData;
+  /**
+   * Data to validate on at epoch ends, `[x, y]` or `[x, y, sampleWeight]`, or a dataset of batches
+   * (a generator or an iterable, re-iterated at each validation); overrides `validationSplit`.
+   */
+  validationData?: ValidationData | BatchIterable;
   /** Shuffle the training samples before each epoch. Default true. */
   shuffle?: boolean;
   /** Seed for the shuffle; default: the global stream (`setSeed`). */
@@ -176,8 +180,13 @@ export async function fit(
     ]);
     if (samples === 0) throw new ValueError(`${op}: x has no samples (its first dimension is 0)`);
     let train: ArrayData = { xs, ys, sampleWeights };
-    let validation = validationArrays(op, model, args.validationData, owned);
-    if (!validation && args.validationSplit !== undefined && args.validationSplit !== 0) {
+    const validationDataset = isDataset(args.validationData)
+      ? new DatasetSource(op, args.validationData as BatchIterable, model, undefined, false)
+      : null;
+    let validation = validationDataset
+      ? null
+      : validationArrays(op, model, args.validationData as ValidationData | undefined, owned);
+    if (!validation && !validationDataset && args.validationSplit !== undefined && args.validationSplit !== 0) {
       const at = splitAt(op, samples, args.validationSplit);
       const part = (ts: readonly (Tensor | null)[], start: number, size: number) =>
         sliceRows(ts, start, size).map((t) => (t ? owned.own(t) : null));
@@ -199,15 +208,17 @@ export async function fit(
     }
     const shuffle = args.shuffle ?? true;
     const source = new ArraySource(train, samples, batchSize, shuffle, randomSource(args.seed), stepsPerEpoch);
-    const validationSource: BatchSource | null = validation
-      ? new ArraySource(
-          validation.arrays,
-          validation.samples,
-          checkPositiveInteger(op, 'validationBatchSize', args.validationBatchSize ?? batchSize),
-          false,
-          randomSource(0),
-        )
-      : null;
+    const validationSource: BatchSource | null = validationDataset
+      ? validationDataset
+      : validation
+        ? new ArraySource(
+            validation.arrays,
+            validation.samples,
+            checkPositiveInteger(op, 'validationBatchSize', args.validationBatchSize ?? batchSize),
+            false,
+            randomSource(0),
+          )
+        : null;
     const callbacks = callbackListFor(
       model,
       args.callbacks,
