@@ -142,3 +142,11 @@ describe('dict outputs (Keras 3 functional API)', () => {
     );
   });
 });
+
+test('a dict-output model refuses getConfig / toJSON by name (the keys would be lost); its weights save', () => {
+  const inp = Input({ shape: [1] });
+  const model = new Model({ inputs: inp, outputs: { y: new Dense({ units: 1 }).apply(inp) } });
+  expect(() => model.getConfig()).toThrow(/a model built with dict outputs has no config .* saveWeights\(\)/);
+  expect(() => model.toJSON()).toThrow(/dict outputs has no config/);
+  expect(model.getWeights().length).toBe(2);
+});
