@@ -59,16 +59,7 @@ export function predict(model: TrainableModel, x: ModelData, args: PredictArgs =
     }
     callbacks.onPredictEnd();
     if (parts.length === 0) return emptyLike(model, xs);
-    const outputs = parts[0].map((_, o) =>
-      parts.length === 1
-        ? parts[0][o]
-        : concat(
-            parts.map((p) => p[o]),
-            0,
-          ),
-    );
-    if (parts.length > 1) dispose(parts);
-    return outputs.length === 1 ? outputs[0] : outputs;
+    return joinBatches(parts);
   } catch (e) {
     dispose(parts);
     throw e;
@@ -118,6 +109,11 @@ export async function predictDataset(
     throw e;
   }
   if (parts.length === 0) throw new ValueError(`${op}: the dataset yielded no batch`);
+  return joinBatches(parts);
+}
+
+// The per-batch outputs joined along the batch axis, one tensor per output (one batch: as it is).
+function joinBatches(parts: Tensor[][]): Tensor | Tensor[] {
   const outputs = parts[0].map((_, o) =>
     parts.length === 1
       ? parts[0][o]
