@@ -89,11 +89,11 @@ export async function main(options: MainOptions = {}): Promise<MainResult> {
   const fitStarted = performance.now();
   const history = await model.fit(x, y, { epochs, batchSize, validationSplit: 0.1, verbose });
   const fitSeconds = (performance.now() - fitStarted) / 1000;
-  const [loss, accuracy] = (await model.evaluate(xTest, yTest, { verbose: 0 })) as keras.ops.Tensor[];
+  const [loss, accuracy] = (await model.evaluate(xTest, yTest, { verbose: 0 })) as number[];
   await model.save(savePath);
   const result: MainResult = {
-    testAccuracy: accuracy.dataSync()[0],
-    testLoss: loss.dataSync()[0],
+    testAccuracy: accuracy,
+    testLoss: loss,
     seconds: (performance.now() - started) / 1000,
     samplesPerSecond: (Math.round(trainSize * 0.9) * epochs) / fitSeconds,
     history: history.history,

@@ -18,5 +18,6 @@ export {
   registerGradient,
   registerNonDifferentiable,
 } from './registry.js';
+export { consumeGradients, LEAK_WARNING_STEPS, resetLeakWatch } from './step-scope.js';
 export { type GradientOptions, GradientTape, type GradientTapeOptions, type Sources } from './tape.js';
 export { Variable, type VariableOptions, variable } from './variable.js';

@@ -7,14 +7,16 @@ import {
   ShapeError,
   shapesEqual,
   Tensor,
+  type TensorContainer,
   tidy,
   ValueError,
   zerosLike,
 } from '@horn/tensor';
 import { backprop } from './backprop.js';
 import type { TapeNode } from './node.js';
-import { withTape } from './recording.js';
+import { activeTapes, withTape } from './recording.js';
 import { getGradient } from './registry.js';
+import { beginStep, linkGradients, StepTensors } from './step-scope.js';
 import { Variable } from './variable.js';
 
 /** Options of {@link GradientTape}. */
@@ -44,6 +46,17 @@ type GradientsOf<S> = S extends Tensor
 /**
  * Records the ops run inside `run()` and computes gradients of a result with respect to watched
  * tensors and trainable variables, the TensorFlow way.
+ *
+ * Memory, so that a training loop written without `tidy` stays flat (Keras' loops never free
+ * anything by hand):
+ * - `run(fn)` is a scope: the tensors `fn` makes and does not return are released once the tape
+ *   is done with them (after `gradient()`, or `dispose()` for a persistent tape). Return what you
+ *   need afterwards (`return [logits, loss]`), or `keep()` it.
+ * - A non-persistent tape's results (what `run` returned, and the gradients) belong to its
+ *   training step: once an optimizer has applied those gradients, they are released when the
+ *   next tape starts recording. Read them (`loss.dataSync()`, a metric update) within the step;
+ *   `keep()` or `clone()` what must outlive it.
+ * - When live tensors grow on each of 20 consecutive steps, a warning (once) gives the counts.
  * @example
  * const x = variable(tensor([1, 2, 3]));
  * const tape = new GradientTape();
@@ -58,20 +71,36 @@ export class GradientTape {
   private readonly held = new Set<Tensor>();
   private used = false;
   private disposed = false;
+  private began = false;
+  private readonly step: StepTensors | null;
 
   constructor(options: GradientTapeOptions = {}) {
     this.persistent = options.persistent ?? false;
     this.watchAccessedVariables = options.watchAccessedVariables ?? true;
+    this.step = this.persistent ? null : new StepTensors();
   }
 
-  /** Runs `fn` (synchronously) with this tape recording, and returns its result. */
+  /**
+   * Runs `fn` (synchronously) with this tape recording, and returns its result. The tensors `fn`
+   * makes and does not return are released when the tape is done (see the class notes).
+   */
   run<T>(fn: () => T): T {
     this.assertUsable('run');
-    const result = withTape(this, fn);
-    if (result instanceof Promise) {
-      throw new ValueError('GradientTape.run: the function returned a Promise; record synchronous code only');
+    if (!this.began) {
+      this.began = true;
+      // The first recording of an outermost tape starts a training step.
+      if (activeTapes().length === 0) beginStep();
     }
-    return result;
+    const result = withTape(this, () =>
+      tidy(() => {
+        const value = fn();
+        if (value instanceof Promise) {
+          throw new ValueError('GradientTape.run: the function returned a Promise; record synchronous code only');
+        }
+        return value as TensorContainer;
+      }),
+    ) as T;
+    return this.step ? this.step.add(result) : result;
   }
 
   /** Watches tensors so gradients with respect to them can be asked for. */
@@ -172,6 +201,10 @@ export class GradientTape {
         return unconnectedGradients === 'zero' ? zerosLike(s) : null;
       });
     });
+    if (this.step) {
+      this.step.add(results);
+      linkGradients(this.step, results);
+    }
     if (!this.persistent) this.dispose();
     return shapeLike(sources, list, results) as GradientsOf<S>;
   }

@@ -62,6 +62,7 @@ export class MeanAbsoluteError extends MeanMetricWrapper {
  */
 export class MeanAbsolutePercentageError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanAbsolutePercentageError';
+  static override readonly configKeys: readonly string[] = [];
   constructor(config: MetricConfig = {}) {
     super(meanAbsolutePercentageError, { ...config, name: config.name ?? 'mean_absolute_percentage_error' });
   }

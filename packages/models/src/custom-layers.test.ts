@@ -54,7 +54,7 @@ interface CustomDenseConfig extends LayerConfig {
 
 class CustomDense extends Layer<CustomDenseConfig> {
   static override readonly className: string = 'CustomDense';
-  static readonly configKeys: readonly string[] = ['units'];
+  static override readonly configKeys: readonly string[] = ['units'];
   kernel!: Variable;
   bias!: Variable;
   override build(inputShape: (number | null)[]): void {

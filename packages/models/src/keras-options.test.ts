@@ -73,9 +73,9 @@ describe('compile and fit take Keras spellings', () => {
   test('compile: loss_weights', async () => {
     const m = onesModel();
     m.compile({ optimizer: 'sgd', loss: 'mse', loss_weights: [2] } as never);
-    expect(((await m.evaluate(x, y, { verbose: 0 })) as Tensor).dataSync()[0]).toBeCloseTo(318, 4);
+    expect((await m.evaluate(x, y, { verbose: 0 })) as number).toBeCloseTo(318, 4);
     m.compile({ optimizer: 'sgd', loss: 'mse' });
-    expect(((await m.evaluate(x, y, { verbose: 0 })) as Tensor).dataSync()[0]).toBeCloseTo(159, 4);
+    expect((await m.evaluate(x, y, { verbose: 0 })) as number).toBeCloseTo(159, 4);
   });
 
   // Keras 3.15: fit(x, y, batch_size=2, validation_split=0.25) runs 2 steps an epoch and logs loss, val_loss.
@@ -116,8 +116,10 @@ describe('compile and fit take Keras spellings', () => {
     await expect(m.fit(x, y, 32 as never)).rejects.toThrow(
       "fit: expected an options object, got 32; Keras' positional arguments are named options here, e.g. { epochs: ... }",
     );
-    await expect(m.evaluate(x, y, { return_dict: true } as never)).rejects.toThrow(
-      "evaluate: unknown option 'return_dict' (read as 'returnDict')",
+    // Keras' return_dict reads as returnDict: the mse of predictions [6, 15, 24, 3] against [1, 2, 3, 4].
+    await expect(m.evaluate(x, y, { return_dict: true, verbose: 0 } as never)).resolves.toEqual({ loss: 159 });
+    await expect(m.evaluate(x, y, { return_dicts: true } as never)).rejects.toThrow(
+      "evaluate: unknown option 'return_dicts' (read as 'returnDicts')",
     );
     expect(() => m.compile('adam' as never)).toThrow(
       "compile: expected an options object, got 'adam' (Keras' positional compile(optimizer, loss, ...) is compile({ optimizer: 'adam', loss, ... }) here)",

@@ -21,24 +21,39 @@ import { loadWeights, type SaveWeightsOptions, saveWeights } from './saving/weig
 import { printSummary, type SummaryPositions } from './summary.js';
 import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
 import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
+import { type GraphEnds, graphEnds } from './topology/graph-ends.js';
 import { registerModelClass } from './topology/model-classes.js';
 import { compile } from './training/compile.js';
 import type { CompileArgs } from './training/compile-args.js';
-import type { CompiledState } from './training/compiled-state.js';
-import type { ModelData } from './training/data.js';
-import { type EvaluateArgs, type EvaluateDatasetArgs, evaluate, evaluateDataset } from './training/evaluate.js';
+import type { CompiledState, Logs } from './training/compiled-state.js';
+import { datasetArgs, isDataset, type ModelData } from './training/data.js';
+import {
+  type EvaluateArgs,
+  type EvaluateDatasetArgs,
+  type EvaluateResult,
+  evaluate,
+  evaluateDataset,
+} from './training/evaluate.js';
 import { type FitArgs, fit as fitModel } from './training/fit.js';
 import { type FitDatasetArgs, fitDataset } from './training/fit-dataset.js';
 import { type OnBatchArgs, testOnBatch, trainOnBatch } from './training/on-batch.js';
-import { type PredictArgs, predict, predictOnBatch } from './training/predict.js';
-import type { Dataset } from './training/sources.js';
+import { type PredictArgs, type PredictOutput, predict, predictDataset, predictOnBatch } from './training/predict.js';
+import type { BatchIterable, Dataset } from './training/sources.js';
 
 /** The functional-API arguments of `new Model(...)`. */
 export interface ModelArgs {
-  /** The model inputs: symbolic tensors from `Input()`. */
-  inputs?: SymbolicTensor | SymbolicTensor[];
-  /** The model outputs: symbolic tensors computed from the inputs with `layer.apply`. */
-  outputs?: SymbolicTensor | SymbolicTensor[];
+  /**
+   * The model inputs: symbolic tensors from `Input()`; a record names them by its keys (data is
+   * then passed as a record with those keys).
+   */
+  inputs?: SymbolicTensor | SymbolicTensor[] | Readonly<Record<string, SymbolicTensor>>;
+  /**
+   * The model outputs: symbolic tensors computed from the inputs with `layer.apply`. A record
+   * (`{ digits, priority }`) names the outputs by its keys, as Keras 3: `outputNames`, the keys
+   * of `compile`'s `loss` / `lossWeights` / `metrics` and of `fit`'s `y`, the logs
+   * (`priority_loss`), and `predict`, which returns a record with the same keys.
+   */
+  outputs?: SymbolicTensor | SymbolicTensor[] | Readonly<Record<string, SymbolicTensor>>;
   /** Default: `functional`, `functional_1`, ... (Keras 3); a subclass: its class name in snake_case. */
   name?: string;
   trainable?: boolean;
@@ -82,6 +97,10 @@ export class Model extends Layer {
   history?: unknown;
   /** The graph of a functional model (or a built Sequential); null for a subclassed model. */
   protected graph: ModelGraph | null = null;
+  /** The keys of dict inputs (in `inputs` order), or null when the inputs are a tensor or a list. */
+  inputKeys: readonly string[] | null = null;
+  /** The keys of dict outputs (in `outputs` order), or null when the outputs are a tensor or a list. */
+  outputKeys: readonly string[] | null = null;
 
   constructor(args?: ModelArgs);
   constructor(
@@ -105,8 +124,12 @@ export class Model extends Layer {
    * Sets the graph from inputs and outputs (functional models; Sequential when it knows its
    * input shape) and records the model's own node linking inputs to outputs (Keras node 0).
    */
-  protected initGraph(inputs: SymbolicTensor | SymbolicTensor[], outputs: SymbolicTensor | SymbolicTensor[]): void {
-    const graph = mapGraph(layerLabel(this), inputs, outputs);
+  protected initGraph(inputs: GraphEnds, outputs: GraphEnds): void {
+    const ins = graphEnds(layerLabel(this), 'inputs', inputs);
+    const outs = graphEnds(layerLabel(this), 'outputs', outputs);
+    this.inputKeys = ins.keys;
+    this.outputKeys = outs.keys;
+    const graph = mapGraph(layerLabel(this), ins.tensors, outs.tensors);
     this.graph = graph;
     this.inputs = [...graph.inputs];
     this.outputs = [...graph.outputs];
@@ -165,16 +188,18 @@ export class Model extends Layer {
     return this.outputs.length === 1 ? this.outputs[0] : [...this.outputs];
   }
 
-  /** One name per input: the InputLayers' names. */
+  /** One name per input: the InputLayers' names (the keys of dict inputs). */
   get inputNames(): string[] {
+    if (this.inputKeys) return [...this.inputKeys];
     return this.inputs.map((t) => t.sourceLayer.name);
   }
 
   /**
-   * One name per output: the names of the layers that produce them (Keras); `['output_1']` for a
-   * subclassed model.
+   * One name per output: the names of the layers that produce them (Keras), the keys of dict
+   * outputs; `['output_1']` for a subclassed model.
    */
   get outputNames(): string[] {
+    if (this.outputKeys) return [...this.outputKeys];
     if (this.outputs.length > 0) return this.outputs.map((t) => t.sourceLayer.name);
     return ['output_1'];
   }
@@ -207,6 +232,14 @@ export class Model extends Layer {
   }
 
   /**
+   * A model called without `training` passes none on, so each layer applies its own default
+   * (Keras 3): Dropout and BatchNormalization infer, the random augmentation layers augment.
+   */
+  protected override get defaultTraining(): boolean | undefined {
+    return undefined;
+  }
+
+  /**
    * Runs the model on eager tensors: a functional model runs its graph (checking the input shapes);
    * a subclassed model overrides this with its own computation.
    */
@@ -222,7 +255,7 @@ export class Model extends Layer {
       this.graph,
       list.map((t) => t.shape),
     );
-    const outputs = runGraph(this.graph, list, options.training ?? false);
+    const outputs = runGraph(this.graph, list, options.training);
     return outputs.length === 1 ? outputs[0] : outputs;
   }
 
@@ -319,15 +352,27 @@ export class Model extends Layer {
 
   /**
    * Trains the model for a number of epochs (Keras' `fit`): batches, validation, callbacks, a
-   * progress bar; resolves to the `History`.
-   * @example const history = await model.fit(x, y, { epochs: 5, batchSize: 128, validationSplit: 0.1 });
+   * progress bar; resolves to the `History`. Three forms, as Keras 3:
+   * - `fit(x, y, args)` on arrays (a tensor, a list per input/output, or a record by name);
+   * - `fit(x)` / `fit(x, null, args)` for a model compiled without a loss whose loss comes from
+   *   `addLoss` alone (the loss is the sum of `model.losses`);
+   * - `fit(dataset, args)` on an (async) iterable of `[x, y]` / `[x, y, sampleWeight]` / `{ xs, ys }`
+   *   batches, as {@link Model.fitDataset}; the dataset's tensors stay the dataset's.
+   * @example
+   * const history = await model.fit(x, y, { epochs: 5, batchSize: 128, validationSplit: 0.1 });
+   * await model.fit(batches(), { epochs: 3, stepsPerEpoch: 100 });
    */
-  fit(x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
-    return fitModel(this, x, y, args);
+  fit(dataset: BatchIterable, args?: FitDatasetArgs): Promise<History>;
+  fit(x: ModelData, y?: ModelData | null, args?: FitArgs): Promise<History>;
+  async fit(x: ModelData | Dataset, y?: ModelData | FitDatasetArgs | null, args?: FitArgs): Promise<History> {
+    if (isDataset(x)) return fitDataset(this, x as Dataset, datasetArgs('fit', y, args) as FitDatasetArgs, 'fit');
+    return fitModel(this, x as ModelData, y as ModelData | null | undefined, args ?? {});
   }
 
   /**
-   * Trains over an async iterable of `{ xs, ys }` batches (TF.js' `fitDataset`).
+   * Trains over a dataset of `{ xs, ys }` / `[x, y]` batches (TF.js' `fitDataset`; `fit(dataset)`
+   * does the same). The dataset's tensors belong to it and are not disposed (`disposeBatches: true`
+   * hands them over).
    * @example await model.fitDataset(batches, { epochs: 3 });
    */
   fitDataset(dataset: Dataset, args: FitDatasetArgs = {}): Promise<History> {
@@ -335,34 +380,75 @@ export class Model extends Layer {
   }
 
   /**
-   * The loss and metrics on data, batched: a scalar, or one per `metricsNames` entry.
-   * @example const [loss, acc] = (await model.evaluate(xTest, yTest)) as Tensor[];
+   * The loss and metrics on data, batched, as Keras 3's `evaluate`: plain numbers (the loss
+   * alone, or `[loss, ...metrics]` in `metricsNames` order); `returnDict: true` gives a record by
+   * log name; `returnTensors: true` TF.js' scalar tensors (the caller disposes them). Takes arrays
+   * (`y` left out for an `addLoss`-only model) or a dataset of batches.
+   * @example
+   * const [loss, acc] = (await model.evaluate(xTest, yTest)) as number[];
+   * const logs = await model.evaluate(xTest, yTest, { returnDict: true }); // { accuracy, loss }
    */
-  evaluate(x: ModelData, y: ModelData, args: EvaluateArgs = {}): Promise<Tensor | Tensor[]> {
-    return evaluate(this, x, y, args);
+  evaluate(dataset: BatchIterable, args: EvaluateDatasetArgs & { returnDict: true }): Promise<Logs>;
+  evaluate(dataset: BatchIterable, args: EvaluateDatasetArgs & { returnTensors: true }): Promise<Tensor | Tensor[]>;
+  evaluate(dataset: BatchIterable, args?: EvaluateDatasetArgs): Promise<number | number[]>;
+  evaluate(x: ModelData, y: ModelData | null | undefined, args: EvaluateArgs & { returnDict: true }): Promise<Logs>;
+  evaluate(
+    x: ModelData,
+    y: ModelData | null | undefined,
+    args: EvaluateArgs & { returnTensors: true },
+  ): Promise<Tensor | Tensor[]>;
+  evaluate(x: ModelData, y?: ModelData | null, args?: EvaluateArgs): Promise<number | number[]>;
+  async evaluate(
+    x: ModelData | Dataset,
+    y?: ModelData | EvaluateDatasetArgs | null,
+    args?: EvaluateArgs,
+  ): Promise<EvaluateResult> {
+    if (isDataset(x)) {
+      return evaluateDataset(this, x as Dataset, datasetArgs('evaluate', y, args) as EvaluateDatasetArgs, 'evaluate');
+    }
+    return evaluate(this, x as ModelData, y as ModelData | null | undefined, args ?? {});
   }
 
   /**
-   * The loss and metrics over an async iterable of batches.
-   * @example await model.evaluateDataset(batches);
+   * The loss and metrics over a dataset of batches, reported as {@link Model.evaluate}.
+   * @example const loss = await model.evaluateDataset(batches);
    */
-  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs = {}): Promise<Tensor | Tensor[]> {
+  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs & { returnDict: true }): Promise<Logs>;
+  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs & { returnTensors: true }): Promise<Tensor | Tensor[]>;
+  evaluateDataset(dataset: Dataset, args?: EvaluateDatasetArgs): Promise<number | number[]>;
+  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs = {}): Promise<EvaluateResult> {
     return evaluateDataset(this, dataset, args);
   }
 
   /**
-   * Batched inference (training mode off); one tensor per output.
-   * @example model.predict(xTest, { batchSize: 256 });
+   * Batched inference (training mode off): one tensor per output, or, for a model built with
+   * dict outputs, a record with the same keys (Keras). Synchronous on arrays; on a dataset of
+   * batches (Keras' `predict(dataset)`) it resolves asynchronously.
+   * @example
+   * model.predict(xTest, { batchSize: 256 });
+   * const { priority, department } = model.predict(x) as Record<string, Tensor>;
    */
-  predict(x: ModelData, args: PredictArgs = {}): Tensor | Tensor[] {
-    return predict(this, x, args);
+  predict(dataset: BatchIterable, args?: Omit<PredictArgs, 'batchSize'>): Promise<PredictOutput>;
+  predict(x: ModelData, args?: PredictArgs): PredictOutput;
+  predict(x: ModelData | Dataset, args: PredictArgs = {}): PredictOutput | Promise<PredictOutput> {
+    if (isDataset(x)) return predictDataset(this, x as Dataset, args).then((out) => this.keyedOutputs(out));
+    return this.keyedOutputs(predict(this, x as ModelData, args));
+  }
+
+  /** The outputs as a record by key for a model built with dict outputs; as they are otherwise. */
+  protected keyedOutputs(out: Tensor | Tensor[]): PredictOutput {
+    const keys = this.outputKeys;
+    if (!keys) return out;
+    const list = Array.isArray(out) ? out : [out];
+    return Object.fromEntries(keys.map((k, i) => [k, list[i]]));
   }
 
   /**
-   * One gradient step on one batch; returns the loss (and metrics).
+   * One gradient step on one batch; returns the loss (and metrics) as numbers. `y` may be left
+   * out for an `addLoss`-only model.
    * @example model.trainOnBatch(xBatch, yBatch);
    */
-  trainOnBatch(x: ModelData, y: ModelData, args: OnBatchArgs = {}): number | number[] {
+  trainOnBatch(x: ModelData, y?: ModelData | null, args: OnBatchArgs = {}): number | number[] {
     return trainOnBatch(this, x, y, args);
   }
 
@@ -370,16 +456,16 @@ export class Model extends Layer {
    * The loss (and metrics) of one batch, without training.
    * @example model.testOnBatch(xBatch, yBatch);
    */
-  testOnBatch(x: ModelData, y: ModelData, args: OnBatchArgs = {}): number | number[] {
+  testOnBatch(x: ModelData, y?: ModelData | null, args: OnBatchArgs = {}): number | number[] {
     return testOnBatch(this, x, y, args);
   }
 
   /**
-   * Inference on one batch.
+   * Inference on one batch (a record by key for dict outputs).
    * @example model.predictOnBatch(xBatch);
    */
-  predictOnBatch(x: ModelData): Tensor | Tensor[] {
-    return predictOnBatch(this, x);
+  predictOnBatch(x: ModelData): PredictOutput {
+    return this.keyedOutputs(predictOnBatch(this, x));
   }
 
   // ---- Saving (src/saving): thin delegations. ----

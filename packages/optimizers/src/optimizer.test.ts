@@ -1,5 +1,5 @@
 import { type Variable, variable } from '@horn/autograd';
-import { DTypeError, ShapeError, type Tensor, tensor, ValueError } from '@horn/tensor';
+import { DTypeError, keep, ShapeError, type Tensor, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { Adam, ExponentialDecay, LearningRateSchedule, registerSchedule, SGD } from './index.js';
 import { C, expectAllClose, optimizeQuadratic, referenceQuadratic } from './test-support/quadratic.js';
@@ -201,12 +201,19 @@ describe('minimize', () => {
     const opt = new SGD({ learningRate: 0.1 });
     const lossFn = () => w.sub(frozen).square().sum();
     const first = opt.minimize(lossFn);
-    expect(first.dataSync()[0]).toBeCloseTo(0.25 + 6.25, 5);
+    const firstValue = first.dataSync()[0];
+    expect(firstValue).toBeCloseTo(0.25 + 6.25, 5);
     expect(w.arraySync()).toEqual([expect.closeTo(0.9, 6), expect.closeTo(-1.5, 6)]);
     expect(frozen.arraySync()).toEqual(C);
     const second = opt.minimize(lossFn);
-    expect(second.dataSync()[0]).toBeLessThan(first.dataSync()[0]);
+    expect(second.dataSync()[0]).toBeLessThan(firstValue);
     expect(opt.iterations).toBe(2);
+    // The loss is a training step's tensor: the next step released it (a kept one stays).
+    expect(first.isDisposed).toBe(true);
+    const kept = keep(second);
+    opt.minimize(lossFn);
+    expect(kept.isDisposed).toBe(false);
+    kept.dispose();
   });
 
   test('explicit variables: only those are updated, even a non-trainable one', () => {

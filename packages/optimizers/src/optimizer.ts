@@ -1,4 +1,4 @@
-import { GradientTape, Variable, variable } from '@horn/autograd';
+import { consumeGradients, GradientTape, Variable, variable } from '@horn/autograd';
 import {
   configKeysOf,
   DTypeError,
@@ -209,7 +209,10 @@ export abstract class Optimizer {
    * Updates each variable from its gradient: `[[gradient, variable], ...]` or a record of pairs.
    * Null gradients are skipped (as Keras); all null is an error. A variable with a `constraint`
    * (a layer weight with `kernelConstraint`, say) is projected by it after its update, as Keras 3.
-   * Returns the new `iterations`.
+   * Everything it computes is freed before it returns. Gradients that a non-persistent
+   * `GradientTape` computed end that tape's training step: the gradients and what the tape's
+   * `run` returned are released when the next tape starts recording (see GradientTape), so a
+   * loop written without `tidy` does not grow. Returns the new `iterations`.
    * @example opt.applyGradients([[tensor([0.5, -1]), w]]);
    */
   applyGradients(pairs: GradientPairs): number {
@@ -233,12 +236,16 @@ export abstract class Optimizer {
       });
     });
     this.iterationCount++;
+    // Gradients from a GradientTape end its training step: its tensors go when the next step begins.
+    consumeGradients(live.map(([g]) => g));
     return this.iterationCount;
   }
 
   /**
    * Computes the gradient of `lossFn()` with a `GradientTape` and applies it to `variables`
-   * (default: the trainable variables the loss read). Returns the loss, computed before the update.
+   * (default: the trainable variables the loss read). Returns the loss, computed before the update:
+   * a training step's tensor, released when the next step begins (read it first, or `keep()` it),
+   * so `for (...) opt.minimize(f)` keeps the tensor count flat.
    * @example const loss = opt.minimize(() => w.square().sum());
    */
   minimize(lossFn: () => Tensor, variables?: readonly Variable[]): Tensor {

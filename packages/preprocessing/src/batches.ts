@@ -1,5 +1,5 @@
 import { randomSource, type Tensor, ValueError } from '@horn/tensor';
-import { asTensor, type DataLike, sameRows, takeRows } from './arrays.js';
+import { asTensor, type DataLike, rowRange, sameRows, takeRows } from './arrays.js';
 import { permutation } from './random-order.js';
 
 /** Options of {@link batches}. */
@@ -14,7 +14,9 @@ export interface BatchesOptions {
 
 /**
  * Mini-batches of `[xBatch, yBatch]` along axis 0, the last one smaller unless `dropRemainder`
- * (the loop the course writes for mini-batch gradient descent).
+ * (the loop the course writes for mini-batch gradient descent). A batch costs a slice (in order)
+ * or a gather of its rows (shuffled), never a copy of the source. The caller owns (and may
+ * dispose) each batch; `x` and `y` are not disposed.
  * @example
  * for (const [xb, yb] of batches(xTrain, yTrain, 32)) step(xb, yb);
  */
@@ -30,12 +32,15 @@ export function* batches(
   const xs = asTensor(x, 'x', 'batches');
   const ys = asTensor(y, 'y', 'batches');
   const n = sameRows('batches', ['x', xs], ['y', ys]);
-  const order = options.shuffle
-    ? permutation(n, randomSource(options.seed))
-    : Int32Array.from({ length: n }, (_, i) => i);
+  // Each batch is a slice (in order) or a gather of its rows (shuffled): it costs the batch, not the source.
+  const order = options.shuffle ? permutation(n, randomSource(options.seed)) : null;
   for (let start = 0; start < n; start += batchSize) {
-    const rows = order.subarray(start, Math.min(n, start + batchSize));
-    if (rows.length < batchSize && options.dropRemainder) return;
-    yield [takeRows(xs, rows), takeRows(ys, rows)];
+    const size = Math.min(n, start + batchSize) - start;
+    if (size < batchSize && options.dropRemainder) return;
+    if (order === null) yield [rowRange(xs, start, size), rowRange(ys, start, size)];
+    else {
+      const rows = order.subarray(start, start + size);
+      yield [takeRows(xs, rows), takeRows(ys, rows)];
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { tensor, ValueError } from '@horn/tensor';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { batches, shuffle } from './index.js';
 
 const x = tensor(Array.from({ length: 10 }, (_, i) => [i, -i]));
@@ -47,6 +47,31 @@ describe('batches', () => {
     const seen = [...batches(x, y, 3, { shuffle: true, seed: 5 })].flatMap(([, yb]) => Array.from(yb.dataSync()));
     expect([...seen].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(seen).not.toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  test('a batch is a slice or a gather of its rows: the source is never read back whole', () => {
+    const big = tensor(Array.from({ length: 10 }, (_, i) => [i, -i]));
+    const labels = tensor(
+      Array.from({ length: 10 }, (_, i) => i % 2 === 0),
+      [10],
+      'bool',
+    );
+    const read = vi.spyOn(big, 'dataSync');
+    const ordered = [...batches(big, labels, 4)];
+    const shuffled = [...batches(big, labels, 4, { shuffle: true, seed: 5 })];
+    const [xs] = shuffle(big, labels, 3);
+    expect(read).not.toHaveBeenCalled();
+    expect(ordered[2][0].arraySync()).toEqual([
+      [8, -8],
+      [9, -9],
+    ]);
+    expect(ordered[0][1].dtype).toBe('bool');
+    expect(Array.from(ordered[0][1].dataSync())).toEqual([1, 0, 1, 0]);
+    const rows = shuffled[0][0].arraySync() as number[][];
+    expect(rows.every(([a, b]) => b === -a)).toBe(true);
+    expect(xs.shape).toEqual([10, 2]);
+    // The source stays usable: batches do not dispose it.
+    expect(big.isDisposed).toBe(false);
   });
 
   test('a bad batch size is a ValueError', () => {

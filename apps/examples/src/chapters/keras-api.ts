@@ -63,8 +63,8 @@ export async function trainAndEvaluate(
   });
   const [, accuracy] = (await model.evaluate(prepare(xTest, 1000), keras.ops.slice(yTest, [0], [1000]), {
     verbose: 0,
-  })) as Tensor[];
-  return { history, accuracy: accuracy.dataSync()[0] };
+  })) as number[];
+  return { history, accuracy };
 }
 // #endregion training
 

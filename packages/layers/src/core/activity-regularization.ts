@@ -1,4 +1,4 @@
-import { type Tensor, ValueError } from '@horn/tensor';
+import { normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { L1L2 } from '../regularizers/regularizer.js';
 
@@ -25,7 +25,9 @@ export class ActivityRegularization extends Layer<ActivityRegularizationConfig> 
   readonly l1: number;
   readonly l2: number;
 
-  constructor(config: ActivityRegularizationConfig = {}) {
+  constructor(given: ActivityRegularizationConfig = {}) {
+    // Keras' spellings are read here, before the base class normalizes (it runs after l1/l2 are needed).
+    const config = normalizeOptions('ActivityRegularization', given ?? {}, null) as ActivityRegularizationConfig;
     if ((config as LayerConfig)?.activityRegularizer !== undefined) {
       throw new ValueError(
         'ActivityRegularization: pass l1 and l2, not activityRegularizer (the layer builds its own L1L2 regularizer)',

@@ -13,7 +13,7 @@ import {
 /** A user layer whose constructor takes a number, so it needs its own fromConfig. */
 class Scale extends Layer {
   static override readonly className: string = 'Scale';
-  static readonly configKeys: readonly string[] = ['factor'];
+  static override readonly configKeys: readonly string[] = ['factor'];
   static fromConfigCalls = 0;
   constructor(
     readonly factor: number,

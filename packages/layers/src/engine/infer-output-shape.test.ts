@@ -10,7 +10,7 @@ interface CustomDenseConfig extends LayerConfig {
 /** A Dense written by a user, without computeOutputShape (Keras infers its output shape). */
 class CustomDense extends Layer<CustomDenseConfig> {
   static override readonly className: string = 'CustomDense';
-  static readonly configKeys: readonly string[] = ['units'];
+  static override readonly configKeys: readonly string[] = ['units'];
   kernel!: Variable;
   bias!: Variable;
   builds = 0;

@@ -2,8 +2,8 @@ import type { Variable } from '@horn/autograd';
 import {
   assertValidShape,
   cast,
-  div,
   configKeysOf,
+  div,
   fmt,
   normalizeOptions,
   type Shape,
@@ -293,7 +293,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
       this.clearCallLosses();
     }
     try {
-      const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? false });
+      const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? this.defaultTraining });
       if (this.activityRegularizer) {
         for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
       }
@@ -313,6 +313,17 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     const penalty = (this.activityRegularizer as Regularizer).apply(out);
     if (out.rank === 0) return penalty;
     return out.shape[0] === 0 ? zerosLike(penalty) : div(penalty, out.shape[0]);
+  }
+
+  /**
+   * What `call` receives as `training` when `apply` is given none, as the default of Keras 3's
+   * `call(..., training=...)`: false (inference) for most layers; the random augmentation layers
+   * say true (Keras: `training=True`), and a model says undefined so each of its layers applies
+   * its own default.
+   * @example new Dropout({ rate: 0.5 }).apply(x) // training false: x unchanged
+   */
+  protected get defaultTraining(): boolean | undefined {
+    return false;
   }
 
   /** Creates a weight named `${layer.name}/${name}`, initialized, with its regularizer and constraint. */

@@ -188,7 +188,7 @@ describe('a Layer tracks the layers it holds', () => {
     }
     class Residual extends Layer<ResidualConfig> {
       static override readonly className: string = 'Residual';
-      static readonly configKeys: readonly string[] = ['inner'];
+      static override readonly configKeys: readonly string[] = ['inner'];
       override call(x: Tensor): Tensor {
         return add(x, this.config.inner.apply(x) as Tensor);
       }

@@ -24,7 +24,8 @@ export interface RandomAffineConfig extends LayerConfig {
 /**
  * The base of the random geometric augmentations: when `training` is true, draws one projective
  * transform per image and resamples it as TF's ImageProjectiveTransformV3 (see affineTransform);
- * at inference returns its input. Images are `[n, h, w, c]` or `[h, w, c]`.
+ * with `training: false` (a model's predict / evaluate) returns its input. Called directly with no
+ * `training` it augments, as Keras 3 (`call(data, training=True)`). Images are `[n, h, w, c]` or `[h, w, c]`.
  * @example class RandomShear extends RandomAffineLayer<RandomShearConfig> { ... }
  */
 export abstract class RandomAffineLayer<C extends RandomAffineConfig = RandomAffineConfig> extends Layer<C> {
@@ -48,6 +49,11 @@ export abstract class RandomAffineLayer<C extends RandomAffineConfig = RandomAff
 
   /** Draws the transform of one `height` x `width` image (output pixel -> input point). */
   protected abstract drawTransform(height: number, width: number): ProjectiveTransform;
+
+  /** Keras 3: `call(data, training=True)`, so a direct call augments; models pass false at inference. */
+  protected override get defaultTraining(): boolean {
+    return true;
+  }
 
   override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor {
     const x = singleInput(this, inputs);

@@ -24,11 +24,13 @@ describe('RandomFlip', () => {
     });
   });
 
-  test('is the identity at inference', () => {
-    const layer = new RandomFlip({ seed: 1 });
+  test('is the identity at inference; a direct call with no training augments (Keras 3: training=True)', () => {
     const x = rows();
-    expect(flat(layer.apply(x))).toEqual(flat(x));
-    expect(flat(layer.apply(x, { training: false }))).toEqual(flat(x));
+    expect(flat(new RandomFlip({ seed: 1 }).apply(x, { training: false }))).toEqual(flat(x));
+    const direct = flat(new RandomFlip({ mode: 'horizontal', seed: 42 }).apply(x));
+    const trained = flat(new RandomFlip({ mode: 'horizontal', seed: 42 }).apply(x, { training: true }));
+    expect(direct).toEqual(trained);
+    expect(direct).not.toEqual(flat(x));
   });
 
   test('flips each image left-right when its seeded draw is below 1/2', () => {

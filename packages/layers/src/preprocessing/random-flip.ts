@@ -20,7 +20,8 @@ export interface RandomFlipConfig extends LayerConfig {
 
 /**
  * Flips each image left-right and/or up-down with probability 1/2 (Keras' RandomFlip), only
- * when `training` is true; at inference it returns its input. Images are `[n, h, w, c]` or `[h, w, c]`.
+ * in training, which is the default when called directly (Keras 3: `training=True`); with
+ * `training: false` (a model's predict and evaluate) it returns its input. Images are `[n, h, w, c]` or `[h, w, c]`.
  * @example new RandomFlip({ mode: 'horizontal', seed: 1 }).apply(images, { training: true })
  */
 export class RandomFlip extends Layer<RandomFlipConfig> {
@@ -41,6 +42,11 @@ export class RandomFlip extends Layer<RandomFlipConfig> {
     );
     this.seed = seedOption(this.config.seed, label);
     this.stream = new RandomStream(this.seed);
+  }
+
+  /** Keras 3: `call(data, training=True)`, so a direct call augments; models pass false at inference. */
+  protected override get defaultTraining(): boolean {
+    return true;
   }
 
   override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor {

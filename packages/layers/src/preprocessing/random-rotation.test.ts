@@ -6,6 +6,13 @@ const flat = (t: Tensor) => Array.from(t.dataSync());
 const nine = () => range(1, 10).reshape([1, 3, 3, 1]);
 
 describe('RandomRotation', () => {
+  test('a direct call with no training rotates (Keras 3: training=True); training false passes through', () => {
+    // factor [0.5, 0.5] is always half a turn: the 3x3 image reversed.
+    const half = { factor: [0.5, 0.5] as [number, number], interpolation: 'nearest' as const };
+    expect(flat(new RandomRotation(half).apply(nine()))).toEqual([9, 8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(flat(new RandomRotation(half).apply(nine(), { training: false }))).toEqual(flat(nine()));
+  });
+
   test('follows the layer contract, in training (seeded) and at inference', () => {
     runLayerTest(RandomRotation, {
       config: { factor: 0.2, seed: 5 },
@@ -41,7 +48,7 @@ describe('RandomRotation', () => {
     flat(fixed.apply(x, { training: true })).forEach((v, i) => {
       expect(drawn[i]).toBeCloseTo(v, 4);
     });
-    expect(flat(layer.apply(x))).toEqual(flat(x));
+    expect(flat(layer.apply(x, { training: false }))).toEqual(flat(x));
     expect(flat(new RandomRotation({ factor: 0 }).apply(x, { training: true }))).toEqual(flat(x));
     expect(layer.getConfig()).toMatchObject({
       factor: [-0.1, 0.1],

@@ -14,7 +14,7 @@ export interface RandomRotationConfig extends RandomAffineConfig {
 
 /**
  * Rotates each image by a random angle about its center (Keras' RandomRotation), only when
- * `training` is true.
+ * `training` is true, the default of a direct call (Keras 3); `training: false` passes through.
  * @example new RandomRotation({ factor: 0.1, seed: 7 }).apply(images, { training: true }) // within ±36°
  */
 export class RandomRotation extends RandomAffineLayer<RandomRotationConfig> {

@@ -41,7 +41,8 @@ describe('RandomTranslation', () => {
     const column = range(1, 5).reshape([1, 4, 1, 1]);
     const down = new RandomTranslation({ heightFactor: [0.25, 0.25], widthFactor: 0, fillMode: 'constant' });
     expect(flat(down.apply(column, { training: true }))).toEqual([0, 1, 2, 3]);
-    expect(flat(down.apply(column))).toEqual([1, 2, 3, 4]);
+    expect(flat(down.apply(column, { training: false }))).toEqual([1, 2, 3, 4]);
+    expect(flat(down.apply(column))).toEqual([0, 1, 2, 3]);
     expect(down.getConfig()).toMatchObject({ heightFactor: [0.25, 0.25], widthFactor: [-0, 0], fillMode: 'constant' });
   });
 

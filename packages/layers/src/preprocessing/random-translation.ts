@@ -13,7 +13,7 @@ export interface RandomTranslationConfig extends RandomAffineConfig {
 
 /**
  * Shifts each image by a random fraction of its size (Keras' RandomTranslation), only when
- * `training` is true.
+ * `training` is true, the default of a direct call (Keras 3); `training: false` passes through.
  * @example new RandomTranslation({ heightFactor: 0.1, widthFactor: 0.1, fillMode: 'constant', seed: 3 })
  */
 export class RandomTranslation extends RandomAffineLayer<RandomTranslationConfig> {

@@ -16,7 +16,7 @@ export interface RandomZoomConfig extends RandomAffineConfig {
 
 /**
  * Zooms each image in or out by a random factor about its center (Keras' RandomZoom), only when
- * `training` is true.
+ * `training` is true, the default of a direct call (Keras 3); `training: false` passes through.
  * @example new RandomZoom({ heightFactor: [-0.3, -0.2], seed: 1 }) // zoom in by 20% to 30%
  */
 export class RandomZoom extends RandomAffineLayer<RandomZoomConfig> {

@@ -13,7 +13,7 @@ interface CustomDenseConfig extends LayerConfig {
 
 class CustomDense extends Layer<CustomDenseConfig> {
   static override readonly className: string = 'CustomDense';
-  static readonly configKeys: readonly string[] = ['units'];
+  static override readonly configKeys: readonly string[] = ['units'];
   kernel!: Variable;
   bias!: Variable;
   override build(inputShape: (number | null)[]): void {
@@ -43,7 +43,7 @@ function customModel(): Model {
   return new Model({ inputs: x, outputs: new Dense({ units: 2, name: 'head' }).apply(h) });
 }
 
-function values(t: Tensor | Tensor[]): number[] {
+function values(t: unknown): number[] {
   return Array.from((t as Tensor).dataSync());
 }
 

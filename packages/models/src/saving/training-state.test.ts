@@ -50,7 +50,9 @@ const maxDiff = (a: Tensor[], b: Tensor[]) =>
       return Math.max(...[...t.dataSync()].map((v, j) => Math.abs(v - u[j])));
     }),
   );
-const numbers = (t: Tensor | Tensor[]) => (Array.isArray(t) ? t : [t]).map((v) => v.dataSync()[0]);
+// evaluate gives numbers (Keras); tensors only with returnTensors.
+const numbers = (r: unknown) =>
+  (Array.isArray(r) ? r : [r]).map((v: unknown) => (typeof v === 'number' ? v : (v as Tensor).dataSync()[0]));
 
 const optimizers: [string, CompileArgs['optimizer'], number][] = [
   ['Adam', { className: 'Adam', config: { learningRate: 0.05 } }, 1 + 2 * 4],

@@ -1,5 +1,5 @@
 import { type CallOptions, InputLayer, type Layer, type Node, type SymbolicTensor } from '@horn/layers';
-import { ValueError } from '@horn/tensor';
+import { NotImplementedError, ValueError } from '@horn/tensor';
 import { producerNode } from './graph.js';
 import { deserializeModelOrLayer } from './model-classes.js';
 
@@ -33,6 +33,9 @@ export interface GraphModelLike {
   readonly inputs: SymbolicTensor[];
   readonly outputs: SymbolicTensor[];
   readonly graphNodes: ReadonlySet<Node>;
+  /** The keys of dict inputs / outputs, or null (a list). */
+  readonly inputKeys?: readonly string[] | null;
+  readonly outputKeys?: readonly string[] | null;
 }
 
 /**
@@ -50,6 +53,12 @@ export function skipsFirstNode(layer: Layer): boolean {
  * @example functionalConfig(model).inputLayers // [['input_layer', 0, 0]]
  */
 export function functionalConfig(model: GraphModelLike): FunctionalConfig {
+  // The TF.js Layers format has lists of input and output layers; dict keys would be lost on load.
+  if (model.inputKeys || model.outputKeys) {
+    throw new NotImplementedError(
+      `Model '${model.name}': a model built with dict ${model.outputKeys ? 'outputs' : 'inputs'} has no config (the TF.js Layers format keeps lists, so the keys would be lost); save its weights with saveWeights(), or build it with lists`,
+    );
+  }
   const nodes = model.graphNodes;
   const converted = new Map<Node, number>();
   for (const layer of model.layers) {

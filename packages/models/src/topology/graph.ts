@@ -175,8 +175,11 @@ export function checkGraphInputShapes(owner: string, graph: ModelGraph, shapes: 
   });
 }
 
-/** Runs the graph on eager tensors, depth by depth; returns one tensor per model output. */
-export function runGraph(graph: ModelGraph, inputs: readonly Tensor[], training: boolean): Tensor[] {
+/**
+ * Runs the graph on eager tensors, depth by depth; returns one tensor per model output. A layer
+ * called with `training` fixed keeps it; the others get `training` (undefined: their own default).
+ */
+export function runGraph(graph: ModelGraph, inputs: readonly Tensor[], training: boolean | undefined): Tensor[] {
   const values = new Map<SymbolicTensor, Tensor>();
   graph.inputs.forEach((t, i) => {
     values.set(t, inputs[i]);

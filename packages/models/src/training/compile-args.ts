@@ -42,7 +42,14 @@ export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === 'string') return `'${value}'`;
-  if (typeof value === 'object') return (value as object).constructor?.name ?? 'an object';
+  if (typeof value === 'object') {
+    // A tensor is described by its shape, never by its values (a dataset of MNIST would print 47 MB).
+    const t = value as { shape?: unknown; dtype?: unknown };
+    if (Array.isArray(t.shape) && typeof t.dtype === 'string') {
+      return `a ${t.dtype} ${(value as object).constructor?.name ?? 'Tensor'} of shape [${t.shape.join(', ')}]`;
+    }
+    return (value as object).constructor?.name ?? 'an object';
+  }
   return String(value);
 }
 

@@ -64,6 +64,72 @@ function isRecord(data: unknown): data is Readonly<Record<string, unknown>> {
 const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
 
 /**
+ * Whether `value` is a dataset of batches (Keras' `fit(x=dataset)`): an async iterable, or an
+ * iterable that is not an array, a typed array, a string or a tensor (a generator, a Set, a
+ * TF.js-like dataset). Arrays stay data (nested numbers); pass an array of batches to `fitDataset`.
+ * @example isDataset((function* () { yield [x, y]; })()) // true; isDataset([[1, 2]]) // false
+ */
+export function isDataset(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (value instanceof Tensor || Array.isArray(value) || ArrayBuffer.isView(value)) return false;
+  const v = value as { [Symbol.asyncIterator]?: unknown; [Symbol.iterator]?: unknown };
+  return typeof v[Symbol.asyncIterator] === 'function' || typeof v[Symbol.iterator] === 'function';
+}
+
+/**
+ * The options of a dataset call (`fit(dataset, args)`): Keras' `fit(x=dataset)` takes no `y`, so the
+ * second argument is the options, unless it is null/undefined and the options come third. A `y`
+ * next to a dataset is a ValueError that describes it by shape, never by its values.
+ * @example datasetArgs('fit', { epochs: 2 }, undefined) // { epochs: 2 }
+ */
+export function datasetArgs(op: string, y: unknown, args: object | undefined): object {
+  const isOptions = (v: unknown) =>
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+  const hasY = y !== undefined && y !== null && (args !== undefined || !isOptions(y));
+  if (hasY) {
+    throw new ValueError(
+      `${op}: y must not be given when x is a dataset (its batches hold the targets), got ${describeValue(y)}; call ${op}(dataset, { epochs, ... })`,
+    );
+  }
+  return (args ?? y ?? {}) as object;
+}
+
+/**
+ * The targets of a batch: one tensor per output, or `[]` when none are given, which only a
+ * model whose loss comes from `addLoss` alone accepts (Keras' `fit(x)`): compiled with no loss
+ * and no metrics. Otherwise a ValueError says which outputs need targets.
+ * @example standardizeTargets('fit', undefined, model, owned) // [] for an addLoss-only model
+ */
+export function standardizeTargets(
+  op: string,
+  y: ModelData | null | undefined,
+  model: { name: string; outputNames: string[]; compiled: CompiledLike | null },
+  owned: OwnedTensors,
+  what = 'y',
+): Tensor[] {
+  if (y !== undefined && y !== null) return standardizeData(op, what, y, model.outputNames, owned);
+  const compiled = model.compiled;
+  const withLoss = model.outputNames.filter((_, i) => compiled?.losses[i]);
+  if (withLoss.length > 0) {
+    throw new ValueError(
+      `${op}: model '${model.name}' was compiled with a loss for ${quoted(withLoss)}, so ${what} (the targets) is required; got ${y}. Pass ${what}, or compile without a loss for a model that adds its own (addLoss)`,
+    );
+  }
+  if ((compiled?.metricEntries.length ?? 0) > 0) {
+    throw new ValueError(
+      `${op}: the compiled metrics compare targets with predictions, so ${what} is required; got ${y}. Pass ${what}, or compile without metrics`,
+    );
+  }
+  return [];
+}
+
+/** What {@link standardizeTargets} reads of a compiled model. */
+export interface CompiledLike {
+  readonly losses: readonly unknown[];
+  readonly metricEntries: readonly unknown[];
+}
+
+/**
  * Standardizes `x` (or `y`) into one tensor per model input (output), in order. `names` are the
  * model's input (output) names; an empty list (a model not built yet) accepts any number.
  * @example standardizeData(op, 'x', xTrain, model.inputNames, owned) // [Tensor]

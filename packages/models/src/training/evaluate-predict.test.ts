@@ -22,26 +22,50 @@ function twoOutputs() {
 }
 
 describe('evaluate', () => {
-  test('returns a scalar loss, or [loss, ...metrics] in metricsNames order, batch by batch', async () => {
+  test('returns the loss as a number, or [loss, ...metrics] in metricsNames order, batch by batch (Keras 3)', async () => {
     const model = fixedModel();
     model.compile({ optimizer: 'sgd', loss: 'mse' });
-    const loss = (await model.evaluate(x(), y(), { verbose: 0 })) as Tensor;
-    expect(loss.shape).toEqual([]);
-    expect(loss.dataSync()[0]).toBeCloseTo(1, 6);
+    const loss = await model.evaluate(x(), y(), { verbose: 0 });
+    expect(typeof loss).toBe('number');
+    expect(loss).toBeCloseTo(1, 6);
+    // TF.js' form on request: a scalar tensor the caller owns.
+    const asTensor = (await model.evaluate(x(), y(), { verbose: 0, returnTensors: true })) as Tensor;
+    expect(asTensor.shape).toEqual([]);
+    expect(asTensor.dataSync()[0]).toBeCloseTo(1, 6);
+    asTensor.dispose();
     model.compile({ optimizer: 'sgd', loss: 'mae', metrics: ['mse', 'mae'] });
     // Batches of 2, 2, 1 are averaged by their sizes: the same as one batch.
-    const all = (await model.evaluate(x(), y(), { batchSize: 2, verbose: 0 })) as Tensor[];
-    expect(all.map((t) => t.dataSync()[0])).toEqual([1, 1, 1]);
+    const all = await model.evaluate(x(), y(), { batchSize: 2, verbose: 0 });
+    expect(all).toEqual([1, 1, 1]);
+    expect(await model.evaluate(x(), y(), { batchSize: 2, verbose: 0, returnDict: true })).toEqual({
+      loss: 1,
+      mae: 1,
+      mse: 1,
+    });
+    await expect(model.evaluate(x(), y(), { verbose: 0, returnDict: true, returnTensors: true })).rejects.toThrow(
+      /returnDict and returnTensors cannot both be true/,
+    );
     expect(model.compiled!.metricsNames).toEqual(['loss', 'mse', 'mae']);
     // Sample weights: errors 1 everywhere, so the weighted loss is sum(w) / n = 10 / 5.
     const weighted = (await model.evaluate(x(), y(), {
       sampleWeight: tensor([0, 1, 2, 3, 4]),
       verbose: 0,
-    })) as Tensor[];
-    expect(weighted[0].dataSync()[0]).toBeCloseTo(2, 6);
+    })) as number[];
+    expect(weighted[0]).toBeCloseTo(2, 6);
     const before = memory().numTensors;
-    dispose(await model.evaluate(x(), y(), { batchSize: 3, steps: 1, verbose: 0 }));
-    expect(memory().numTensors).toBe(before + 2); // the x() and y() made here
+    dispose(await model.evaluate(x(), y(), { batchSize: 3, steps: 1, verbose: 0, returnTensors: true }));
+    await model.evaluate(x(), y(), { batchSize: 3, verbose: 0 });
+    expect(memory().numTensors).toBe(before + 4); // the x() and y() made here, twice
+  });
+
+  test('(numbers) leak nothing', async () => {
+    const model = fixedModel();
+    model.compile({ optimizer: 'sgd', loss: 'mse' });
+    const xs = x();
+    const ys = y();
+    const before = memory().numTensors;
+    await model.evaluate(xs, ys, { batchSize: 3, verbose: 0 });
+    expect(memory().numTensors).toBe(before);
   });
 
   test('multi-output: the loss is the weighted sum of the per-output losses', async () => {
@@ -54,14 +78,14 @@ describe('evaluate', () => {
       xs,
       { a: tensor([[2], [2]]), b: tensor([[1], [3]]) },
       { verbose: 0 },
-    )) as Tensor[];
+    )) as number[];
     expect(model.compiled!.metricsNames).toEqual(['loss', 'a_loss', 'b_loss', 'b_mse']);
-    expect(values.map((t) => t.dataSync()[0])).toEqual([0.5 + 0.5 * 2, 0.5, 2, 5]);
+    expect(values).toEqual([0.5 + 0.5 * 2, 0.5, 2, 5]);
     // Sample weights for one output only (a record, or an array with null): b's mae becomes (0 * 1 + 2 * 3) / 2.
     const labels = { a: tensor([[2], [2]]), b: tensor([[1], [3]]) };
     for (const sampleWeight of [{ b: tensor([0, 2]) }, [null, tensor([0, 2])]]) {
-      const weighted = (await model.evaluate(xs, labels, { sampleWeight, verbose: 0 })) as Tensor[];
-      expect(weighted.map((t) => t.dataSync()[0])).toEqual([0.5 + 0.5 * 3, 0.5, 3, 5]);
+      const weighted = await model.evaluate(xs, labels, { sampleWeight, verbose: 0 });
+      expect(weighted).toEqual([0.5 + 0.5 * 3, 0.5, 3, 5]);
     }
     const history = await model.fit(xs, [tensor([[2], [2]]), tensor([[1], [3]])], { verbose: 0, epochs: 1 });
     expect(Object.keys(history.history)).toEqual(['a_loss', 'b_loss', 'b_mse', 'loss']);
@@ -78,7 +102,7 @@ describe('regularization', () => {
     model.setWeights([tensor([[2]]), tensor([1])]);
     model.compile({ optimizer: new SGD({ learningRate: 0.01 }), loss: 'mse' });
     // mse 1 (every error is 1) plus 0.1 * 2^2.
-    expect(((await model.evaluate(x(), y(), { verbose: 0 })) as Tensor).dataSync()[0]).toBeCloseTo(1.4, 5);
+    expect(await model.evaluate(x(), y(), { verbose: 0 })).toBeCloseTo(1.4, 5);
     const before = memory().numTensors;
     model.trainOnBatch(x(), y());
     // dL/dw = 2 * mean(error * x) + 2 * 0.1 * w = 4 + 0.4.

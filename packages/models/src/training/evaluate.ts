@@ -1,4 +1,4 @@
-import { randomSource, scalar, type Tensor } from '@horn/tensor';
+import { randomSource, scalar, type Tensor, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import { checkPositiveInteger } from './batches.js';
 import { requireCompiled } from './compile.js';
@@ -10,14 +10,29 @@ import {
   type SampleWeightData,
   standardizeData,
   standardizeSampleWeights,
+  standardizeTargets,
 } from './data.js';
 import { runTestLoop } from './loop.js';
 import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from './run-options.js';
 import { ArraySource, type BatchSource, type Dataset, DatasetSource } from './sources.js';
 import type { TrainableModel } from './trainable-model.js';
 
+/**
+ * How `evaluate` reports, shared by its array and dataset forms. Keras 3 is the default: plain
+ * numbers, the loss alone or `[loss, ...metrics]` in `metricsNames` order.
+ */
+export interface EvaluateResultArgs {
+  /** Return a record of log name to number (`{ loss, accuracy, priority_loss }`), as Keras' `return_dict=True`. */
+  returnDict?: boolean;
+  /**
+   * Return scalar tensors instead of numbers (TF.js' `evaluate` form: a scalar or a list; the
+   * caller disposes them). Cannot be combined with `returnDict`.
+   */
+  returnTensors?: boolean;
+}
+
 /** Options of {@link evaluate}. */
-export interface EvaluateArgs {
+export interface EvaluateArgs extends EvaluateResultArgs {
   /** Samples per batch. Default 32. */
   batchSize?: number;
   /** 0 silent, 1 progress bar, 2 one line; `'auto'` (default): 1 on a terminal, else 2. */
@@ -31,14 +46,19 @@ export interface EvaluateArgs {
 }
 
 /** Options of {@link evaluateDataset}. */
-export interface EvaluateDatasetArgs {
+export interface EvaluateDatasetArgs extends EvaluateResultArgs {
   verbose?: Verbosity;
   /** Batches to evaluate. Default: the whole dataset. */
   steps?: number;
   callbacks?: Callback[];
-  /** Dispose each batch's tensors after its step. Default true, except for arrays of batches. */
+  /** Whether the dataset hands its batch tensors over, to be disposed after their step. Default false (see fitDataset). */
   disposeBatches?: boolean;
 }
+
+/** What `evaluate` resolves to: numbers (default), a record (`returnDict`) or tensors (`returnTensors`). */
+export type EvaluateResult = number | number[] | Logs | Tensor | Tensor[];
+
+const RESULT_KEYS = ['returnDict', 'returnTensors'];
 
 /**
  * The logs as Keras' `_flatten_metrics_in_order` orders them: `metricsNames` first, then any other
@@ -54,7 +74,22 @@ export function flattenLogs(compiled: CompiledState, logs: Logs): number | numbe
   return values.length === 1 ? values[0] : values;
 }
 
-function asScalars(values: number | number[]): Tensor | Tensor[] {
+function checkResultArgs(op: string, args: EvaluateResultArgs): void {
+  for (const key of RESULT_KEYS) {
+    const v = (args as Record<string, unknown>)[key];
+    if (v !== undefined && typeof v !== 'boolean') throw new ValueError(`${op}: ${key} must be a boolean, got ${v}`);
+  }
+  if (args.returnDict && args.returnTensors) {
+    throw new ValueError(
+      `${op}: returnDict and returnTensors cannot both be true; returnDict gives a record of numbers`,
+    );
+  }
+}
+
+function report(compiled: CompiledState, logs: Logs, args: EvaluateResultArgs): EvaluateResult {
+  if (args.returnDict) return { ...logs };
+  const values = flattenLogs(compiled, logs);
+  if (!args.returnTensors) return values;
   return Array.isArray(values) ? values.map((v) => scalar(v)) : scalar(values);
 }
 
@@ -62,37 +97,41 @@ async function evaluateSource(
   op: string,
   model: TrainableModel,
   source: BatchSource,
-  verbose: Verbosity | undefined,
-  callbacks: Callback[] | undefined,
-): Promise<Tensor | Tensor[]> {
+  args: { verbose?: Verbosity; callbacks?: Callback[] } & EvaluateResultArgs,
+): Promise<EvaluateResult> {
   const compiled = requireCompiled(model, op);
-  const level = resolveVerbose(op, verbose, callbacks ?? []);
-  const list = callbackListFor(model, callbacks, { verbose: level, epochs: 1, steps: source.steps }, false);
+  const level = resolveVerbose(op, args.verbose, args.callbacks ?? []);
+  const list = callbackListFor(model, args.callbacks, { verbose: level, epochs: 1, steps: source.steps }, false);
   const logs = await runTestLoop(model, compiled, source, list, op);
-  return asScalars(flattenLogs(compiled, logs));
+  return report(compiled, logs, args);
 }
 
 /**
- * Evaluates a compiled model on arrays, as TF.js' `evaluate` (Keras' `model.evaluate`): the loss
- * alone as a scalar tensor, or `[loss, ...metrics]` in `metricsNames` order. The loss includes
- * the model's regularization terms, as in Keras. The caller owns (and disposes) the results.
- * @example const [loss, accuracy] = (await evaluate(model, xTest, yTest)) as Tensor[];
+ * Evaluates a compiled model on arrays, as Keras 3's `model.evaluate`: resolves to plain numbers,
+ * the loss alone or `[loss, ...metrics]` in `metricsNames` order; `returnDict: true` gives a
+ * record by log name (`{ loss, accuracy }`), and `returnTensors: true` TF.js' scalar tensors
+ * (which the caller disposes). The loss includes the model's regularization terms, as in Keras.
+ * `y` may be left out for a model whose loss comes from `addLoss` alone.
+ * @example
+ * const [loss, accuracy] = (await evaluate(model, xTest, yTest)) as number[];
+ * const { accuracy: acc } = (await evaluate(model, xTest, yTest, { returnDict: true })) as Logs;
  */
 export async function evaluate(
   model: TrainableModel,
   x: ModelData,
-  y: ModelData,
+  y: ModelData | null | undefined,
   args: EvaluateArgs = {},
-): Promise<Tensor | Tensor[]> {
+): Promise<EvaluateResult> {
   const op = 'evaluate';
-  args = checkOptionKeys(op, args, ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks']);
+  args = checkOptionKeys(op, args, ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks', ...RESULT_KEYS]);
+  checkResultArgs(op, args);
   requireCompiled(model, op);
   const batchSize = checkPositiveInteger(op, 'batchSize', args.batchSize ?? 32);
   const steps = args.steps === undefined ? undefined : checkPositiveInteger(op, 'steps', args.steps);
   const owned = new OwnedTensors();
   try {
     const xs = standardizeData(op, 'x', x, model.inputNames, owned);
-    const ys = standardizeData(op, 'y', y, model.outputNames, owned);
+    const ys = standardizeTargets(op, y, model, owned);
     const sampleWeights = standardizeSampleWeights(op, args.sampleWeight, model.outputNames, owned);
     const samples = countSamples(op, [
       ['x', xs],
@@ -100,27 +139,29 @@ export async function evaluate(
       ['sampleWeight', sampleWeights],
     ]);
     const source = new ArraySource({ xs, ys, sampleWeights }, samples, batchSize, false, randomSource(0), steps);
-    return await evaluateSource(op, model, source, args.verbose, args.callbacks);
+    return await evaluateSource(op, model, source, args);
   } finally {
     owned.dispose();
   }
 }
 
 /**
- * Evaluates a compiled model on a dataset of `[x, y]` batches, as TF.js' `evaluateDataset`.
- * @example const loss = await evaluateDataset(model, testBatches);
+ * Evaluates a compiled model on a dataset of `[x, y]` batches (Keras' `evaluate(dataset)`, TF.js'
+ * `evaluateDataset`), reporting as {@link evaluate}. The dataset's tensors stay the dataset's.
+ * @example const loss = (await evaluateDataset(model, testBatches)) as number;
  */
 export async function evaluateDataset(
   model: TrainableModel,
   dataset: Dataset,
   args: EvaluateDatasetArgs = {},
-): Promise<Tensor | Tensor[]> {
-  const op = 'evaluateDataset';
-  args = checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks', 'disposeBatches']);
+  op = 'evaluateDataset',
+): Promise<EvaluateResult> {
+  args = checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks', 'disposeBatches', ...RESULT_KEYS]);
+  checkResultArgs(op, args);
   requireCompiled(model, op);
   const steps = args.steps === undefined ? undefined : checkPositiveInteger(op, 'steps', args.steps);
-  const source = new DatasetSource(op, dataset, model, undefined, args.disposeBatches ?? !Array.isArray(dataset));
+  const source = new DatasetSource(op, dataset, model, undefined, args.disposeBatches ?? false);
   const limited: BatchSource =
     steps === undefined ? source : { steps, beginEpoch: () => source.beginEpoch(), next: () => source.next() };
-  return evaluateSource(op, model, limited, args.verbose, args.callbacks);
+  return evaluateSource(op, model, limited, args);
 }

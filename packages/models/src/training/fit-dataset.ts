@@ -3,7 +3,7 @@ import type { Callback } from '../callbacks/callback.js';
 import type { History } from '../callbacks/history.js';
 import { checkPositiveInteger } from './batches.js';
 import { requireCompiled } from './compile.js';
-import { type ClassWeight, OwnedTensors } from './data.js';
+import { type ClassWeight, isDataset, OwnedTensors } from './data.js';
 import { epochOptions, metricNamesWithValidation, type ValidationData, validationArrays } from './fit.js';
 import { runTrainingLoop } from './loop.js';
 import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from './run-options.js';
@@ -35,7 +35,12 @@ export interface FitDatasetArgs {
   initialEpoch?: number;
   /** Class index to loss weight (single-output models). */
   classWeight?: ClassWeight;
-  /** Dispose the tensors of each batch after its step (as TF.js). Default true, except for arrays of batches. */
+  /**
+   * Whether the dataset hands its batch tensors over, to be disposed after their step. Default
+   * false: the tensors a dataset yields belong to the dataset, and training never disposes them
+   * (a batch can be reused after an epoch). Set true for a generator that makes a fresh batch per
+   * step and keeps no reference to it, so device memory is freed as training goes.
+   */
   disposeBatches?: boolean;
 }
 
@@ -56,9 +61,14 @@ const KEYS = [
 // `[x, y]` arrays have a tensor (or a record of tensors) first; a dataset of batches has batches first.
 const isArrayPair = (data: unknown): data is ValidationData =>
   Array.isArray(data) &&
-  (data.length === 2 || data.length === 3) &&
+  data.length >= 1 &&
+  data.length <= 3 &&
   (data[0] instanceof Tensor ||
-    (typeof data[0] === 'object' && data[0] !== null && !Array.isArray(data[0]) && !('xs' in data[0])));
+    (typeof data[0] === 'object' &&
+      data[0] !== null &&
+      !Array.isArray(data[0]) &&
+      !('xs' in data[0]) &&
+      !isDataset(data[0])));
 
 /** A source that stops after `steps` batches of another. */
 function limited(source: BatchSource, steps: number): BatchSource {
@@ -70,12 +80,18 @@ function limited(source: BatchSource, steps: number): BatchSource {
  * `tf.data.Dataset`): an array, iterable or async iterable (e.g. an async generator function's
  * result wrapped to restart) of `[x, y]`, `[x, y, sampleWeight]` or `{ xs, ys }` batches. Without
  * `stepsPerEpoch` each epoch iterates the dataset from its start, so it must be re-iterable.
+ * `model.fit(dataset, args)` calls this. Ownership: the dataset's tensors stay the dataset's;
+ * training reads them and disposes none, unless `disposeBatches: true` hands them over.
  * @example
  * const batches = { async *[Symbol.asyncIterator]() { for (const b of chunks) yield [b.x, b.y] as const; } };
  * await fitDataset(model, batches, { epochs: 3, validationData: [xVal, yVal] });
  */
-export async function fitDataset(model: TrainableModel, dataset: Dataset, args: FitDatasetArgs = {}): Promise<History> {
-  const op = 'fitDataset';
+export async function fitDataset(
+  model: TrainableModel,
+  dataset: Dataset,
+  args: FitDatasetArgs = {},
+  op = 'fitDataset',
+): Promise<History> {
   args = checkOptionKeys(op, args, KEYS);
   const compiled = requireCompiled(model, op);
   const { epochs, initialEpoch, validationFreq } = epochOptions(op, args);
@@ -85,7 +101,7 @@ export async function fitDataset(model: TrainableModel, dataset: Dataset, args: 
     throw new ValueError(`${op}: classWeight is only supported for models with a single output`);
   }
   const verbose = resolveVerbose(op, args.verbose, args.callbacks ?? []);
-  const disposeBatches = args.disposeBatches ?? !Array.isArray(dataset);
+  const disposeBatches = args.disposeBatches ?? false;
   const source = new DatasetSource(op, dataset, model, stepsPerEpoch, disposeBatches, args.classWeight);
   const owned = new OwnedTensors();
   try {
@@ -97,7 +113,7 @@ export async function fitDataset(model: TrainableModel, dataset: Dataset, args: 
         const batchSize = checkPositiveInteger(op, 'validationBatchSize', args.validationBatchSize ?? 32);
         validation = new ArraySource(arrays.arrays, arrays.samples, batchSize, false, randomSource(0));
       } else {
-        validation = new DatasetSource(op, v as Dataset, model, undefined, !Array.isArray(v));
+        validation = new DatasetSource(op, v as Dataset, model, undefined, disposeBatches);
       }
       if (args.validationSteps !== undefined) {
         validation = limited(validation, checkPositiveInteger(op, 'validationSteps', args.validationSteps));

@@ -1,12 +1,14 @@
-import { randomSource, type Tensor, ValueError } from '@horn/tensor';
+import { randomSource, Tensor, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import type { History } from '../callbacks/history.js';
 import { checkPositiveInteger } from './batches.js';
 import { requireCompiled } from './compile.js';
+import { describeValue } from './compile-args.js';
 import {
   type ClassWeight,
   classWeightsToSampleWeights,
   countSamples,
+  isDataset,
   type ModelData,
   OwnedTensors,
   type SampleWeightData,
@@ -14,14 +16,18 @@ import {
   splitAt,
   standardizeData,
   standardizeSampleWeights,
+  standardizeTargets,
 } from './data.js';
 import { runTrainingLoop } from './loop.js';
 import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from './run-options.js';
-import { type ArrayData, ArraySource, type BatchSource } from './sources.js';
+import { type ArrayData, ArraySource, type BatchIterable, type BatchSource, DatasetSource } from './sources.js';
 import type { TrainableModel } from './trainable-model.js';
 
-/** Validation data: `[x, y]` or `[x, y, sampleWeight]` arrays. */
-export type ValidationData = readonly [ModelData, ModelData] | readonly [ModelData, ModelData, SampleWeightData];
+/** Validation data: `[x, y]` or `[x, y, sampleWeight]` arrays (`[x]` or `[x, null]` for an `addLoss`-only model). */
+export type ValidationData =
+  | readonly [ModelData]
+  | readonly [ModelData, ModelData | null]
+  | readonly [ModelData, ModelData | null, SampleWeightData];
 
 /** Options of {@link fit} (Keras 3's `fit` arguments in camelCase). */
 export interface FitArgs {
@@ -35,8 +41,11 @@ export interface FitArgs {
   callbacks?: Callback[];
   /** Fraction of the samples held out for validation: the LAST ones, taken before shuffling (Keras). */
   validationSplit?: number;
-  /** Data to validate on at epoch ends, `[x, y]` or `[x, y, sampleWeight]`; overrides `validationSplit`. */
-  validationData?: ValidationData;
+  /**
+   * Data to validate on at epoch ends, `[x, y]` or `[x, y, sampleWeight]`, or a dataset of batches
+   * (a generator or an iterable, re-iterated at each validation); overrides `validationSplit`.
+   */
+  validationData?: ValidationData | BatchIterable;
   /** Shuffle the training samples before each epoch. Default true. */
   shuffle?: boolean;
   /** Seed for the shuffle; default: the global stream (`setSeed`). */
@@ -94,11 +103,11 @@ export function validationArrays(
   owned: OwnedTensors,
 ): { arrays: ArrayData; samples: number } | null {
   if (data === undefined || data === null) return null;
-  if (!Array.isArray(data) || (data.length !== 2 && data.length !== 3)) {
-    throw new ValueError(`${op}: validationData must be [x, y] or [x, y, sampleWeight], got ${typeof data}`);
+  if (!Array.isArray(data) || data.length < 1 || data.length > 3) {
+    throw new ValueError(`${op}: validationData must be [x, y] or [x, y, sampleWeight], got ${describeValue(data)}`);
   }
   const xs = standardizeData(op, 'validationData x', data[0], model.inputNames, owned);
-  const ys = standardizeData(op, 'validationData y', data[1], model.outputNames, owned);
+  const ys = standardizeTargets(op, data[1], model, owned, 'validationData y');
   const sampleWeights = standardizeSampleWeights(op, data[2], model.outputNames, owned);
   const samples = countSamples(op, [
     ['validationData x', xs],
@@ -109,16 +118,39 @@ export function validationArrays(
 }
 
 /**
+ * A ValueError when `y` is an options object (`fit(x, { epochs: 5 })`), which would otherwise be
+ * read as targets keyed by output name.
+ */
+function checkNotOptions(op: string, y: unknown, outputNames: readonly string[]): void {
+  if (typeof y !== 'object' || y === null || Array.isArray(y) || y instanceof Tensor) return;
+  const keys = Object.keys(y);
+  const options = keys.filter((k) => FIT_KEYS.includes(k) && !outputNames.includes(k));
+  if (options.length > 0) {
+    throw new ValueError(
+      `${op}: y holds options (${options.map((k) => `'${k}'`).join(', ')}); for a model without targets pass them third: fit(x, null, { ${options.join(', ')} })`,
+    );
+  }
+}
+
+/**
  * Trains a compiled model on arrays, as Keras 3's `model.fit`: epochs of shuffled mini-batches
  * (one optimizer step each), validation at epoch ends, callbacks throughout; returns the `History`
  * (also set as `model.history`). Logs use Keras names (`loss`, `accuracy`, `val_loss`,
- * `<output>_loss` for multi-output models). Leaks no tensors.
+ * `<output>_loss` for multi-output models). Leaks no tensors, and disposes none of the caller's.
+ * `y` may be left out (undefined or null) for a model compiled without a loss whose loss comes
+ * from `addLoss` alone: the loss is then the sum of `model.losses` (Keras 3 `fit(x)`); a model
+ * compiled with a loss and given no `y` is a ValueError.
  * @example
  * model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
  * const history = await fit(model, xTrain, yTrain, { epochs: 5, batchSize: 128, validationSplit: 0.1 });
  * history.history.val_accuracy // one value per epoch
  */
-export async function fit(model: TrainableModel, x: ModelData, y: ModelData, args: FitArgs = {}): Promise<History> {
+export async function fit(
+  model: TrainableModel,
+  x: ModelData,
+  y: ModelData | null | undefined,
+  args: FitArgs = {},
+): Promise<History> {
   const op = 'fit';
   args = checkOptionKeys(op, args, FIT_KEYS);
   const compiled = requireCompiled(model, op);
@@ -130,13 +162,15 @@ export async function fit(model: TrainableModel, x: ModelData, y: ModelData, arg
   const owned = new OwnedTensors();
   try {
     const xs = standardizeData(op, 'x', x, model.inputNames, owned);
-    const ys = standardizeData(op, 'y', y, model.outputNames, owned);
+    checkNotOptions(op, y, model.outputNames);
+    const ys = standardizeTargets(op, y, model, owned);
     let sampleWeights = standardizeSampleWeights(op, args.sampleWeight, model.outputNames, owned);
     if (args.classWeight !== undefined && args.classWeight !== null) {
       if (args.sampleWeight !== undefined && args.sampleWeight !== null) {
         throw new ValueError(`${op}: classWeight and sampleWeight cannot be used together (as in Keras)`);
       }
-      if (ys.length > 1) throw new ValueError(`${op}: classWeight is only supported for models with a single output`);
+      if (ys.length !== 1)
+        throw new ValueError(`${op}: classWeight is only supported for models with a single output and y`);
       sampleWeights = [owned.own(classWeightsToSampleWeights(op, ys[0], args.classWeight))];
     }
     let samples = countSamples(op, [
@@ -146,8 +180,13 @@ export async function fit(model: TrainableModel, x: ModelData, y: ModelData, arg
     ]);
     if (samples === 0) throw new ValueError(`${op}: x has no samples (its first dimension is 0)`);
     let train: ArrayData = { xs, ys, sampleWeights };
-    let validation = validationArrays(op, model, args.validationData, owned);
-    if (!validation && args.validationSplit !== undefined && args.validationSplit !== 0) {
+    const validationDataset = isDataset(args.validationData)
+      ? new DatasetSource(op, args.validationData as BatchIterable, model, undefined, false)
+      : null;
+    let validation = validationDataset
+      ? null
+      : validationArrays(op, model, args.validationData as ValidationData | undefined, owned);
+    if (!validation && !validationDataset && args.validationSplit !== undefined && args.validationSplit !== 0) {
       const at = splitAt(op, samples, args.validationSplit);
       const part = (ts: readonly (Tensor | null)[], start: number, size: number) =>
         sliceRows(ts, start, size).map((t) => (t ? owned.own(t) : null));
@@ -169,15 +208,17 @@ export async function fit(model: TrainableModel, x: ModelData, y: ModelData, arg
     }
     const shuffle = args.shuffle ?? true;
     const source = new ArraySource(train, samples, batchSize, shuffle, randomSource(args.seed), stepsPerEpoch);
-    const validationSource: BatchSource | null = validation
-      ? new ArraySource(
-          validation.arrays,
-          validation.samples,
-          checkPositiveInteger(op, 'validationBatchSize', args.validationBatchSize ?? batchSize),
-          false,
-          randomSource(0),
-        )
-      : null;
+    const validationSource: BatchSource | null = validationDataset
+      ? validationDataset
+      : validation
+        ? new ArraySource(
+            validation.arrays,
+            validation.samples,
+            checkPositiveInteger(op, 'validationBatchSize', args.validationBatchSize ?? batchSize),
+            false,
+            randomSource(0),
+          )
+        : null;
     const callbacks = callbackListFor(
       model,
       args.callbacks,

@@ -9,6 +9,7 @@ import {
   type SampleWeightData,
   standardizeData,
   standardizeSampleWeights,
+  standardizeTargets,
 } from './data.js';
 import { flattenLogs } from './evaluate.js';
 import { checkOptionKeys } from './run-options.js';
@@ -32,17 +33,18 @@ function batchData(
   op: string,
   model: TrainableModel,
   x: ModelData,
-  y: ModelData,
+  y: ModelData | null | undefined,
   args: OnBatchArgs,
   owned: OwnedTensors,
 ): StepData {
   const xs = standardizeData(op, 'x', x, model.inputNames, owned);
-  const ys = standardizeData(op, 'y', y, model.outputNames, owned);
+  const ys = standardizeTargets(op, y, model, owned);
   let sampleWeights = standardizeSampleWeights(op, args.sampleWeight, model.outputNames, owned);
   if (args.classWeight) {
     if (args.sampleWeight !== undefined)
       throw new ValueError(`${op}: classWeight and sampleWeight cannot be used together`);
-    if (ys.length > 1) throw new ValueError(`${op}: classWeight is only supported for models with a single output`);
+    if (ys.length !== 1)
+      throw new ValueError(`${op}: classWeight is only supported for models with a single output and y`);
     sampleWeights = [owned.own(classWeightsToSampleWeights(op, ys[0], args.classWeight))];
   }
   countSamples(op, [
@@ -58,7 +60,7 @@ function runOnBatch(
   step: typeof trainStep,
   model: TrainableModel,
   x: ModelData,
-  y: ModelData,
+  y: ModelData | null | undefined,
   args: OnBatchArgs,
 ): number | number[] {
   args = checkOptionKeys(
@@ -86,7 +88,7 @@ function runOnBatch(
 export function trainOnBatch(
   model: TrainableModel,
   x: ModelData,
-  y: ModelData,
+  y?: ModelData | null,
   args: OnBatchArgs = {},
 ): number | number[] {
   return runOnBatch('trainOnBatch', trainStep, model, x, y, args);
@@ -99,7 +101,7 @@ export function trainOnBatch(
 export function testOnBatch(
   model: TrainableModel,
   x: ModelData,
-  y: ModelData,
+  y?: ModelData | null,
   args: OnBatchArgs = {},
 ): number | number[] {
   return runOnBatch('testOnBatch', testStep, model, x, y, args);

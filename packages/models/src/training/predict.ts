@@ -1,10 +1,14 @@
-import { concat, dispose, randomSource, type Tensor, type TensorLike } from '@horn/tensor';
+import { concat, dispose, randomSource, type Tensor, type TensorLike, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import { BatchStream, checkPositiveInteger } from './batches.js';
 import { type ModelData, OwnedTensors, sliceRows, standardizeData } from './data.js';
 import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from './run-options.js';
+import { type Dataset, iteratorOf, splitElement } from './sources.js';
 import { predictStep } from './train-step.js';
 import type { TrainableModel } from './trainable-model.js';
+
+/** What `predict` gives: one tensor, one per output, or a record by key for a model with dict outputs. */
+export type PredictOutput = Tensor | Tensor[] | Record<string, Tensor>;
 
 /** Options of {@link predict}. */
 export interface PredictArgs {
@@ -43,31 +47,83 @@ export function predict(model: TrainableModel, x: ModelData, args: PredictArgs =
       const rows = stream.next() as { start: number; size: number };
       callbacks.onPredictBatchBegin(step);
       const batch = sliceRows(xs, rows.start, rows.size) as Tensor[];
+      let out: Tensor[] = [];
       try {
-        parts.push(predictStep(model, batch));
+        out = predictStep(model, batch);
+        parts.push(out);
       } finally {
-        dispose(batch);
+        // A model that passes an input through (an augmentation at inference) returns the batch itself.
+        dispose(batch.filter((t) => !out.includes(t)));
       }
       callbacks.onPredictBatchEnd(step);
     }
     callbacks.onPredictEnd();
     if (parts.length === 0) return emptyLike(model, xs);
-    const outputs = parts[0].map((_, o) =>
-      parts.length === 1
-        ? parts[0][o]
-        : concat(
-            parts.map((p) => p[o]),
-            0,
-          ),
-    );
-    if (parts.length > 1) dispose(parts);
-    return outputs.length === 1 ? outputs[0] : outputs;
+    return joinBatches(parts);
   } catch (e) {
     dispose(parts);
     throw e;
   } finally {
     owned.dispose();
   }
+}
+
+/**
+ * The model's outputs over a dataset of batches (Keras' `predict(dataset)`), concatenated: each
+ * element is `x`, `[x]`, `[x, y]` or `{ xs, ys }` (targets are ignored). The dataset's tensors stay
+ * the dataset's; the caller owns the results.
+ * @example const probs = (await predictDataset(model, testBatches)) as Tensor;
+ */
+export async function predictDataset(
+  model: TrainableModel,
+  dataset: Dataset,
+  args: Omit<PredictArgs, 'batchSize'> = {},
+): Promise<Tensor | Tensor[]> {
+  const op = 'predict';
+  args = checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks']);
+  const steps = args.steps === undefined ? undefined : checkPositiveInteger(op, 'steps', args.steps);
+  const verbose = resolveVerbose(op, args.verbose, args.callbacks ?? []);
+  const callbacks = callbackListFor(model, args.callbacks, { verbose, epochs: 1, steps: steps ?? null }, false);
+  const iterator = iteratorOf(op, dataset);
+  const parts: Tensor[][] = [];
+  try {
+    callbacks.onPredictBegin();
+    for (let step = 0; steps === undefined || step < steps; step++) {
+      const next = await iterator.next();
+      if (next.done) break;
+      callbacks.onPredictBatchBegin(step);
+      const owned = new OwnedTensors();
+      try {
+        const xs = standardizeData(op, 'x', splitElement(op, next.value).x, model.inputNames, owned);
+        const out = predictStep(model, xs);
+        // A pass-through output is the dataset's own tensor: copy it so the caller owns every result.
+        parts.push(out.map((t) => (xs.includes(t) ? t.clone() : t)));
+      } finally {
+        owned.dispose();
+      }
+      callbacks.onPredictBatchEnd(step);
+    }
+    callbacks.onPredictEnd();
+  } catch (e) {
+    dispose(parts);
+    throw e;
+  }
+  if (parts.length === 0) throw new ValueError(`${op}: the dataset yielded no batch`);
+  return joinBatches(parts);
+}
+
+// The per-batch outputs joined along the batch axis, one tensor per output (one batch: as it is).
+function joinBatches(parts: Tensor[][]): Tensor | Tensor[] {
+  const outputs = parts[0].map((_, o) =>
+    parts.length === 1
+      ? parts[0][o]
+      : concat(
+          parts.map((p) => p[o]),
+          0,
+        ),
+  );
+  if (parts.length > 1) dispose(parts);
+  return outputs.length === 1 ? outputs[0] : outputs;
 }
 
 // Zero samples: run the model on the empty batch itself (shapes follow from the model).

@@ -1,4 +1,4 @@
-import { type Random, type Tensor, ValueError } from '@horn/tensor';
+import { type Random, Tensor, ValueError } from '@horn/tensor';
 import { BatchStream } from './batches.js';
 import { describeValue } from './compile-args.js';
 import {
@@ -11,6 +11,7 @@ import {
   sliceRows,
   standardizeData,
   standardizeSampleWeights,
+  standardizeTargets,
   takeRows,
 } from './data.js';
 import type { StepData } from './train-step.js';
@@ -78,16 +79,34 @@ export class ArraySource implements BatchSource {
   }
 }
 
-/** One element of a dataset: `[x, y]`, `[x, y, sampleWeight]`, or TF.js' `{ xs, ys, sampleWeight? }`. */
+/**
+ * One element of a dataset: `[x, y]`, `[x, y, sampleWeight]`, or TF.js' `{ xs, ys, sampleWeight? }`;
+ * for a model whose loss comes from `addLoss` alone (and for `predict`), `x` alone: a tensor,
+ * `[x]` or `{ xs }`.
+ */
 export type DatasetElement =
-  | readonly [ModelData, ModelData]
-  | readonly [ModelData, ModelData, SampleWeightData]
-  | { xs: ModelData; ys: ModelData; sampleWeight?: SampleWeightData };
+  | Tensor
+  | readonly [ModelData]
+  | readonly [ModelData, ModelData | null]
+  | readonly [ModelData, ModelData | null, SampleWeightData]
+  | { xs: ModelData; ys?: ModelData | null; sampleWeight?: SampleWeightData };
 
 /** A dataset of batches: an array, any iterable, or an async iterable (an async generator, a TF.js-like dataset). */
 export type Dataset = AsyncIterable<DatasetElement> | Iterable<DatasetElement>;
 
-function iteratorOf(dataset: Dataset): AsyncIterator<DatasetElement> | Iterator<DatasetElement> {
+/**
+ * A dataset that is not an array (a generator, an async iterable, a Set): what `fit(dataset)`,
+ * `evaluate(dataset)` and `predict(dataset)` take, since an array there is data (a list of tensors).
+ */
+export type BatchIterable =
+  | AsyncIterable<DatasetElement>
+  | (Iterable<DatasetElement> & { readonly length?: undefined });
+
+/**
+ * A fresh iterator over a dataset, or a ValueError (naming `op`) for anything else.
+ * @example const it = iteratorOf('fit', batches); await it.next();
+ */
+export function iteratorOf(op: string, dataset: Dataset): AsyncIterator<DatasetElement> | Iterator<DatasetElement> {
   if (typeof (dataset as AsyncIterable<DatasetElement>)[Symbol.asyncIterator] === 'function') {
     return (dataset as AsyncIterable<DatasetElement>)[Symbol.asyncIterator]();
   }
@@ -95,15 +114,37 @@ function iteratorOf(dataset: Dataset): AsyncIterator<DatasetElement> | Iterator<
     return (dataset as Iterable<DatasetElement>)[Symbol.iterator]();
   }
   throw new ValueError(
-    `fitDataset: the dataset must be an iterable or an async iterable of [x, y] batches, got ${describeValue(dataset)}`,
+    `${op}: the dataset must be an iterable or an async iterable of [x, y] batches, got ${describeValue(dataset)}`,
+  );
+}
+
+/**
+ * The parts of a dataset element: `x`, `y` (undefined when absent) and the sample weights.
+ * @example splitElement('fit', [x, y]) // { x, y, sw: undefined }
+ */
+export function splitElement(
+  op: string,
+  element: DatasetElement,
+): { x: ModelData; y: ModelData | null | undefined; sw: SampleWeightData | undefined } {
+  if (element instanceof Tensor) return { x: element, y: undefined, sw: undefined };
+  if (Array.isArray(element) && element.length >= 1 && element.length <= 3) {
+    return { x: element[0] as ModelData, y: element[1] as ModelData | null | undefined, sw: element[2] };
+  }
+  if (element !== null && typeof element === 'object' && !Array.isArray(element) && 'xs' in element) {
+    const e = element as { xs: ModelData; ys?: ModelData | null; sampleWeight?: SampleWeightData };
+    return { x: e.xs, y: e.ys, sw: e.sampleWeight };
+  }
+  throw new ValueError(
+    `${op}: each dataset element must be [x, y], [x, y, sampleWeight], { xs, ys } or (without targets) x, got ${describeValue(element)}`,
   );
 }
 
 /**
  * Batches from a dataset. Without `stepsPerEpoch` each epoch iterates the dataset afresh; with it,
- * one iterator continues across epochs and is restarted when it runs out. Batch tensors the dataset
- * yields are disposed after their step (as TF.js) unless the dataset is an array or
- * `disposeBatches` is false.
+ * one iterator continues across epochs and is restarted when it runs out. Ownership: the tensors a
+ * dataset yields belong to the dataset; they are read, never disposed, unless `disposeBatches` is
+ * true (the dataset then hands each batch over, and it is disposed after its step). Tensors made
+ * here (from nested arrays, casts, class weights) are disposed after the step either way.
  * @example const source = new DatasetSource('fitDataset', batches, model, undefined, true);
  */
 export class DatasetSource implements BatchSource {
@@ -119,15 +160,15 @@ export class DatasetSource implements BatchSource {
     private readonly classWeight?: ClassWeight,
   ) {
     this.steps = stepsPerEpoch ?? null;
-    iteratorOf(dataset);
+    iteratorOf(op, dataset);
   }
 
   beginEpoch(): void {
-    if (this.stepsPerEpoch === undefined || this.iterator === null) this.iterator = iteratorOf(this.dataset);
+    if (this.stepsPerEpoch === undefined || this.iterator === null) this.iterator = iteratorOf(this.op, this.dataset);
   }
 
   async next(): Promise<SourceBatch | null> {
-    this.iterator ??= iteratorOf(this.dataset);
+    this.iterator ??= iteratorOf(this.op, this.dataset);
     const result = await this.iterator.next();
     if (result.done) {
       this.iterator = null;
@@ -138,27 +179,14 @@ export class DatasetSource implements BatchSource {
 
   private standardize(element: DatasetElement): SourceBatch {
     const { op, model } = this;
-    let x: ModelData;
-    let y: ModelData;
-    let sw: SampleWeightData | undefined;
-    if (Array.isArray(element) && (element.length === 2 || element.length === 3)) [x, y, sw] = element;
-    else if (element !== null && typeof element === 'object' && 'xs' in element && 'ys' in element) {
-      ({
-        xs: x,
-        ys: y,
-        sampleWeight: sw,
-      } = element as { xs: ModelData; ys: ModelData; sampleWeight?: SampleWeightData });
-    } else {
-      throw new ValueError(
-        `${op}: each dataset element must be [x, y], [x, y, sampleWeight] or { xs, ys }, got ${describeValue(element)}`,
-      );
-    }
+    const { x, y, sw } = splitElement(op, element);
     const owned = new OwnedTensors();
     const xs = standardizeData(op, 'x', x, model.inputNames, owned);
-    const ys = standardizeData(op, 'y', y, model.outputNames, owned);
+    const ys = standardizeTargets(op, y, model, owned);
     let sampleWeights = standardizeSampleWeights(op, sw, model.outputNames, owned);
     if (this.classWeight) {
       if (sw !== undefined) throw new ValueError(`${op}: classWeight and sampleWeight cannot be used together`);
+      if (ys.length !== 1) throw new ValueError(`${op}: classWeight needs one target tensor per batch`);
       sampleWeights = [owned.own(classWeightsToSampleWeights(op, ys[0], this.classWeight))];
     }
     countSamples(op, [

@@ -20,7 +20,8 @@ export function runModel(model: TrainableModel, xs: readonly Tensor[], training:
 }
 
 function checkOutputCount(op: string, model: TrainableModel, preds: readonly Tensor[], ys: readonly Tensor[]): void {
-  if (preds.length !== ys.length) {
+  // No targets at all: an addLoss-only model (checked by standardizeTargets).
+  if (ys.length > 0 && preds.length !== ys.length) {
     throw new ValueError(
       `${op}: model '${model.name}' returned ${preds.length} output(s), but y holds ${ys.length} label tensor(s); pass one per output`,
     );
