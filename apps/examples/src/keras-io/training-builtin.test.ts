@@ -7,7 +7,9 @@ import {
   callbacksAndSchedules,
   customLossesAndMetrics,
   endToEnd,
+  LogisticEndpoint,
   loadMnistSplits,
+  logisticEndpointModel,
   type MnistSplits,
   multiInputOutput,
   splitsAndWeights,
@@ -81,6 +83,16 @@ describe('keras.io guide: Training & evaluation with the built-in methods', () =
     expect(model.losses).toHaveLength(1);
     // 0.1 * the sum of 64 ReLU activations over the batch: far above a cross-entropy of ~2.3.
     expect(history.history.loss[0]).toBeGreaterThan(3);
+  });
+
+  test('LogisticEndpoint: no compiled loss, fit on a dict without targets, the add_loss value trains', async () => {
+    keras.setSeed(7);
+    const { model, history } = await logisticEndpointModel();
+    expect(model.layers.at(-1)).toBeInstanceOf(LogisticEndpoint);
+    expect(history.history.loss).toHaveLength(1);
+    // Binary cross-entropy of random logits near 0 against uniform targets: about ln 2 (Keras prints 0.6982).
+    expect(history.history.loss[0]).toBeGreaterThan(0.5);
+    expect(history.history.loss[0]).toBeLessThan(0.9);
   });
 
   test('validation_split, class weights and sample weights', async () => {

@@ -10,9 +10,9 @@
  * Substituted: MNIST is read from `../shared/data/mnist`. Horn metrics keep their state in
  * JavaScript numbers, so `CategoricalTruePositives` holds a number where Keras uses `add_variable`.
  * `ModelCheckpoint` writes the TF.js Layers format into directories (`mymodel_{epoch}`) where Keras
- * writes `.keras` files. Left out: the `tf.data`, `PyDataset` and PyTorch `DataLoader` sections
- * (no such objects in JavaScript), the `LogisticEndpoint` model fit without targets (Horn's `fit`
- * needs `y` until `fit(x)` lands) and TensorBoard (not in Horn).
+ * writes `.keras` files. `LogisticEndpoint` takes `[targets, logits]` as one list
+ * (Horn's `call` has one inputs argument). Left out: the `tf.data`, `PyDataset` and PyTorch
+ * `DataLoader` sections (no such objects in JavaScript) and TensorBoard (not in Horn).
  * Short mode (tests): `trainSamples` / `valSamples` / `testSamples` MNIST images, fewer epochs.
  * Run: `node dist/keras-io/training-builtin.js` (50,000 + 10,000 + 10,000 images).
  */
@@ -205,6 +205,36 @@ export async function addLossModel(data: MnistSplits) {
   });
   // The displayed loss will be much higher than before due to the regularization component.
   const history = await model.fit(data.xTrain, data.yTrain, { batchSize: 64, epochs: 1, verbose: 0 });
+  return { model, history };
+}
+
+/** Takes targets and logits, adds the cross-entropy with `addLoss`, returns the softmax. */
+export class LogisticEndpoint extends keras.Layer {
+  static override readonly className = 'LogisticEndpoint';
+  private readonly lossFn = new keras.losses.BinaryCrossentropy({ fromLogits: true });
+
+  override call(inputs: Tensor | Tensor[]): Tensor {
+    const [targets, logits] = inputs as Tensor[];
+    // Compute the training-time loss value and add it to the layer using `self.add_loss()`.
+    this.addLoss(this.lossFn.apply(targets, logits));
+    // Return the inference-time prediction tensor (for `.predict()`).
+    return ops.softmax(logits);
+  }
+}
+
+/** A model with two inputs (data and targets), compiled without a loss, fit on a dict without y. */
+export async function logisticEndpointModel() {
+  const inputs = keras.Input({ shape: [3], name: 'inputs' });
+  const targets = keras.Input({ shape: [10], name: 'targets' });
+  const logits = new layers.Dense({ units: 10 }).apply(inputs);
+  const predictions = new LogisticEndpoint({ name: 'predictions' }).apply([targets, logits]);
+  const model = new keras.Model({ inputs: [inputs, targets], outputs: predictions });
+  model.compile({ optimizer: 'adam' }); // No loss argument!
+  const data = {
+    inputs: keras.random.uniform([3, 3], { seed: 1 }),
+    targets: keras.random.uniform([3, 10], { seed: 2 }),
+  };
+  const history = await model.fit(data, null, { verbose: 0 });
   return { model, history };
 }
 
