@@ -35,8 +35,13 @@ export function* batches(x: Tensor, y: Tensor, batchSize: number, seed?: number)
     seed === undefined ? ops.range(0, n, 1, 'int32') : keras.random.shuffle(ops.range(0, n, 1, 'int32'), { seed });
   for (let start = 0; start < n; start += batchSize) {
     const idx = ops.slice(order, [start], [Math.min(batchSize, n - start)]);
-    yield [ops.gather(x, idx), ops.gather(y, idx)];
+    const batch: [Tensor, Tensor] = [ops.gather(x, idx), ops.gather(y, idx)];
+    idx.dispose();
+    yield batch;
+    // The step is done with the batch: free it (device memory is not garbage-collected).
+    for (const t of batch) t.dispose();
   }
+  order.dispose();
 }
 
 /** Loads MNIST as the guide does: flat floats, the last `valSamples` training images held out. */
