@@ -5,6 +5,7 @@ import {
   callableModels,
   customLayerModel,
   encoderAndAutoencoder,
+  mixAndMatch,
   mnistModel,
   sharedEmbedding,
   ticketModel,
@@ -94,5 +95,15 @@ describe('keras.io guide: The Functional API', () => {
     expect(layer).toBeInstanceOf(CustomDense);
     expect((layer as CustomDense).units).toBe(10);
     expect(newModel.countParams()).toBe(50);
+  });
+
+  test('mix and match: a custom RNN of Dense sub-layers; shapes inferred by running call', () => {
+    const { model, rnn, outputs, eager } = mixAndMatch();
+    // Conv1D(32, 3) on 10 steps: 8 steps; the classifier gives one value per step.
+    expect(outputs.shape).toEqual([16, 8, 1]);
+    expect(eager.shape).toEqual([1, 10, 1]);
+    // Tracked: projection 1 and 2 (32x32 + 32 each) and the classifier (33): 6 weights, 2,145 parameters.
+    expect(rnn.trainableWeights).toHaveLength(6);
+    expect(model.countParams()).toBe(3 * 5 * 32 + 32 + 2 * (32 * 32 + 32) + 33);
   });
 });

@@ -9,8 +9,7 @@
  * so the toy ResNet trains on the 1,000 CIFAR-10 *test* images in `../shared/data/cifar10` (the guide
  * uses the first 1,000 training images: same count, same recipe). `plot_model` writes SVG (Horn's
  * `keras.utils.plotModel`) where Keras writes PNG; `model.save` writes the TF.js Layers format into a temporary directory instead of a
- * `.keras` file; VGG19 feature extraction is left out (it downloads ImageNet weights); the
- * "Mix-and-match API styles" section is not ported.
+ * `.keras` file; VGG19 feature extraction is left out (it downloads ImageNet weights).
  * Short mode (tests): `mnistSamples` training images and `epochs`.
  * Run: `node dist/keras-io/functional-api.js`.
  */
@@ -285,6 +284,42 @@ export function customLayerModel() {
   const config = model.getConfig();
   const newModel = keras.Model.fromConfig(config, { CustomDense });
   return { model, outputs, newModel };
+}
+
+/** "Mix-and-match API styles": a custom RNN layer written with Dense sub-layers, used in a functional model. */
+export class CustomRNN extends keras.Layer {
+  static override readonly className = 'CustomRNN';
+  readonly units = 32;
+  readonly projection1 = new layers.Dense({ units: 32, activation: 'tanh' });
+  readonly projection2 = new layers.Dense({ units: 32, activation: 'tanh' });
+  readonly classifier = new layers.Dense({ units: 1 });
+
+  override call(inputs: Tensor | Tensor[]): Tensor {
+    const x = inputs as Tensor;
+    const outputs: Tensor[] = [];
+    let state = keras.ops.zeros([x.shape[0], this.units]);
+    for (let t = 0; t < x.shape[1]; t++) {
+      const xt = keras.ops.slice(x, [0, t, 0], [-1, 1, -1]).reshape([x.shape[0], x.shape[2]]);
+      const h = this.projection1.apply(xt);
+      const y = h.add(this.projection2.apply(state));
+      state = y;
+      outputs.push(y);
+    }
+    const features = keras.ops.stack(outputs, 1);
+    return this.classifier.apply(features);
+  }
+}
+
+/** The static batch size is given with `batchShape`, since `call` makes the zero state from it. */
+export function mixAndMatch() {
+  const [batchSize, timesteps, inputDim] = [16, 10, 5];
+  const inputs = keras.Input({ batchShape: [batchSize, timesteps, inputDim] });
+  const x = new layers.Conv1D({ filters: 32, kernelSize: 3 }).apply(inputs);
+  const rnn = new CustomRNN();
+  const outputs = rnn.apply(x);
+  const model = new keras.Model(inputs, outputs);
+  const eager = new CustomRNN().apply(keras.ops.zeros([1, 10, 5]));
+  return { model, rnn, outputs, eager };
 }
 
 async function main(): Promise<void> {
