@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { type DType, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer } from './layer.js';
 import { Node, SymbolicTensor } from './symbolic.js';
@@ -106,7 +107,7 @@ export class InputLayer extends Layer {
   /** The shape with the batch dimension. */
   readonly inputBatchShape: (number | null)[];
 
-  constructor(config: InputLayerConfig = {}) {
+  constructor(config: KerasOptions<InputLayerConfig> = {}) {
     if (config === null || typeof config !== 'object' || Array.isArray(config)) {
       throw new ValueError(
         `InputLayer: expected an options object, got ${JSON.stringify(config)}; Keras' InputLayer(shape) is new InputLayer({ inputShape: [...] }) here`,
