@@ -109,3 +109,20 @@ describe('KerasOptions', () => {
     expectTypeOf([a, b, c]).toBeArray();
   });
 });
+
+describe('KerasOptions stays an options object', () => {
+  test('refuses a bare value, as the runtime does (Keras positional arguments)', () => {
+    interface AllOptional {
+      batchSize?: number;
+      verbose?: number;
+    }
+    // @ts-expect-error a number is not options (Keras' positional fit(x, y, 32))
+    const n: KerasOptions<AllOptional> = 32;
+    // @ts-expect-error a string is not options
+    const s: KerasOptions<{ optimizer?: string; lossWeights?: number[] }> = 'adam';
+    // @ts-expect-error a number is not options even when a key is required
+    const r: KerasOptions<ConvLike> = 3;
+    const ok: KerasOptions<AllOptional> = { batch_size: 3, verbose: 0 };
+    expectTypeOf([n, s, r, ok]).toBeArray();
+  });
+});

@@ -55,9 +55,16 @@ type OptionalSnakeKeys<T> = {
 /** Keras' one-word aliases (`{ clipnorm: 'clipNorm' }`), each optional with its target's type. */
 type AliasKeys<T, A> = { [P in keyof A]?: A[P] extends keyof T ? T[A[P]] : never };
 
+/** One object type with the members of `X` (an intersection), so that an all-optional result stays a weak type. */
+type Flatten<X> = { [K in keyof X]: X[K] };
+
 type KerasOptionsOf<T, A, R extends keyof T & string> = [R] extends [never]
-  ? T & OptionalSnakeKeys<T> & AliasKeys<T, A>
-  : Omit<T, R> & OptionalSnakeKeys<T> & AliasKeys<T, A> & EverySpelledOnce<T, R>;
+  ? Flatten<T & OptionalSnakeKeys<T> & AliasKeys<T, A>>
+  : EverySpelledOnce<T, R> extends infer Each
+    ? Each extends unknown
+      ? Flatten<Omit<T, R> & OptionalSnakeKeys<T> & AliasKeys<T, A> & Each>
+      : never
+    : never;
 
 /**
  * An options object as a constructor or function that runs `normalizeOptions` accepts it: the
