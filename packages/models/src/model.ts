@@ -1,4 +1,3 @@
-import type { KerasOptions } from '@horn/tensor';
 import {
   type CallOptions,
   type CustomObjects,
@@ -12,6 +11,7 @@ import {
   uniqueLayerName,
   withCustomObjects,
 } from '@horn/layers';
+import type { KerasOptions } from '@horn/tensor';
 import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
 import { MODEL_KEYS, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
@@ -365,7 +365,11 @@ export class Model extends Layer {
    */
   fit(dataset: BatchIterable, args?: KerasOptions<FitDatasetArgs>): Promise<History>;
   fit(x: ModelData, y?: ModelData | null, args?: KerasOptions<FitArgs>): Promise<History>;
-  async fit(x: ModelData | Dataset, y?: ModelData | KerasOptions<FitDatasetArgs> | null, args?: KerasOptions<FitArgs>): Promise<History> {
+  async fit(
+    x: ModelData | Dataset,
+    y?: ModelData | KerasOptions<FitDatasetArgs> | null,
+    args?: KerasOptions<FitArgs>,
+  ): Promise<History> {
     if (isDataset(x)) return fitDataset(this, x as Dataset, datasetArgs('fit', y, args) as FitDatasetArgs, 'fit');
     return fitModel(this, x as ModelData, y as ModelData | null | undefined, args ?? {});
   }
@@ -390,9 +394,16 @@ export class Model extends Layer {
    * const logs = await model.evaluate(xTest, yTest, { returnDict: true }); // { accuracy, loss }
    */
   evaluate(dataset: BatchIterable, args: KerasOptions<EvaluateDatasetArgs & { returnDict: true }>): Promise<Logs>;
-  evaluate(dataset: BatchIterable, args: KerasOptions<EvaluateDatasetArgs & { returnTensors: true }>): Promise<Tensor | Tensor[]>;
+  evaluate(
+    dataset: BatchIterable,
+    args: KerasOptions<EvaluateDatasetArgs & { returnTensors: true }>,
+  ): Promise<Tensor | Tensor[]>;
   evaluate(dataset: BatchIterable, args?: KerasOptions<EvaluateDatasetArgs>): Promise<number | number[]>;
-  evaluate(x: ModelData, y: ModelData | null | undefined, args: KerasOptions<EvaluateArgs & { returnDict: true }>): Promise<Logs>;
+  evaluate(
+    x: ModelData,
+    y: ModelData | null | undefined,
+    args: KerasOptions<EvaluateArgs & { returnDict: true }>,
+  ): Promise<Logs>;
   evaluate(
     x: ModelData,
     y: ModelData | null | undefined,
@@ -415,7 +426,10 @@ export class Model extends Layer {
    * @example const loss = await model.evaluateDataset(batches);
    */
   evaluateDataset(dataset: Dataset, args: KerasOptions<EvaluateDatasetArgs & { returnDict: true }>): Promise<Logs>;
-  evaluateDataset(dataset: Dataset, args: KerasOptions<EvaluateDatasetArgs & { returnTensors: true }>): Promise<Tensor | Tensor[]>;
+  evaluateDataset(
+    dataset: Dataset,
+    args: KerasOptions<EvaluateDatasetArgs & { returnTensors: true }>,
+  ): Promise<Tensor | Tensor[]>;
   evaluateDataset(dataset: Dataset, args?: KerasOptions<EvaluateDatasetArgs>): Promise<number | number[]>;
   evaluateDataset(dataset: Dataset, args: KerasOptions<EvaluateDatasetArgs> = {}): Promise<EvaluateResult> {
     return evaluateDataset(this, dataset, args);

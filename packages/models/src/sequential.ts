@@ -1,4 +1,3 @@
-import type { KerasOptions } from '@horn/tensor';
 import {
   type CallOptions,
   type CustomObjects,
@@ -10,6 +9,7 @@ import {
   type Serialized,
   SymbolicTensor,
 } from '@horn/layers';
+import type { KerasOptions } from '@horn/tensor';
 import { configKeysOf, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Model } from './model.js';
 import { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';

@@ -1,6 +1,6 @@
-import type { KerasOptions } from '@horn/tensor';
 import type { Variable } from '@horn/autograd';
 import { Layer, type LayerShape, type Node } from '@horn/layers';
+import type { KerasOptions } from '@horn/tensor';
 import { normalizeOptions, type Tensor } from '@horn/tensor';
 import type { Model } from './model.js';
 import { type Justify, renderTable, tableWidths } from './summary-table.js';

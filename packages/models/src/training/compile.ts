@@ -1,6 +1,6 @@
-import type { KerasOptions } from '@horn/tensor';
 import { getLoss, type Loss } from '@horn/losses';
 import { getOptimizer, Optimizer } from '@horn/optimizers';
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import {
   type CompileArgs,
