@@ -71,7 +71,8 @@ type KerasOptionsOf<T, A, R extends keyof T & string> = [R] extends [never]
  * camelCase options `T`, plus for every key its Keras snake_case spelling (`kernel_initializer`,
  * `use_bias`, `beta_1` and `l_1`, which the runtime reads as `beta1` and `l1`; `units` has one spelling),
  * plus the aliases `A` maps to a key of `T` (the optimizers' `clipnorm`). A required option may be
- * given in either spelling but not both. Unknown keys, such as the typo `kernel_initialiser`, stay
+ * given in either spelling but not both; for an optional one, giving both is refused only at run
+ * time (typing that for every optional key would cost the compiler 2^n unions). Unknown keys, such as the typo `kernel_initialiser`, stay
  * type errors. Nested objects (an initializer's `{ className, config }`) are not mapped.
  * @example
  * interface DenseConfig { units: number; useBias?: boolean; kernelInitializer?: string }
