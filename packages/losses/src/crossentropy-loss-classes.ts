@@ -1,4 +1,4 @@
-import type { Tensor, TensorLike } from '@horn/tensor';
+import type { KerasOptions, Tensor, TensorLike } from '@horn/tensor';
 import {
   type BinaryFocalCrossentropyOptions,
   binaryCrossentropy,
@@ -40,7 +40,7 @@ export class BinaryCrossentropy extends Loss {
   readonly fromLogits: boolean;
   readonly labelSmoothing: number;
   readonly axis: number;
-  constructor(config: CrossentropyConfig = {}) {
+  constructor(config: KerasOptions<CrossentropyConfig> = {}) {
     super(config, 'binary_crossentropy');
     config = this.options as CrossentropyConfig;
     ({
@@ -77,7 +77,7 @@ export class BinaryFocalCrossentropy extends Loss {
   readonly fromLogits: boolean;
   readonly labelSmoothing: number;
   readonly axis: number;
-  constructor(config: BinaryFocalCrossentropyConfig = {}) {
+  constructor(config: KerasOptions<BinaryFocalCrossentropyConfig> = {}) {
     super(config, 'binary_focal_crossentropy');
     config = this.options as BinaryFocalCrossentropyConfig;
     const o = focalOptions(config, 'BinaryFocalCrossentropy');
@@ -114,7 +114,7 @@ export class CategoricalCrossentropy extends Loss {
   readonly fromLogits: boolean;
   readonly labelSmoothing: number;
   readonly axis: number;
-  constructor(config: CrossentropyConfig = {}) {
+  constructor(config: KerasOptions<CrossentropyConfig> = {}) {
     super(config, 'categorical_crossentropy');
     config = this.options as CrossentropyConfig;
     ({
@@ -141,7 +141,7 @@ export class SparseCategoricalCrossentropy extends Loss {
   static override readonly configKeys: readonly string[] = ['fromLogits', 'ignoreClass'];
   readonly fromLogits: boolean;
   readonly ignoreClass: number | null;
-  constructor(config: SparseCategoricalCrossentropyConfig = {}) {
+  constructor(config: KerasOptions<SparseCategoricalCrossentropyConfig> = {}) {
     super(config, 'sparse_categorical_crossentropy');
     config = this.options as SparseCategoricalCrossentropyConfig;
     this.fromLogits = crossentropyOptions(

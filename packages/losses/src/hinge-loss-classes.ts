@@ -1,4 +1,4 @@
-import type { Tensor, TensorLike } from '@horn/tensor';
+import type { KerasOptions, Tensor, TensorLike } from '@horn/tensor';
 import { categoricalHinge, hinge, squaredHinge } from './hinge-losses.js';
 import { Loss, type LossConfig } from './loss.js';
 
@@ -9,7 +9,7 @@ import { Loss, type LossConfig } from './loss.js';
 export class Hinge extends Loss {
   static override readonly className: string = 'Hinge';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'hinge');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -24,7 +24,7 @@ export class Hinge extends Loss {
 export class SquaredHinge extends Loss {
   static override readonly className: string = 'SquaredHinge';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'squared_hinge');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -39,7 +39,7 @@ export class SquaredHinge extends Loss {
 export class CategoricalHinge extends Loss {
   static override readonly className: string = 'CategoricalHinge';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'categorical_hinge');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {

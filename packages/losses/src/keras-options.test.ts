@@ -23,7 +23,7 @@ describe('loss classes take Keras spellings and refuse unknown options', () => {
 
   // Keras 3.15: BinaryCrossentropy(from_logits=True, label_smoothing=0.2)([[0, 1], [0, 0]], [[-1, 2], [0.5, -0.5]]).
   test('BinaryCrossentropy: from_logits and label_smoothing', () => {
-    const loss = new BinaryCrossentropy({ from_logits: true, label_smoothing: 0.2 } as never);
+    const loss = new BinaryCrossentropy({ from_logits: true, label_smoothing: 0.2 });
     expect([loss.fromLogits, loss.labelSmoothing]).toEqual([true, 0.2]);
     const value = loss.apply(
       [
@@ -40,7 +40,7 @@ describe('loss classes take Keras spellings and refuse unknown options', () => {
 
   // Keras 3.15: SparseCategoricalCrossentropy(from_logits=True, ignore_class=2)([0, 2, 1], [[1, 2, 0], [0, 0, 5], [2, 1, 0]]).
   test('SparseCategoricalCrossentropy: ignore_class', () => {
-    const loss = new SparseCategoricalCrossentropy({ from_logits: true, ignore_class: 2 } as never);
+    const loss = new SparseCategoricalCrossentropy({ from_logits: true, ignore_class: 2 });
     const value = loss.apply(
       [0, 2, 1],
       [

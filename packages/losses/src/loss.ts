@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { configKeysOf, normalizeOptions, type Tensor, type TensorLike, tidy, ValueError } from '@horn/tensor';
 import { describe } from './loss-inputs.js';
 import { type Reduction, type ReductionId, reduceWeightedValues, standardizeReduction } from './reduction.js';
@@ -42,7 +43,7 @@ export abstract class Loss {
   /** The constructor options in camelCase (Keras' snake_case renamed, undefined ones dropped). */
   protected readonly options: Readonly<Record<string, unknown>>;
 
-  constructor(config: LossConfig = {}, defaultName = 'loss') {
+  constructor(config: KerasOptions<LossConfig> = {}, defaultName = 'loss') {
     const className = (new.target as typeof Loss).className;
     if (config === null || typeof config !== 'object' || Array.isArray(config)) {
       throw new ValueError(
@@ -124,7 +125,7 @@ export class LossFunctionWrapper extends Loss {
   /** The wrapped function. */
   readonly fn: LossFunction;
 
-  constructor(fn: LossFunction, config: LossConfig = {}) {
+  constructor(fn: LossFunction, config: KerasOptions<LossConfig> = {}) {
     if (typeof fn !== 'function')
       throw new ValueError(`LossFunctionWrapper: fn must be a function, got ${describe(fn)}`);
     super(config, fn.name || 'loss');

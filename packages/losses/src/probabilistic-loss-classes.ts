@@ -1,4 +1,4 @@
-import type { Tensor, TensorLike } from '@horn/tensor';
+import type { KerasOptions, Tensor, TensorLike } from '@horn/tensor';
 import { Loss, type LossConfig } from './loss.js';
 import { kld, poisson } from './probabilistic-losses.js';
 
@@ -9,7 +9,7 @@ import { kld, poisson } from './probabilistic-losses.js';
 export class KLDivergence extends Loss {
   static override readonly className: string = 'KLDivergence';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'kl_divergence');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -24,7 +24,7 @@ export class KLDivergence extends Loss {
 export class Poisson extends Loss {
   static override readonly className: string = 'Poisson';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'poisson');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {

@@ -1,4 +1,4 @@
-import type { Tensor, TensorLike } from '@horn/tensor';
+import type { KerasOptions, Tensor, TensorLike } from '@horn/tensor';
 import { Loss, type LossConfig } from './loss.js';
 import { integerOption, numberOption } from './loss-inputs.js';
 import {
@@ -18,7 +18,7 @@ import {
 export class MeanSquaredError extends Loss {
   static override readonly className: string = 'MeanSquaredError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'mean_squared_error');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -33,7 +33,7 @@ export class MeanSquaredError extends Loss {
 export class MeanAbsoluteError extends Loss {
   static override readonly className: string = 'MeanAbsoluteError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'mean_absolute_error');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -48,7 +48,7 @@ export class MeanAbsoluteError extends Loss {
 export class MeanAbsolutePercentageError extends Loss {
   static override readonly className: string = 'MeanAbsolutePercentageError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'mean_absolute_percentage_error');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -63,7 +63,7 @@ export class MeanAbsolutePercentageError extends Loss {
 export class MeanSquaredLogarithmicError extends Loss {
   static override readonly className: string = 'MeanSquaredLogarithmicError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'mean_squared_logarithmic_error');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -85,7 +85,7 @@ export class Huber extends Loss {
   static override readonly className: string = 'Huber';
   static override readonly configKeys: readonly string[] = ['delta'];
   readonly delta: number;
-  constructor(config: HuberConfig = {}) {
+  constructor(config: KerasOptions<HuberConfig> = {}) {
     super(config, 'huber_loss');
     config = this.options as HuberConfig;
     this.delta = numberOption(config.delta ?? 1, 'delta', 'Huber', 0);
@@ -105,7 +105,7 @@ export class Huber extends Loss {
 export class LogCosh extends Loss {
   static override readonly className: string = 'LogCosh';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: LossConfig = {}) {
+  constructor(config: KerasOptions<LossConfig> = {}) {
     super(config, 'log_cosh');
   }
   call(yTrue: TensorLike, yPred: TensorLike): Tensor {
@@ -127,7 +127,7 @@ export class CosineSimilarity extends Loss {
   static override readonly className: string = 'CosineSimilarity';
   static override readonly configKeys: readonly string[] = ['axis'];
   readonly axis: number;
-  constructor(config: CosineSimilarityConfig = {}) {
+  constructor(config: KerasOptions<CosineSimilarityConfig> = {}) {
     super(config, 'cosine_similarity');
     config = this.options as CosineSimilarityConfig;
     this.axis = integerOption(config.axis ?? -1, 'axis', 'CosineSimilarity');

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   argMax,
   cast,
@@ -37,7 +38,11 @@ export interface BinaryAccuracyOptions {
  * How often `yPred > threshold` matches 0/1 labels, averaged over the last axis.
  * @example binaryAccuracy([[1], [1], [0], [0]], [[0.98], [1], [0], [0.6]]).arraySync() // [1, 1, 1, 0]
  */
-export function binaryAccuracy(yTrue: TensorLike, yPred: TensorLike, options: BinaryAccuracyOptions = {}): Tensor {
+export function binaryAccuracy(
+  yTrue: TensorLike,
+  yPred: TensorLike,
+  options: KerasOptions<BinaryAccuracyOptions> = {},
+): Tensor {
   options = normalizeOptions('binaryAccuracy', options, ['threshold']) as BinaryAccuracyOptions;
   const threshold = numberOption(options.threshold ?? 0.5, 'threshold', 'binaryAccuracy');
   return tidy(() => {
@@ -82,7 +87,11 @@ export interface TopKOptions {
  * `in_top_k`, classes tied with the k-th highest are in, and a non-finite score is never in.
  * @example topKCategoricalAccuracy([[0, 0, 1], [0, 1, 0]], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], { k: 1 }).arraySync() // [0, 1]
  */
-export function topKCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike, options: TopKOptions = {}): Tensor {
+export function topKCategoricalAccuracy(
+  yTrue: TensorLike,
+  yPred: TensorLike,
+  options: KerasOptions<TopKOptions> = {},
+): Tensor {
   options = normalizeOptions('topKCategoricalAccuracy', options, ['k']) as TopKOptions;
   const k = integerOption(options.k ?? 5, 'k', 'topKCategoricalAccuracy', 1);
   return tidy(() => {
@@ -98,7 +107,11 @@ export function topKCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike, op
  * Whether integer labels (`[batch]` or `[batch, 1]`) are among the `k` highest predictions, per sample.
  * @example sparseTopKCategoricalAccuracy([2, 1], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], { k: 1 }).arraySync() // [0, 1]
  */
-export function sparseTopKCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike, options: TopKOptions = {}): Tensor {
+export function sparseTopKCategoricalAccuracy(
+  yTrue: TensorLike,
+  yPred: TensorLike,
+  options: KerasOptions<TopKOptions> = {},
+): Tensor {
   options = normalizeOptions('sparseTopKCategoricalAccuracy', options, ['k']) as TopKOptions;
   const k = integerOption(options.k ?? 5, 'k', 'sparseTopKCategoricalAccuracy', 1);
   return tidy(() => {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import {
   accuracy,
@@ -22,7 +23,7 @@ import { MeanMetricWrapper } from './reduction-metrics.js';
 export class Accuracy extends MeanMetricWrapper {
   static override readonly className: string = 'Accuracy';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(accuracy, { ...checkMetricConfig(new.target.className, config), name: config.name ?? 'accuracy' });
   }
 }
@@ -44,7 +45,7 @@ export class BinaryAccuracy extends MeanMetricWrapper<{ threshold: number }> {
   static override readonly className: string = 'BinaryAccuracy';
   static override readonly configKeys: readonly string[] = ['threshold'];
   readonly threshold: number;
-  constructor(config: BinaryAccuracyConfig = {}) {
+  constructor(config: KerasOptions<BinaryAccuracyConfig> = {}) {
     const threshold = thresholdOption(checkMetricConfig('BinaryAccuracy', config).threshold ?? 0.5);
     super(
       binaryAccuracy,
@@ -76,7 +77,7 @@ function thresholdOption(value: unknown): number {
 export class CategoricalAccuracy extends MeanMetricWrapper {
   static override readonly className: string = 'CategoricalAccuracy';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(categoricalAccuracy, {
       ...checkMetricConfig(new.target.className, config),
       name: config.name ?? 'categorical_accuracy',
@@ -94,7 +95,7 @@ export class CategoricalAccuracy extends MeanMetricWrapper {
 export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   static override readonly className: string = 'SparseCategoricalAccuracy';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(sparseCategoricalAccuracy, {
       ...checkMetricConfig(new.target.className, config),
       name: config.name ?? 'sparse_categorical_accuracy',
@@ -116,7 +117,7 @@ export class TopKCategoricalAccuracy extends MeanMetricWrapper<TopKOptions> {
   static override readonly className: string = 'TopKCategoricalAccuracy';
   static override readonly configKeys: readonly string[] = ['k'];
   readonly k: number;
-  constructor(config: TopKConfig = {}) {
+  constructor(config: KerasOptions<TopKConfig> = {}) {
     const k = integerOption(
       checkMetricConfig('TopKCategoricalAccuracy', config).k ?? 5,
       'k',
@@ -146,7 +147,7 @@ export class SparseTopKCategoricalAccuracy extends MeanMetricWrapper<TopKOptions
   static override readonly className: string = 'SparseTopKCategoricalAccuracy';
   static override readonly configKeys: readonly string[] = ['k'];
   readonly k: number;
-  constructor(config: TopKConfig = {}) {
+  constructor(config: KerasOptions<TopKConfig> = {}) {
     const k = integerOption(
       checkMetricConfig('SparseTopKCategoricalAccuracy', config).k ?? 5,
       'k',

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { fmt, ShapeError, scalar, type Tensor, type TensorLike, ValueError } from '@horn/tensor';
 import { type ConfusionCounts, type ConfusionInputs, confusionInputs, zeroCounts } from './confusion-counts.js';
 import { Metric, type MetricConfig } from './metric.js';
@@ -69,7 +70,7 @@ export class AUC extends Metric {
   private labels: number;
   private counts: ConfusionCounts;
 
-  constructor(config: AUCConfig = {}) {
+  constructor(config: KerasOptions<AUCConfig> = {}) {
     super(config, 'auc');
     config = this.options as AUCConfig;
     let inner: number[];

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   type DType,
   fmt,
@@ -29,7 +30,7 @@ export function confusionMatrix(
   labels: TensorLike,
   predictions: TensorLike,
   numClasses?: number | null,
-  options: ConfusionMatrixOptions = {},
+  options: KerasOptions<ConfusionMatrixOptions> = {},
 ): Tensor {
   const op = 'confusionMatrix';
   options = normalizeOptions(op, options, ['weights', 'dtype']) as ConfusionMatrixOptions;

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { scalar, type Tensor, type TensorLike, tensor, ValueError } from '@horn/tensor';
 import {
   accumulateConfusion,
@@ -30,7 +31,7 @@ abstract class ThresholdedConfusionMetric extends Metric {
   protected counts: ConfusionCounts;
   private readonly initThresholds: number | number[] | null;
 
-  constructor(config: PrecisionRecallConfig, defaultName: string) {
+  constructor(config: KerasOptions<PrecisionRecallConfig>, defaultName: string) {
     super(config, defaultName);
     config = this.options as PrecisionRecallConfig;
     const op = (new.target as typeof Metric).className;
@@ -76,7 +77,7 @@ abstract class ThresholdedConfusionMetric extends Metric {
 export class Precision extends ThresholdedConfusionMetric {
   static override readonly className: string = 'Precision';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: PrecisionRecallConfig = {}) {
+  constructor(config: KerasOptions<PrecisionRecallConfig> = {}) {
     super(config, 'precision');
   }
   result(): Tensor {
@@ -94,7 +95,7 @@ export class Precision extends ThresholdedConfusionMetric {
 export class Recall extends ThresholdedConfusionMetric {
   static override readonly className: string = 'Recall';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: PrecisionRecallConfig = {}) {
+  constructor(config: KerasOptions<PrecisionRecallConfig> = {}) {
     super(config, 'recall');
   }
   result(): Tensor {

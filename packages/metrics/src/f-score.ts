@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { fmt, ShapeError, scalar, type Tensor, type TensorLike, tensor, tidy, ValueError } from '@horn/tensor';
 import { checkMetricConfig, Metric, type MetricConfig } from './metric.js';
 import { assertSameShape, broadcastWeights, describe, EPSILON, floatInput } from './metric-inputs.js';
@@ -35,7 +36,7 @@ export class FBetaScore extends Metric {
   private support: Float64Array | null = null;
   private classes = 0;
 
-  constructor(config: FBetaScoreConfig = {}, defaultName = 'fbeta_score') {
+  constructor(config: KerasOptions<FBetaScoreConfig> = {}, defaultName = 'fbeta_score') {
     super(config, defaultName);
     config = this.options as FBetaScoreConfig;
     const op = (new.target as typeof Metric).className;
@@ -153,7 +154,7 @@ export class FBetaScore extends Metric {
 export class F1Score extends FBetaScore {
   static override readonly className: string = 'F1Score';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: Omit<FBetaScoreConfig, 'beta'> = {}) {
+  constructor(config: KerasOptions<Omit<FBetaScoreConfig, 'beta'>> = {}) {
     if (checkMetricConfig('F1Score', config) && 'beta' in config && config.beta !== undefined) {
       throw new ValueError(
         "F1Score: unknown option 'beta' (F1Score is FBetaScore with beta 1; use FBetaScore for another beta); valid options are 'average', 'threshold', 'name', 'dtype'",

@@ -27,7 +27,7 @@ describe('metric classes take Keras spellings and refuse unknown options', () =>
   // Keras 3.15: Precision(thresholds=0.7, class_id=1) over y_true [[0, 1], [0, 1], [1, 0]],
   // y_pred [[0.2, 0.8], [0.1, 0.6], [0.3, 0.9]] gives 0.5.
   test('Precision: class_id with thresholds', () => {
-    const m = new Precision({ thresholds: 0.7, class_id: 1 } as never);
+    const m = new Precision({ thresholds: 0.7, class_id: 1 });
     m.updateState(
       [
         [0, 1],
@@ -79,7 +79,7 @@ describe('metric classes take Keras spellings and refuse unknown options', () =>
       "TopKCategoricalAccuracy: expected an options object, got 3; Keras' positional arguments are options here: new TopKCategoricalAccuracy({ ... })",
     );
     expect(() => new F1Score({ beta: 2 } as never)).toThrow("F1Score: unknown option 'beta'");
-    expect(() => new Precision({ top_k: 1, topK: 1 } as never)).toThrow(
+    expect(() => new Precision({ top_k: 1, topK: 1 })).toThrow(
       "Precision: option 'topK' is given twice, as 'top_k' and as 'topK'; give one spelling",
     );
   });

@@ -1,4 +1,4 @@
-import type { Tensor, TensorLike } from '@horn/tensor';
+import type { KerasOptions, Tensor, TensorLike } from '@horn/tensor';
 import { configKeysOf, normalizeOptions, ValueError } from '@horn/tensor';
 import { describe } from './metric-inputs.js';
 
@@ -52,7 +52,7 @@ export abstract class Metric {
   /** The constructor options in camelCase (Keras' snake_case renamed, undefined ones dropped). */
   protected readonly options: Readonly<Record<string, unknown>>;
 
-  constructor(config: MetricConfig = {}, defaultName = 'metric') {
+  constructor(config: KerasOptions<MetricConfig> = {}, defaultName = 'metric') {
     const className = (new.target as typeof Metric).className;
     this.options = normalizeOptions(className, checkMetricConfig(className, config), configKeysOf(new.target, Metric));
     config = this.options as MetricConfig;

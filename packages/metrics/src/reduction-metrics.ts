@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   mean,
   mul,
@@ -75,7 +76,7 @@ export class Mean extends Metric {
   /** The sum of the weights (or the number of samples). */
   protected count = 0;
 
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(config, 'mean');
   }
 
@@ -113,7 +114,7 @@ export class Sum extends Metric {
   static override readonly configKeys: readonly string[] = [];
   private total = 0;
 
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(config, 'sum');
   }
 
@@ -150,7 +151,7 @@ export class MeanMetricWrapper<O = undefined> extends Mean {
   /** The options passed to `fn`. */
   protected readonly fnOptions: O | undefined;
 
-  constructor(fn: MetricFunction<O>, config: MetricConfig = {}, fnOptions?: O) {
+  constructor(fn: MetricFunction<O>, config: KerasOptions<MetricConfig> = {}, fnOptions?: O) {
     if (typeof fn !== 'function') throw new ValueError(`MeanMetricWrapper: fn must be a function, got ${describe(fn)}`);
     super({
       ...checkMetricConfig(new.target.className, config),

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   expandDims,
   fmt,
@@ -26,7 +27,7 @@ import { meanAbsoluteError, meanAbsolutePercentageError, meanSquaredError } from
 export class MeanSquaredError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanSquaredError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(meanSquaredError, {
       ...checkMetricConfig(new.target.className, config),
       name: config.name ?? 'mean_squared_error',
@@ -44,7 +45,7 @@ export class MeanSquaredError extends MeanMetricWrapper {
 export class MeanAbsoluteError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanAbsoluteError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(meanAbsoluteError, {
       ...checkMetricConfig(new.target.className, config),
       name: config.name ?? 'mean_absolute_error',
@@ -63,7 +64,7 @@ export class MeanAbsoluteError extends MeanMetricWrapper {
 export class MeanAbsolutePercentageError extends MeanMetricWrapper {
   static override readonly className: string = 'MeanAbsolutePercentageError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super(meanAbsolutePercentageError, { ...config, name: config.name ?? 'mean_absolute_percentage_error' });
   }
 }
@@ -78,7 +79,7 @@ export class MeanAbsolutePercentageError extends MeanMetricWrapper {
 export class RootMeanSquaredError extends Mean {
   static override readonly className: string = 'RootMeanSquaredError';
   static override readonly configKeys: readonly string[] = [];
-  constructor(config: MetricConfig = {}) {
+  constructor(config: KerasOptions<MetricConfig> = {}) {
     super({ ...checkMetricConfig(new.target.className, config), name: config.name ?? 'root_mean_squared_error' });
   }
 
@@ -135,7 +136,7 @@ export class R2Score extends Metric {
   private count: Float64Array | null = null;
   private numSamples = 0;
 
-  constructor(config: R2ScoreConfig = {}) {
+  constructor(config: KerasOptions<R2ScoreConfig> = {}) {
     super(config, 'r2_score');
     config = this.options as R2ScoreConfig;
     const aggregation = config.classAggregation === undefined ? 'uniformAverage' : config.classAggregation;

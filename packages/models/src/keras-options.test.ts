@@ -1,6 +1,6 @@
 import { Dense, Input } from '@horn/layers';
 import { type Tensor, tensor } from '@horn/tensor';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, expectTypeOf, test } from 'vitest';
 import {
   Callback,
   type CallbackParams,
@@ -9,6 +9,7 @@ import {
   History,
   LambdaCallback,
   LearningRateScheduler,
+  type Logs,
   Model,
   ModelCheckpoint,
   Progbar,
@@ -28,10 +29,7 @@ const x = tensor([
 ]);
 const y = tensor([[1], [2], [3], [4]]);
 const onesModel = () =>
-  new Sequential([
-    Input({ shape: [3] }),
-    new Dense({ units: 1, kernel_initializer: 'ones', use_bias: false } as never),
-  ]);
+  new Sequential([Input({ shape: [3] }), new Dense({ units: 1, kernel_initializer: 'ones', use_bias: false })]);
 
 describe('callbacks take Keras spellings and refuse unknown options', () => {
   const makers: [string, (options: Record<string, unknown>) => unknown][] = [
@@ -50,18 +48,22 @@ describe('callbacks take Keras spellings and refuse unknown options', () => {
   });
 
   test("Progbar: Keras' unit_name; stateful_metrics is refused", () => {
-    expect(() => new Progbar({ target: 4, unit_name: 'sample', stream: { write: () => {} } } as never)).not.toThrow();
+    expect(() => new Progbar({ target: 4, unit_name: 'sample', stream: { write: () => {} } })).not.toThrow();
     expect(() => new Progbar({ target: 4, stateful_metrics: [] } as never)).toThrow(
       "Progbar: unknown option 'stateful_metrics' (read as 'statefulMetrics')",
     );
   });
 
   test("EarlyStopping: Keras' restore_best_weights, min_delta, start_from_epoch", () => {
-    const es = new EarlyStopping({ restore_best_weights: true, min_delta: 0.1, start_from_epoch: 2 } as never);
+    const es = new EarlyStopping({ restore_best_weights: true, min_delta: 0.1, start_from_epoch: 2 });
     expect([es.restoreBestWeights, es.minDelta, es.startFromEpoch]).toEqual([true, 0.1, 2]);
-    expect(new ReduceLROnPlateau({ min_lr: 0.001 } as never).minLr).toBe(0.001);
+    expect(new ReduceLROnPlateau({ min_lr: 0.001 }).minLr).toBe(0.001);
     let seen = -1;
-    const hooks = new LambdaCallback({ on_epoch_end: (epoch: number) => (seen = epoch) } as never);
+    const hooks = new LambdaCallback({
+      on_epoch_end: (epoch: number) => {
+        seen = epoch;
+      },
+    });
     hooks.onEpochEnd(4);
     expect(seen).toBe(4);
   });
@@ -72,7 +74,7 @@ describe('compile and fit take Keras spellings', () => {
   // (predictions [6, 15, 24, 3] against [1, 2, 3, 4]: mse 159, doubled).
   test('compile: loss_weights', async () => {
     const m = onesModel();
-    m.compile({ optimizer: 'sgd', loss: 'mse', loss_weights: [2] } as never);
+    m.compile({ optimizer: 'sgd', loss: 'mse', loss_weights: [2] });
     expect((await m.evaluate(x, y, { verbose: 0 })) as number).toBeCloseTo(318, 4);
     m.compile({ optimizer: 'sgd', loss: 'mse' });
     expect((await m.evaluate(x, y, { verbose: 0 })) as number).toBeCloseTo(159, 4);
@@ -93,16 +95,16 @@ describe('compile and fit take Keras spellings', () => {
       validation_split: 0.25,
       verbose: 0,
       callbacks: [new Spy()],
-    } as never);
+    });
     expect(params[0]).toMatchObject({ steps: 2, batchSize: 2, samples: 3 });
     expect(Object.keys(history.history).sort()).toEqual(['loss', 'val_loss']);
-    expect(m.predict(x, { batch_size: 3 } as never)).toBeDefined();
-    expect(() => m.trainOnBatch(x, y, { reset_metrics: false } as never)).not.toThrow();
+    expect(m.predict(x, { batch_size: 3 })).toBeDefined();
+    expect(() => m.trainOnBatch(x, y, { reset_metrics: false })).not.toThrow();
   });
 
   test('summary: line_length and print_fn; expand_nested is refused', () => {
     const lines: string[] = [];
-    printSummary(onesModel(), { line_length: 60, print_fn: (line: string) => lines.push(line) } as never);
+    printSummary(onesModel(), { line_length: 60, print_fn: (line: string) => lines.push(line) });
     expect(lines[0]).toMatch(/^Model: "sequential/);
     expect(Math.max(...lines.map((l) => l.length))).toBe(60);
     expect(() => summaryLines(onesModel(), { expand_nested: true } as never)).toThrow(
@@ -117,7 +119,10 @@ describe('compile and fit take Keras spellings', () => {
       "fit: expected an options object, got 32; Keras' positional arguments are named options here, e.g. { epochs: ... }",
     );
     // Keras' return_dict reads as returnDict: the mse of predictions [6, 15, 24, 3] against [1, 2, 3, 4].
-    await expect(m.evaluate(x, y, { return_dict: true, verbose: 0 } as never)).resolves.toEqual({ loss: 159 });
+    const logs = m.evaluate(x, y, { return_dict: true, verbose: 0 });
+    // The snake_case return_dict picks the same overload as returnDict: the result is typed Logs.
+    expectTypeOf(logs).toEqualTypeOf<Promise<Logs>>();
+    await expect(logs).resolves.toEqual({ loss: 159 });
     await expect(m.evaluate(x, y, { return_dicts: true } as never)).rejects.toThrow(
       "evaluate: unknown option 'return_dicts' (read as 'returnDicts')",
     );
@@ -154,7 +159,7 @@ describe("Keras' positional Model and Sequential forms", () => {
 
   test('ambiguous or unknown forms name the Keras form and the Horn form', () => {
     const [input, output] = graph();
-    expect(() => new Model(input as never)).toThrow(
+    expect(() => new Model(input)).toThrow(
       "Model: got inputs (a SymbolicTensor [null,3]) but no outputs; Keras' Model(inputs, outputs) needs both: write new Model(inputs, outputs) or new Model({ inputs, outputs, name })",
     );
     expect(() => new Model({ inputs: input, outputs: output, bogusOption: 1 } as never)).toThrow(
@@ -176,7 +181,7 @@ describe("Keras' positional Model and Sequential forms", () => {
     class Twice extends Model {
       readonly dense = new Dense({ units: 1, kernelInitializer: 'ones', useBias: false });
       override call(t: Parameters<Model['call']>[0]) {
-        return this.dense.apply(t as never);
+        return this.dense.apply(t);
       }
     }
     expect((new Twice().predict(tensor([[1, 2]])) as Tensor).arraySync()).toEqual([[3]]);

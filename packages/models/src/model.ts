@@ -11,6 +11,7 @@ import {
   uniqueLayerName,
   withCustomObjects,
 } from '@horn/layers';
+import type { KerasOptions } from '@horn/tensor';
 import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
 import { MODEL_KEYS, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
@@ -102,7 +103,7 @@ export class Model extends Layer {
   /** The keys of dict outputs (in `outputs` order), or null when the outputs are a tensor or a list. */
   outputKeys: readonly string[] | null = null;
 
-  constructor(args?: ModelArgs);
+  constructor(args?: KerasOptions<ModelArgs>);
   constructor(
     inputs: NonNullable<ModelArgs['inputs']>,
     outputs: NonNullable<ModelArgs['outputs']>,
@@ -336,7 +337,7 @@ export class Model extends Layer {
    * `compile` (string ids in camelCase or snake_case).
    * @example model.compile({ optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
    */
-  compile(args: CompileArgs = {}): void {
+  compile(args: KerasOptions<CompileArgs> = {}): void {
     compile(this, args);
   }
 
@@ -362,9 +363,13 @@ export class Model extends Layer {
    * const history = await model.fit(x, y, { epochs: 5, batchSize: 128, validationSplit: 0.1 });
    * await model.fit(batches(), { epochs: 3, stepsPerEpoch: 100 });
    */
-  fit(dataset: BatchIterable, args?: FitDatasetArgs): Promise<History>;
-  fit(x: ModelData, y?: ModelData | null, args?: FitArgs): Promise<History>;
-  async fit(x: ModelData | Dataset, y?: ModelData | FitDatasetArgs | null, args?: FitArgs): Promise<History> {
+  fit(dataset: BatchIterable, args?: KerasOptions<FitDatasetArgs>): Promise<History>;
+  fit(x: ModelData, y?: ModelData | null, args?: KerasOptions<FitArgs>): Promise<History>;
+  async fit(
+    x: ModelData | Dataset,
+    y?: ModelData | KerasOptions<FitDatasetArgs> | null,
+    args?: KerasOptions<FitArgs>,
+  ): Promise<History> {
     if (isDataset(x)) return fitDataset(this, x as Dataset, datasetArgs('fit', y, args) as FitDatasetArgs, 'fit');
     return fitModel(this, x as ModelData, y as ModelData | null | undefined, args ?? {});
   }
@@ -375,7 +380,7 @@ export class Model extends Layer {
    * hands them over).
    * @example await model.fitDataset(batches, { epochs: 3 });
    */
-  fitDataset(dataset: Dataset, args: FitDatasetArgs = {}): Promise<History> {
+  fitDataset(dataset: Dataset, args: KerasOptions<FitDatasetArgs> = {}): Promise<History> {
     return fitDataset(this, dataset, args);
   }
 
@@ -388,20 +393,27 @@ export class Model extends Layer {
    * const [loss, acc] = (await model.evaluate(xTest, yTest)) as number[];
    * const logs = await model.evaluate(xTest, yTest, { returnDict: true }); // { accuracy, loss }
    */
-  evaluate(dataset: BatchIterable, args: EvaluateDatasetArgs & { returnDict: true }): Promise<Logs>;
-  evaluate(dataset: BatchIterable, args: EvaluateDatasetArgs & { returnTensors: true }): Promise<Tensor | Tensor[]>;
-  evaluate(dataset: BatchIterable, args?: EvaluateDatasetArgs): Promise<number | number[]>;
-  evaluate(x: ModelData, y: ModelData | null | undefined, args: EvaluateArgs & { returnDict: true }): Promise<Logs>;
+  evaluate(dataset: BatchIterable, args: KerasOptions<EvaluateDatasetArgs & { returnDict: true }>): Promise<Logs>;
+  evaluate(
+    dataset: BatchIterable,
+    args: KerasOptions<EvaluateDatasetArgs & { returnTensors: true }>,
+  ): Promise<Tensor | Tensor[]>;
+  evaluate(dataset: BatchIterable, args?: KerasOptions<EvaluateDatasetArgs>): Promise<number | number[]>;
   evaluate(
     x: ModelData,
     y: ModelData | null | undefined,
-    args: EvaluateArgs & { returnTensors: true },
+    args: KerasOptions<EvaluateArgs & { returnDict: true }>,
+  ): Promise<Logs>;
+  evaluate(
+    x: ModelData,
+    y: ModelData | null | undefined,
+    args: KerasOptions<EvaluateArgs & { returnTensors: true }>,
   ): Promise<Tensor | Tensor[]>;
-  evaluate(x: ModelData, y?: ModelData | null, args?: EvaluateArgs): Promise<number | number[]>;
+  evaluate(x: ModelData, y?: ModelData | null, args?: KerasOptions<EvaluateArgs>): Promise<number | number[]>;
   async evaluate(
     x: ModelData | Dataset,
-    y?: ModelData | EvaluateDatasetArgs | null,
-    args?: EvaluateArgs,
+    y?: ModelData | KerasOptions<EvaluateDatasetArgs> | null,
+    args?: KerasOptions<EvaluateArgs>,
   ): Promise<EvaluateResult> {
     if (isDataset(x)) {
       return evaluateDataset(this, x as Dataset, datasetArgs('evaluate', y, args) as EvaluateDatasetArgs, 'evaluate');
@@ -413,10 +425,13 @@ export class Model extends Layer {
    * The loss and metrics over a dataset of batches, reported as {@link Model.evaluate}.
    * @example const loss = await model.evaluateDataset(batches);
    */
-  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs & { returnDict: true }): Promise<Logs>;
-  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs & { returnTensors: true }): Promise<Tensor | Tensor[]>;
-  evaluateDataset(dataset: Dataset, args?: EvaluateDatasetArgs): Promise<number | number[]>;
-  evaluateDataset(dataset: Dataset, args: EvaluateDatasetArgs = {}): Promise<EvaluateResult> {
+  evaluateDataset(dataset: Dataset, args: KerasOptions<EvaluateDatasetArgs & { returnDict: true }>): Promise<Logs>;
+  evaluateDataset(
+    dataset: Dataset,
+    args: KerasOptions<EvaluateDatasetArgs & { returnTensors: true }>,
+  ): Promise<Tensor | Tensor[]>;
+  evaluateDataset(dataset: Dataset, args?: KerasOptions<EvaluateDatasetArgs>): Promise<number | number[]>;
+  evaluateDataset(dataset: Dataset, args: KerasOptions<EvaluateDatasetArgs> = {}): Promise<EvaluateResult> {
     return evaluateDataset(this, dataset, args);
   }
 
@@ -428,9 +443,9 @@ export class Model extends Layer {
    * model.predict(xTest, { batchSize: 256 });
    * const { priority, department } = model.predict(x) as Record<string, Tensor>;
    */
-  predict(dataset: BatchIterable, args?: Omit<PredictArgs, 'batchSize'>): Promise<PredictOutput>;
-  predict(x: ModelData, args?: PredictArgs): PredictOutput;
-  predict(x: ModelData | Dataset, args: PredictArgs = {}): PredictOutput | Promise<PredictOutput> {
+  predict(dataset: BatchIterable, args?: KerasOptions<Omit<PredictArgs, 'batchSize'>>): Promise<PredictOutput>;
+  predict(x: ModelData, args?: KerasOptions<PredictArgs>): PredictOutput;
+  predict(x: ModelData | Dataset, args: KerasOptions<PredictArgs> = {}): PredictOutput | Promise<PredictOutput> {
     if (isDataset(x)) return predictDataset(this, x as Dataset, args).then((out) => this.keyedOutputs(out));
     return this.keyedOutputs(predict(this, x as ModelData, args));
   }
@@ -448,7 +463,7 @@ export class Model extends Layer {
    * out for an `addLoss`-only model.
    * @example model.trainOnBatch(xBatch, yBatch);
    */
-  trainOnBatch(x: ModelData, y?: ModelData | null, args: OnBatchArgs = {}): number | number[] {
+  trainOnBatch(x: ModelData, y?: ModelData | null, args: KerasOptions<OnBatchArgs> = {}): number | number[] {
     return trainOnBatch(this, x, y, args);
   }
 
@@ -456,7 +471,7 @@ export class Model extends Layer {
    * The loss (and metrics) of one batch, without training.
    * @example model.testOnBatch(xBatch, yBatch);
    */
-  testOnBatch(x: ModelData, y?: ModelData | null, args: OnBatchArgs = {}): number | number[] {
+  testOnBatch(x: ModelData, y?: ModelData | null, args: KerasOptions<OnBatchArgs> = {}): number | number[] {
     return testOnBatch(this, x, y, args);
   }
 

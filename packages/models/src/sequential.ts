@@ -9,6 +9,7 @@ import {
   type Serialized,
   SymbolicTensor,
 } from '@horn/layers';
+import type { KerasOptions } from '@horn/tensor';
 import { configKeysOf, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Model } from './model.js';
 import { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';
@@ -108,8 +109,8 @@ export class Sequential extends Model {
   private readonly stack: Layer[] = [];
   private inputLayer: InputLayer | null = null;
 
-  constructor(args?: (Layer | SymbolicTensor)[] | SequentialArgs);
-  constructor(layers: (Layer | SymbolicTensor)[], options: Omit<SequentialArgs, 'layers'>);
+  constructor(args?: (Layer | SymbolicTensor)[] | KerasOptions<SequentialArgs>);
+  constructor(layers: (Layer | SymbolicTensor)[], options: KerasOptions<Omit<SequentialArgs, 'layers'>>);
   constructor(layers: (Layer | SymbolicTensor)[], trainable: boolean, name?: string);
   constructor(...given: unknown[]) {
     const options = sequentialArgs(new.target.name || 'Sequential', given, configKeysOf(new.target, Sequential));

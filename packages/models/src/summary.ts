@@ -1,5 +1,6 @@
 import type { Variable } from '@horn/autograd';
 import { Layer, type LayerShape, type Node } from '@horn/layers';
+import type { KerasOptions } from '@horn/tensor';
 import { normalizeOptions, type Tensor } from '@horn/tensor';
 import type { Model } from './model.js';
 import { type Justify, renderTable, tableWidths } from './summary-table.js';
@@ -128,7 +129,7 @@ function optimizerTotals(model: Model): [number, number] | null {
  * then total / trainable / non-trainable (and optimizer) parameter counts with their sizes.
  * @example summaryLines(model, { lineLength: 76 }).join('\n')
  */
-export function summaryLines(model: Model, options: SummaryOptions = {}): string[] {
+export function summaryLines(model: Model, options: KerasOptions<SummaryOptions> = {}): string[] {
   options = normalizeOptions('summary', options, SUMMARY_KEYS) as SummaryOptions;
   const nodes = model.graphNodes;
   const sequential = isSequentialLike(model, nodes);
@@ -166,7 +167,7 @@ export function summaryLines(model: Model, options: SummaryOptions = {}): string
  * Prints {@link summaryLines} line by line (default `console.log`).
  * @example printSummary(model, { printFn: (line) => out.push(line) });
  */
-export function printSummary(model: Model, options: SummaryOptions = {}): void {
+export function printSummary(model: Model, options: KerasOptions<SummaryOptions> = {}): void {
   options = normalizeOptions('summary', options, SUMMARY_KEYS) as SummaryOptions;
   const print = options.printFn ?? ((line: string) => console.log(line));
   for (const line of summaryLines(model, options)) print(line);

@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link Adadelta}. */
@@ -27,7 +28,7 @@ export class Adadelta extends Optimizer {
   readonly rho: number;
   readonly epsilon: number;
 
-  constructor(options: AdadeltaOptions = {}) {
+  constructor(options: OptimizerKerasOptions<AdadeltaOptions> = {}) {
     super(options, { learningRate: 0.001, name: 'adadelta' });
     options = this.options as AdadeltaOptions;
     this.rho = checkNumber('Adadelta', 'rho', options.rho ?? 0.95, { min: 0, max: 1, maxExclusive: true });

@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link Adagrad}. */
@@ -27,7 +28,7 @@ export class Adagrad extends Optimizer {
   readonly initialAccumulatorValue: number;
   readonly epsilon: number;
 
-  constructor(options: AdagradOptions = {}) {
+  constructor(options: OptimizerKerasOptions<AdagradOptions> = {}) {
     super(options, { learningRate: 0.001, name: 'adagrad' });
     options = this.options as AdagradOptions;
     this.initialAccumulatorValue = checkNumber(

@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkBoolean, checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link Adam}. */
@@ -36,7 +37,7 @@ export class Adam extends Optimizer {
   readonly epsilon: number;
   readonly amsgrad: boolean;
 
-  constructor(options: AdamOptions = {}) {
+  constructor(options: OptimizerKerasOptions<AdamOptions> = {}) {
     super(options, { learningRate: 0.001, name: new.target === Adam ? 'adam' : new.target.className.toLowerCase() });
     options = this.options as AdamOptions;
     const owner = this.className;

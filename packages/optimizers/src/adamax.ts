@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link Adamax}. */
@@ -31,7 +32,7 @@ export class Adamax extends Optimizer {
   readonly beta2: number;
   readonly epsilon: number;
 
-  constructor(options: AdamaxOptions = {}) {
+  constructor(options: OptimizerKerasOptions<AdamaxOptions> = {}) {
     super(options, { learningRate: 0.001, name: 'adamax' });
     options = this.options as AdamaxOptions;
     this.beta1 = checkNumber('Adamax', 'beta1', options.beta1 ?? 0.9, { min: 0, max: 1, maxExclusive: true });

@@ -1,5 +1,6 @@
 import { normalizeOptions, ValueError } from '@horn/tensor';
 import { Adam, type AdamOptions } from './adam.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { OPTIMIZER_ALIASES } from './optimizer.js';
 
 /** Options of {@link AdamW}. */
@@ -19,7 +20,7 @@ export class AdamW extends Adam {
   static override readonly className: string = 'AdamW';
   static override readonly configKeys: readonly string[] = [];
 
-  constructor(options: AdamWOptions = {}) {
+  constructor(options: OptimizerKerasOptions<AdamWOptions> = {}) {
     // A non-object goes to Optimizer's constructor as given, which refuses it.
     if (options === null || typeof options !== 'object' || Array.isArray(options)) super(options);
     else {

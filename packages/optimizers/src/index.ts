@@ -10,6 +10,7 @@ export { Nadam, type NadamOptions } from './nadam.js';
 export {
   Optimizer,
   type OptimizerConfig,
+  type OptimizerKerasOptions,
   type OptimizerOptions,
   type SlotSpec,
 } from './optimizer.js';

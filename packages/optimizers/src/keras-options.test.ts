@@ -30,7 +30,7 @@ describe('optimizers take Keras spellings and refuse unknown options', () => {
   // Keras 3.15 (jax): keras.optimizers.Adam(learning_rate=0.1, beta_1=0.5).apply_gradients on
   // f(w) = sum((w - 0.5)^2) from w = [1, -2], three steps.
   test('Adam: learning_rate and beta_1', () => {
-    const adam = new Adam({ learning_rate: 0.1, beta_1: 0.5 } as never);
+    const adam = new Adam({ learning_rate: 0.1, beta_1: 0.5 });
     expect([adam.beta1, adam.currentLearningRate()]).toEqual([0.5, 0.1]);
     expectAllClose(
       optimizeQuadratic(adam, 3),
@@ -51,19 +51,19 @@ describe('optimizers take Keras spellings and refuse unknown options', () => {
       [0.9607768058776855, -1.8038837909698486],
       [0.9411652088165283, -1.705825686454773],
     ];
-    const clipped = new SGD({ learning_rate: 0.1, clipnorm: 1 } as never);
+    const clipped = new SGD({ learning_rate: 0.1, clipnorm: 1 });
     expect(clipped.clipNorm).toBe(1);
     expectAllClose(optimizeQuadratic(clipped, 3), keras, 1e-5);
-    const global = new SGD({ learning_rate: 0.1, global_clipnorm: 1 } as never);
+    const global = new SGD({ learning_rate: 0.1, global_clipnorm: 1 });
     expect(global.globalClipNorm).toBe(1);
     expectAllClose(optimizeQuadratic(global, 3), keras, 1e-5);
-    expect(new SGD({ clipvalue: 0.5 } as never).clipValue).toBe(0.5);
+    expect(new SGD({ clipvalue: 0.5 }).clipValue).toBe(0.5);
   });
 
   test('AdamW: weight_decay meets its default; RMSprop, Adagrad options', () => {
-    expect(new AdamW({ weight_decay: 0.1 } as never).weightDecay).toBe(0.1);
+    expect(new AdamW({ weight_decay: 0.1 }).weightDecay).toBe(0.1);
     expect(new AdamW().weightDecay).toBe(0.004);
-    expect(new Adagrad({ initial_accumulator_value: 0.5 } as never).initialAccumulatorValue).toBe(0.5);
+    expect(new Adagrad({ initial_accumulator_value: 0.5 }).initialAccumulatorValue).toBe(0.5);
     expect(new RMSprop({ rho: 0.8, centered: true }).centered).toBe(true);
   });
 
@@ -71,7 +71,7 @@ describe('optimizers take Keras spellings and refuse unknown options', () => {
     expect(() => new SGD(0.01 as never)).toThrow(
       "SGD: expected an options object, got 0.01; this looks like Keras' positional form SGD(0.01, ...) (learning_rate first): write new SGD({ learningRate: 0.01 })",
     );
-    expect(() => new Adam({ learning_rate: 0.1, learningRate: 0.2 } as never)).toThrow(
+    expect(() => new Adam({ learning_rate: 0.1, learningRate: 0.2 })).toThrow(
       "Adam: option 'learningRate' is given twice, as 'learning_rate' and as 'learningRate'; give one spelling",
     );
     expect(() => new Adam({ use_ema: true } as never)).toThrow("Adam: unknown option 'use_ema' (read as 'useEma')");
@@ -97,8 +97,8 @@ describe('schedules take Keras spellings and refuse unknown options', () => {
 
   // Keras 3.15: ExponentialDecay(initial_learning_rate=0.1, decay_steps=10, decay_rate=0.5)(20) == 0.025.
   test('ExponentialDecay in snake_case', () => {
-    const s = new ExponentialDecay({ initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 } as never);
+    const s = new ExponentialDecay({ initial_learning_rate: 0.1, decay_steps: 10, decay_rate: 0.5 });
     expect(s.call(20)).toBeCloseTo(0.025, 12);
-    expect(new CosineDecayRestarts({ initial_learning_rate: 1, first_decay_steps: 4, t_mul: 3 } as never).tMul).toBe(3);
+    expect(new CosineDecayRestarts({ initial_learning_rate: 1, first_decay_steps: 4, t_mul: 3 }).tMul).toBe(3);
   });
 });

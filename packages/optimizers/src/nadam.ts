@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link Nadam}. */
@@ -35,7 +36,7 @@ export class Nadam extends Optimizer {
   private cachedStep = 0;
   private cachedProduct = 1;
 
-  constructor(options: NadamOptions = {}) {
+  constructor(options: OptimizerKerasOptions<NadamOptions> = {}) {
     super(options, { learningRate: 0.001, name: 'nadam' });
     options = this.options as NadamOptions;
     this.beta1 = checkNumber('Nadam', 'beta1', options.beta1 ?? 0.9, { min: 0, max: 1, maxExclusive: true });

@@ -5,6 +5,7 @@ import {
   dispose,
   fmt,
   full,
+  type KerasOptions,
   normalizeOptions,
   ShapeError,
   scalar,
@@ -42,12 +43,21 @@ export interface OptimizerOptions {
  * Keras names map one to one (`learning_rate` -> `learningRate`).
  * @example OPTIMIZER_ALIASES.global_clipnorm // 'globalClipNorm'
  */
-export const OPTIMIZER_ALIASES: Readonly<Record<string, string>> = {
+export const OPTIMIZER_ALIASES = {
   clipnorm: 'clipNorm',
   clipvalue: 'clipValue',
   global_clipnorm: 'globalClipNorm',
   globalClipnorm: 'globalClipNorm',
-};
+} as const satisfies Readonly<Record<string, keyof OptimizerOptions>>;
+
+/**
+ * An optimizer's options as its constructor accepts them: camelCase, Keras' snake_case
+ * (`learning_rate`, `beta_1`, `weight_decay`) and Keras' one-word aliases (`clipnorm`,
+ * `clipvalue`, `global_clipnorm`).
+ * @example
+ * const options: OptimizerKerasOptions<OptimizerOptions> = { learning_rate: 0.01, clipnorm: 1 };
+ */
+export type OptimizerKerasOptions<T> = KerasOptions<T, typeof OPTIMIZER_ALIASES>;
 
 /** The options every optimizer's `getConfig()` returns. */
 export type OptimizerConfig = {
@@ -104,7 +114,10 @@ export abstract class Optimizer {
   /** `<variable>/<slot>` of each entry of `slotOrder`, as TF.js names its optimizer weights. */
   private readonly slotKeys: string[] = [];
 
-  protected constructor(options: OptimizerOptions, defaults: { learningRate: number; name: string }) {
+  protected constructor(
+    options: OptimizerKerasOptions<OptimizerOptions>,
+    defaults: { learningRate: number; name: string },
+  ) {
     const owner = new.target.className;
     if (options === null || typeof options !== 'object' || Array.isArray(options)) {
       const keras =

@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkBoolean, checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link RMSprop}. */
@@ -36,7 +37,7 @@ export class RMSprop extends Optimizer {
   readonly epsilon: number;
   readonly centered: boolean;
 
-  constructor(options: RMSpropOptions = {}) {
+  constructor(options: OptimizerKerasOptions<RMSpropOptions> = {}) {
     super(options, { learningRate: 0.001, name: 'rmsprop' });
     options = this.options as RMSpropOptions;
     this.rho = checkNumber('RMSprop', 'rho', options.rho ?? 0.9, { min: 0, max: 1, maxExclusive: true });

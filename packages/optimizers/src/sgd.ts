@@ -1,6 +1,7 @@
 import type { Variable } from '@horn/autograd';
 import type { Tensor } from '@horn/tensor';
 import { checkBoolean, checkNumber } from './check-options.js';
+import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
 /** Options of {@link SGD}. */
@@ -28,7 +29,7 @@ export class SGD extends Optimizer {
   readonly momentum: number;
   readonly nesterov: boolean;
 
-  constructor(options: SGDOptions = {}) {
+  constructor(options: OptimizerKerasOptions<SGDOptions> = {}) {
     super(options, { learningRate: 0.01, name: 'SGD' });
     options = this.options as SGDOptions;
     this.momentum = checkNumber('SGD', 'momentum', options.momentum ?? 0, { min: 0, max: 1 });

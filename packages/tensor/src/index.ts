@@ -80,6 +80,7 @@ export * from './ops/tile.js';
 export * from './ops/transpose.js';
 export * from './ops/unary-math.js';
 export * from './ops/where.js';
+export type { KerasOptions, SnakeCase } from './options/keras-options.js';
 export { configKeysOf, normalizeOptions, snakeToCamel } from './options/normalize-options.js';
 export { Random, randomSource, setSeed } from './random.js';
 /** Keras 3's `keras.random`: normal, uniform, truncatedNormal, randint, shuffle, dropout, categorical, SeedGenerator. */

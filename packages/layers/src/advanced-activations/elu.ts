@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { elu, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
@@ -16,7 +17,7 @@ export class ELU extends Layer<ELUConfig> {
   static override readonly className: string = 'ELU';
   readonly alpha: number;
 
-  constructor(config: ELUConfig = {}) {
+  constructor(config: KerasOptions<ELUConfig> = {}) {
     super(config);
     const alpha = this.config.alpha ?? 1;
     if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { leakyRelu, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
@@ -18,7 +19,7 @@ export class LeakyReLU extends Layer<LeakyReLUConfig> {
   static override readonly className: string = 'LeakyReLU';
   readonly negativeSlope: number;
 
-  constructor(config: LeakyReLUConfig = {}) {
+  constructor(config: KerasOptions<LeakyReLUConfig> = {}) {
     super(config);
     const slope = this.config.negativeSlope ?? this.config.alpha ?? 0.3;
     if (typeof slope !== 'number' || !Number.isFinite(slope) || slope < 0) {

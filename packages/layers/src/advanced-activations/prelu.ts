@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { mul, neg, relu, ShapeError, sub, type Tensor, ValueError } from '@horn/tensor';
 import type { Constraint } from '../constraints/constraint.js';
 import { type ConstraintId, getConstraint, serializeConstraint } from '../constraints/get-constraint.js';
@@ -38,7 +39,7 @@ export class PReLU extends Layer<PReLUConfig> {
   readonly sharedAxes: number[] | null;
   alpha: Variable | null = null;
 
-  constructor(config: PReLUConfig = {}) {
+  constructor(config: KerasOptions<PReLUConfig> = {}) {
     super(config);
     this.alphaInitializer = getInitializer(this.config.alphaInitializer ?? 'zeros');
     this.alphaRegularizer = this.config.alphaRegularizer ? getRegularizer(this.config.alphaRegularizer) : null;

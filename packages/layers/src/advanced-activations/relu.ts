@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { cast, clip, greater, mul, relu, relu6, sub, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
@@ -31,7 +32,7 @@ export class ReLU extends Layer<ReLUConfig> {
   readonly negativeSlope: number;
   readonly threshold: number;
 
-  constructor(config: ReLUConfig = {}) {
+  constructor(config: KerasOptions<ReLUConfig> = {}) {
     super(config);
     this.maxValue =
       this.config.maxValue === undefined || this.config.maxValue === null

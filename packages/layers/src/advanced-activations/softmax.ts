@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { softmax, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
@@ -16,7 +17,7 @@ export class Softmax extends Layer<SoftmaxConfig> {
   static override readonly className: string = 'Softmax';
   readonly axis: number;
 
-  constructor(config: SoftmaxConfig = {}) {
+  constructor(config: KerasOptions<SoftmaxConfig> = {}) {
     super(config);
     const axis = this.config.axis ?? -1;
     if (!Number.isInteger(axis)) throw new ValueError(`Softmax: axis must be an integer, got ${JSON.stringify(axis)}`);

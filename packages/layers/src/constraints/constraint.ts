@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   add,
   cast,
@@ -93,7 +94,7 @@ export class MaxNorm extends Constraint {
   readonly maxValue: number;
   readonly axis: number | number[];
 
-  constructor(config: MaxNormConfig = {}) {
+  constructor(config: KerasOptions<MaxNormConfig> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint)) as MaxNormConfig;
     super();
     this.maxValue = numberOption(config.maxValue, 2, 'maxValue', 'MaxNorm');
@@ -140,7 +141,7 @@ export class UnitNorm extends Constraint {
   static override readonly className: string = 'UnitNorm';
   readonly axis: number | number[];
 
-  constructor(config: UnitNormConfig = {}) {
+  constructor(config: KerasOptions<UnitNormConfig> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint)) as UnitNormConfig;
     super();
     this.axis = axisOption(config.axis, 'UnitNorm');
@@ -179,7 +180,7 @@ export class MinMaxNorm extends Constraint {
   readonly rate: number;
   readonly axis: number | number[];
 
-  constructor(config: MinMaxNormConfig = {}) {
+  constructor(config: KerasOptions<MinMaxNormConfig> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Constraint)) as MinMaxNormConfig;
     super();
     this.minValue = numberOption(config.minValue, 0, 'minValue', 'MinMaxNorm');

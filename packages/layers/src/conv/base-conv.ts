@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { add, type Tensor } from '@horn/tensor';
 import {
   type ActivationFn,
@@ -75,7 +76,7 @@ export abstract class BaseConv<C extends BaseConvConfig = BaseConvConfig> extend
   protected readonly biasSpec: WeightSpec;
   protected bias: Variable | null = null;
 
-  constructor(config: C, spatialRank: number, allowCausal = false) {
+  constructor(config: KerasOptions<C>, spatialRank: number, allowCausal = false) {
     super(config);
     const label = layerLabel(this);
     const c = this.config;

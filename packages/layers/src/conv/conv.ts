@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import type { ConstraintId } from '../constraints/get-constraint.js';
 import { layerLabel } from '../engine/input-checks.js';
 import type { InitializerId } from '../initializers/get-initializer.js';
@@ -33,7 +34,7 @@ export abstract class Conv<C extends ConvConfig = ConvConfig> extends BaseConv<C
   protected readonly kernelSpec: WeightSpec;
   protected kernel: Variable | null = null;
 
-  constructor(config: C, spatialRank: number, allowCausal = false) {
+  constructor(config: KerasOptions<C>, spatialRank: number, allowCausal = false) {
     super(config, spatialRank, allowCausal);
     const c = this.config;
     this.filters = positiveInteger(c.filters, 'filters', layerLabel(this));

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { conv1d, type Tensor } from '@horn/tensor';
 import { Conv, type ConvConfig } from './conv.js';
 
@@ -19,7 +20,7 @@ export class Conv1D extends Conv<Conv1DConfig> {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'Conv1D';
 
-  constructor(config: Conv1DConfig) {
+  constructor(config: KerasOptions<Conv1DConfig>) {
     super(config, 1, true);
   }
 

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { conv2dTranspose, type Tensor, ValueError } from '@horn/tensor';
 import { layerLabel, normalizeTuple } from '../engine/input-checks.js';
 import type { LayerShape } from '../engine/layer-shape.js';
@@ -26,7 +27,7 @@ export class Conv2DTranspose extends Conv<Conv2DTransposeConfig> {
   static override readonly className = 'Conv2DTranspose';
   readonly outputPadding: number[] | null;
 
-  constructor(config: Conv2DTransposeConfig) {
+  constructor(config: KerasOptions<Conv2DTransposeConfig>) {
     super(config, 2);
     const label = layerLabel(this);
     const op = this.config.outputPadding;

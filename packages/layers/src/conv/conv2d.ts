@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { conv2d, fusedConv2d, type Tensor } from '@horn/tensor';
 import { fusedActivationOf } from '../activations/activations.js';
 import type { CallOptions } from '../engine/layer.js';
@@ -24,7 +25,7 @@ export class Conv2D extends Conv<Conv2DConfig> {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'Conv2D';
 
-  constructor(config: Conv2DConfig) {
+  constructor(config: KerasOptions<Conv2DConfig>) {
     super(config, 2);
   }
 

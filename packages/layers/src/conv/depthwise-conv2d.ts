@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { depthwiseConv2d, type Tensor } from '@horn/tensor';
 import type { ConstraintId } from '../constraints/get-constraint.js';
 import { layerLabel } from '../engine/input-checks.js';
@@ -54,7 +55,7 @@ export class DepthwiseConv2D extends BaseConv<DepthwiseConv2DConfig> {
   protected readonly depthwiseSpec: WeightSpec;
   protected depthwiseKernel: Variable | null = null;
 
-  constructor(config: DepthwiseConv2DConfig) {
+  constructor(config: KerasOptions<DepthwiseConv2DConfig>) {
     super(config, 2);
     const c = this.config;
     this.depthMultiplier = positiveInteger(c.depthMultiplier ?? 1, 'depthMultiplier', layerLabel(this));

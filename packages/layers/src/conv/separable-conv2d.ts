@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { conv2d, type Tensor } from '@horn/tensor';
 import type { ConstraintId } from '../constraints/get-constraint.js';
 import { layerLabel } from '../engine/input-checks.js';
@@ -56,7 +57,7 @@ export class SeparableConv2D extends BaseConv<SeparableConv2DConfig> {
   protected depthwiseKernel: Variable | null = null;
   protected pointwiseKernel: Variable | null = null;
 
-  constructor(config: SeparableConv2DConfig) {
+  constructor(config: KerasOptions<SeparableConv2DConfig>) {
     super(config, 2);
     const c = this.config;
     const label = layerLabel(this);

@@ -1,4 +1,4 @@
-import type { Tensor } from '@horn/tensor';
+import type { KerasOptions, Tensor } from '@horn/tensor';
 import {
   type ActivationFn,
   type ActivationId,
@@ -22,7 +22,7 @@ export class Activation extends Layer<ActivationConfig> {
   static override readonly className: string = 'Activation';
   readonly activation: ActivationFn;
 
-  constructor(config: ActivationConfig) {
+  constructor(config: KerasOptions<ActivationConfig>) {
     super(config);
     this.activation = getActivation(this.config.activation);
   }

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { L1L2 } from '../regularizers/regularizer.js';
@@ -25,7 +26,7 @@ export class ActivityRegularization extends Layer<ActivityRegularizationConfig> 
   readonly l1: number;
   readonly l2: number;
 
-  constructor(given: ActivityRegularizationConfig = {}) {
+  constructor(given: KerasOptions<ActivityRegularizationConfig> = {}) {
     // Keras' spellings are read here, before the base class normalizes (it runs after l1/l2 are needed).
     const config = normalizeOptions('ActivityRegularization', given ?? {}, null) as ActivityRegularizationConfig;
     if ((config as LayerConfig)?.activityRegularizer !== undefined) {

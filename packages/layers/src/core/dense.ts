@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { add, matmul, reshape, type Tensor, ValueError } from '@horn/tensor';
 import {
   type ActivationFn,
@@ -65,7 +66,7 @@ export class Dense extends Layer<DenseConfig> {
   kernel: Variable | null = null;
   bias: Variable | null = null;
 
-  constructor(config: DenseConfig) {
+  constructor(config: KerasOptions<DenseConfig>) {
     super(config);
     const units = this.config.units;
     if (typeof units !== 'number' || !Number.isInteger(units) || units <= 0) {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { mul, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
@@ -26,7 +27,7 @@ export class Dropout extends Layer<DropoutConfig> {
   readonly seed: number | undefined;
   private readonly stream: ReturnType<typeof seededStream>;
 
-  constructor(config: DropoutConfig) {
+  constructor(config: KerasOptions<DropoutConfig>) {
     super(config);
     this.rate = readRate(this.config.rate, 'Dropout');
     const ns = this.config.noiseShape ?? null;

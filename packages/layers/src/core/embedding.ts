@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { cast, gather, notEqual, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import type { Constraint } from '../constraints/constraint.js';
 import { type ConstraintId, getConstraint, serializeConstraint } from '../constraints/get-constraint.js';
@@ -59,7 +60,7 @@ export class Embedding extends Layer<EmbeddingConfig> {
   readonly inputLength: number | null;
   embeddings: Variable | null = null;
 
-  constructor(config: EmbeddingConfig) {
+  constructor(config: KerasOptions<EmbeddingConfig>) {
     super(config);
     this.inputDim = positiveInteger(this.config.inputDim, 'inputDim', 'Embedding');
     this.outputDim = positiveInteger(this.config.outputDim, 'outputDim', 'Embedding');

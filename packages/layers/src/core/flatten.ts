@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { reshape, type Tensor, transpose } from '@horn/tensor';
 import { type DataFormat, normalizeDataFormat } from '../engine/data-format.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
@@ -17,7 +18,7 @@ export class Flatten extends Layer<FlattenConfig> {
   static override readonly className: string = 'Flatten';
   readonly dataFormat: DataFormat;
 
-  constructor(config: FlattenConfig = {}) {
+  constructor(config: KerasOptions<FlattenConfig> = {}) {
     super(config);
     this.dataFormat = normalizeDataFormat(this.config.dataFormat, 'Flatten');
     this.inputSpec = { minNdim: 1 };

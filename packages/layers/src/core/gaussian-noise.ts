@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { add, makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { readSeed, seededStream } from './random-layer.js';
@@ -22,7 +23,7 @@ export class GaussianNoise extends Layer<GaussianNoiseConfig> {
   readonly seed: number | undefined;
   private readonly stream: ReturnType<typeof seededStream>;
 
-  constructor(config: GaussianNoiseConfig) {
+  constructor(config: KerasOptions<GaussianNoiseConfig>) {
     super(config);
     const stddev = this.config.stddev;
     if (typeof stddev !== 'number' || !(stddev >= 0) || !Number.isFinite(stddev)) {

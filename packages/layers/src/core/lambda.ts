@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { type Shape, type Tensor, tidy, ValueError, zeros } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
@@ -47,7 +48,7 @@ export class Lambda extends Layer<LambdaConfig> {
   readonly outputShape: LambdaOutputShape | null;
   readonly arguments: Readonly<Record<string, unknown>>;
 
-  constructor(config: LambdaConfig) {
+  constructor(config: KerasOptions<LambdaConfig>) {
     super(config);
     const fn = config?.function;
     if (typeof fn !== 'function') {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { type Tensor, transpose, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
@@ -16,7 +17,7 @@ export class Permute extends Layer<PermuteConfig> {
   static override readonly className: string = 'Permute';
   readonly dims: number[];
 
-  constructor(config: PermuteConfig) {
+  constructor(config: KerasOptions<PermuteConfig>) {
     super(config);
     const dims = this.config.dims;
     const n = Array.isArray(dims) ? dims.length : 0;

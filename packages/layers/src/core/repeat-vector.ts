@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { expandDims, type Tensor, tile, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
@@ -16,7 +17,7 @@ export class RepeatVector extends Layer<RepeatVectorConfig> {
   static override readonly className: string = 'RepeatVector';
   readonly n: number;
 
-  constructor(config: RepeatVectorConfig) {
+  constructor(config: KerasOptions<RepeatVectorConfig>) {
     super(config);
     const n = this.config.n;
     if (typeof n !== 'number' || !Number.isInteger(n) || n <= 0) {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { reshape, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
@@ -17,7 +18,7 @@ export class Reshape extends Layer<ReshapeConfig> {
   static override readonly className: string = 'Reshape';
   readonly targetShape: number[];
 
-  constructor(config: ReshapeConfig) {
+  constructor(config: KerasOptions<ReshapeConfig>) {
     super(config);
     const target = this.config.targetShape;
     if (!Array.isArray(target) || target.some((d) => !Number.isInteger(d) || (d < 0 && d !== -1))) {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { mul, type Tensor } from '@horn/tensor';
 import { type DataFormat, normalizeDataFormat } from '../engine/data-format.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
@@ -26,7 +27,7 @@ export class SpatialDropout2D extends Layer<SpatialDropout2DConfig> {
   readonly seed: number | undefined;
   private readonly stream: ReturnType<typeof seededStream>;
 
-  constructor(config: SpatialDropout2DConfig) {
+  constructor(config: KerasOptions<SpatialDropout2DConfig>) {
     super(config);
     this.rate = readRate(this.config.rate, 'SpatialDropout2D');
     this.dataFormat = normalizeDataFormat(this.config.dataFormat, 'SpatialDropout2D');

@@ -66,7 +66,7 @@ describe("Keras' snake_case spellings take effect", () => {
   });
 
   test('Dense: kernel_initializer zeros and use_bias false give a zero kernel and no bias', () => {
-    const dense = new Dense({ units: 2, kernel_initializer: 'zeros', use_bias: false } as never);
+    const dense = new Dense({ units: 2, kernel_initializer: 'zeros', use_bias: false });
     const y = dense.apply(Input({ shape: [3] }));
     expect(y.shape).toEqual([null, 2]);
     expect(dense.weights.map((w) => w.name)).toEqual([`${dense.name}/kernel`]);
@@ -79,40 +79,40 @@ describe("Keras' snake_case spellings take effect", () => {
   });
 
   test('Conv2D: kernel_size, strides and padding', () => {
-    const conv = new Conv2D({ filters: 4, kernel_size: 3, strides: 2, padding: 'same' } as never);
+    const conv = new Conv2D({ filters: 4, kernel_size: 3, strides: 2, padding: 'same' });
     expect(conv.apply(Input({ shape: [9, 9, 1] })).shape).toEqual([null, 5, 5, 4]);
-    const valid = new Conv2D({ filters: 4, kernel_size: [3, 3], strides: [2, 2] } as never);
+    const valid = new Conv2D({ filters: 4, kernel_size: [3, 3], strides: [2, 2] });
     expect(valid.apply(Input({ shape: [9, 9, 1] })).shape).toEqual([null, 4, 4, 4]);
   });
 
   test('LSTM: return_sequences', () => {
-    const lstm = new LSTM({ units: 3, return_sequences: true } as never);
+    const lstm = new LSTM({ units: 3, return_sequences: true });
     expect(lstm.apply(Input({ shape: [5, 2] })).shape).toEqual([null, 5, 3]);
   });
 
   test('Input: batch_size, batch_shape; layers: input_shape, activity_regularizer', () => {
-    expect(Input({ shape: [3], batch_size: 8 } as never).shape).toEqual([8, 3]);
-    expect(Input({ batch_shape: [4, 3] } as never).shape).toEqual([4, 3]);
-    const dense = new Dense({ units: 1, input_shape: [3], activity_regularizer: 'l2' } as never);
+    expect(Input({ shape: [3], batch_size: 8 }).shape).toEqual([8, 3]);
+    expect(Input({ batch_shape: [4, 3] }).shape).toEqual([4, 3]);
+    const dense = new Dense({ units: 1, input_shape: [3], activity_regularizer: 'l2' });
     expect(dense.batchInputShape).toEqual([null, 3]);
     expect(dense.getConfig().activityRegularizer).toEqual({ className: 'L2', config: { l2: 0.01 } });
   });
 
   test("Keras' input_dim on a layer; Embedding keeps its own input_dim; InputLayer(shape)", () => {
-    expect(new Dense({ units: 2, input_dim: 4 } as never).batchInputShape).toEqual([null, 4]);
-    expect(new Dense({ units: 2, input_dim: 4 } as never).getConfig().batchInputShape).toEqual([null, 4]);
-    const embedding = new Embedding({ input_dim: 10, output_dim: 3 } as never);
+    expect(new Dense({ units: 2, input_dim: 4 }).batchInputShape).toEqual([null, 4]);
+    expect(new Dense({ units: 2, input_dim: 4 }).getConfig().batchInputShape).toEqual([null, 4]);
+    const embedding = new Embedding({ input_dim: 10, output_dim: 3 });
     expect([embedding.inputDim, embedding.batchInputShape]).toEqual([10, null]);
-    expect(() => new Dense({ units: 2, inputDim: 4, inputShape: [4] } as never)).toThrow(
+    expect(() => new Dense({ units: 2, inputDim: 4, inputShape: [4] })).toThrow(
       "Dense: give inputDim (Keras' input_dim) or inputShape / batchInputShape, not both; got inputDim=4",
     );
-    expect(new InputLayer({ shape: [5], batch_size: 2 } as never).inputBatchShape).toEqual([2, 5]);
+    expect(new InputLayer({ shape: [5], batch_size: 2 }).inputBatchShape).toEqual([2, 5]);
   });
 
   test('initializers and constraints: seed, max_value', () => {
-    const a = new GlorotUniform({ seed: 3 } as never).apply([2, 2]).arraySync();
+    const a = new GlorotUniform({ seed: 3 }).apply([2, 2]).arraySync();
     expect(new GlorotUniform({ seed: 3 }).apply([2, 2]).arraySync()).toEqual(a);
-    expect(new MaxNorm({ max_value: 3, axis: 1 } as never).maxValue).toBe(3);
+    expect(new MaxNorm({ max_value: 3, axis: 1 }).maxValue).toBe(3);
     expect(() => new GlorotUniform({ scale: 2 } as never)).toThrow(
       "GlorotUniform: unknown option 'scale'; valid options are 'seed'",
     );
@@ -136,7 +136,7 @@ describe('refused forms', () => {
   });
 
   test('both spellings of one option', () => {
-    expect(() => new Dense({ units: 2, useBias: true, use_bias: false } as never)).toThrow(
+    expect(() => new Dense({ units: 2, useBias: true, use_bias: false })).toThrow(
       "Dense: option 'useBias' is given twice, as 'useBias' and as 'use_bias'; give one spelling",
     );
   });
@@ -160,6 +160,6 @@ describe('refused forms', () => {
         return x;
       }
     }
-    expect(new Scale({ scale_by: 2 } as never).config).toEqual({ scaleBy: 2 });
+    expect(new Scale({ scale_by: 2 }).config).toEqual({ scaleBy: 2 });
   });
 });

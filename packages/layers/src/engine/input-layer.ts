@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { type DType, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer } from './layer.js';
 import { Node, SymbolicTensor } from './symbolic.js';
@@ -106,7 +107,7 @@ export class InputLayer extends Layer {
   /** The shape with the batch dimension. */
   readonly inputBatchShape: (number | null)[];
 
-  constructor(config: InputLayerConfig = {}) {
+  constructor(config: KerasOptions<InputLayerConfig> = {}) {
     if (config === null || typeof config !== 'object' || Array.isArray(config)) {
       throw new ValueError(
         `InputLayer: expected an options object, got ${JSON.stringify(config)}; Keras' InputLayer(shape) is new InputLayer({ inputShape: [...] }) here`,
@@ -168,25 +169,25 @@ const INPUT_KEYS: readonly string[] = ['shape', 'batchShape', 'batchSize', 'dtyp
  * const x = Input({ shape: [28, 28, 1] });  // SymbolicTensor [null, 28, 28, 1]
  * const y = new Dense({ units: 10 }).apply(new Flatten().apply(x));
  */
-export function Input(config: InputConfig): SymbolicTensor {
+export function Input(config: KerasOptions<InputConfig>): SymbolicTensor {
   if (config === null || typeof config !== 'object' || Array.isArray(config)) {
     const keras = Array.isArray(config)
       ? `; this looks like Keras' Input(shape): write Input({ shape: ${JSON.stringify(config)} })`
       : '';
     throw new ValueError(`Input: expected { shape } or { batchShape }, got ${JSON.stringify(config)}${keras}`);
   }
-  config = normalizeOptions('Input', config, INPUT_KEYS) as InputConfig;
-  if (config.shape === undefined && config.batchShape === undefined) {
+  const options = normalizeOptions('Input', config, INPUT_KEYS) as InputConfig;
+  if (options.shape === undefined && options.batchShape === undefined) {
     throw new ValueError(
       `Input: pass shape (without the batch dimension, e.g. { shape: [28, 28, 1] }) or batchShape, got ${JSON.stringify(config)}`,
     );
   }
   const layer = new InputLayer({
-    inputShape: config.shape,
-    batchShape: config.batchShape,
-    batchSize: config.batchSize,
-    dtype: config.dtype,
-    name: config.name,
+    inputShape: options.shape,
+    batchShape: options.batchShape,
+    batchSize: options.batchSize,
+    dtype: options.dtype,
+    name: options.name,
   });
   return layer.output;
 }

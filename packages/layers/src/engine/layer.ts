@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import {
   assertValidShape,
   cast,
@@ -139,7 +140,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   /** The shape(s) the layer was built from (batch dimension null), or null before it is built. */
   buildInputShape: LayerShape | LayerShape[] | null = null;
 
-  constructor(config?: C) {
+  constructor(config?: KerasOptions<C>) {
     const cls = new.target as unknown as { className?: unknown; name: string };
     if (typeof cls.className !== 'string' || cls.className === '') {
       throw new ValueError(`${cls.name}: a layer class needs a static readonly className (its Keras class name)`);

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   broadcastTo,
   configKeysOf,
@@ -55,7 +56,7 @@ export class Constant extends Initializer {
   static override readonly className: string = 'Constant';
   readonly value: number | NestedArray;
 
-  constructor(config: ConstantConfig = {}) {
+  constructor(config: KerasOptions<ConstantConfig> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer)) as ConstantConfig;
     super();
     const v = config.value ?? 0;
@@ -104,7 +105,7 @@ export class Identity extends Initializer {
   static override readonly className: string = 'Identity';
   readonly gain: number;
 
-  constructor(config: IdentityConfig = {}) {
+  constructor(config: KerasOptions<IdentityConfig> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer)) as IdentityConfig;
     super();
     this.gain = numberOption(config.gain, 1, 'gain', 'Identity');

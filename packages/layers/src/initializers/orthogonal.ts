@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   configKeysOf,
   fmt,
@@ -32,7 +33,7 @@ export class Orthogonal extends Initializer {
   readonly gain: number;
   readonly seed: number | undefined;
 
-  constructor(config: OrthogonalConfig = {}) {
+  constructor(config: KerasOptions<OrthogonalConfig> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Initializer)) as OrthogonalConfig;
     super();
     this.gain = numberOption(config.gain, 1, 'gain', 'Orthogonal');

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   configKeysOf,
   normalizeOptions,
@@ -30,7 +31,7 @@ export class RandomNormal extends Initializer {
   readonly stddev: number;
   readonly seed: number | undefined;
 
-  constructor(config: RandomNormalConfig = {}) {
+  constructor(config: KerasOptions<RandomNormalConfig> = {}) {
     config = normalizeOptions(
       new.target.className,
       config,
@@ -90,7 +91,7 @@ export class RandomUniform extends Initializer {
   readonly maxval: number;
   readonly seed: number | undefined;
 
-  constructor(config: RandomUniformConfig = {}) {
+  constructor(config: KerasOptions<RandomUniformConfig> = {}) {
     config = normalizeOptions(
       new.target.className,
       config,

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   configKeysOf,
   normalizeOptions,
@@ -59,7 +60,7 @@ export class VarianceScaling extends Initializer {
   readonly distribution: ScalingDistribution;
   readonly seed: number | undefined;
 
-  constructor(config: VarianceScalingConfig = {}) {
+  constructor(config: KerasOptions<VarianceScalingConfig> = {}) {
     config = normalizeOptions(
       new.target.className,
       config,
@@ -107,7 +108,7 @@ export interface SeedConfig {
 function preset(scale: number, mode: FanMode, distribution: ScalingDistribution) {
   const Preset = class extends VarianceScaling {
     static override readonly configKeys: readonly string[] = ['seed'];
-    constructor(config: SeedConfig = {}) {
+    constructor(config: KerasOptions<SeedConfig> = {}) {
       config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Preset)) as SeedConfig;
       super({ scale, mode, distribution, seed: config.seed });
     }

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { concat, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import type { LayerConfig, LayerShape } from '../engine/layer.js';
@@ -18,7 +19,7 @@ export class Concatenate extends Merge<ConcatenateConfig> {
   static override readonly className: string = 'Concatenate';
   readonly axis: number;
 
-  constructor(config: ConcatenateConfig = {}) {
+  constructor(config: KerasOptions<ConcatenateConfig> = {}) {
     super(config);
     const axis = this.config.axis ?? -1;
     if (!Number.isInteger(axis))

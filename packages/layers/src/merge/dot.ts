@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { div, matmul, maximum, reshape, ShapeError, sqrt, sum, type Tensor, transpose, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import type { LayerConfig, LayerShape } from '../engine/layer.js';
@@ -31,7 +32,7 @@ export class Dot extends Merge<DotConfig> {
   readonly axes: number | [number, number];
   readonly normalize: boolean;
 
-  constructor(config: DotConfig) {
+  constructor(config: KerasOptions<DotConfig>) {
     super(config);
     const axes = config?.axes;
     const ok =

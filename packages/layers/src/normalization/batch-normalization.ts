@@ -1,4 +1,5 @@
 import { stopGradient, type Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { add, div, mean, mul, reshape, sqrt, sub, type Tensor, tidy, ValueError, variance } from '@horn/tensor';
 import type { Constraint } from '../constraints/constraint.js';
 import { type ConstraintId, getConstraint, serializeConstraint } from '../constraints/get-constraint.js';
@@ -81,7 +82,7 @@ export class BatchNormalization extends Layer<BatchNormalizationConfig> {
   private axes: number[] = [];
   private broadcastShape: number[] = [];
 
-  constructor(config: BatchNormalizationConfig = {}) {
+  constructor(config: KerasOptions<BatchNormalizationConfig> = {}) {
     super(config);
     this.axis = readAxisOption(this.config.axis, 'BatchNormalization');
     this.momentum = positive(this.config.momentum, 0.99, 'momentum', 1);

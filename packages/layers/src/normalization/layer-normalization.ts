@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import { add, div, mean, mul, reshape, sqrt, sub, type Tensor, ValueError, variance } from '@horn/tensor';
 import type { Constraint } from '../constraints/constraint.js';
 import { type ConstraintId, getConstraint, serializeConstraint } from '../constraints/get-constraint.js';
@@ -61,7 +62,7 @@ export class LayerNormalization extends Layer<LayerNormalizationConfig> {
   private axes: number[] = [];
   private broadcastShape: number[] = [];
 
-  constructor(config: LayerNormalizationConfig = {}) {
+  constructor(config: KerasOptions<LayerNormalizationConfig> = {}) {
     super(config);
     this.axis = readAxisOption(this.config.axis, 'LayerNormalization');
     const eps = this.config.epsilon ?? 1e-3;

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { max, mean, type Tensor } from '@horn/tensor';
 import { checkDataFormat } from '../conv/conv-geometry.js';
 import { booleanOption } from '../conv/layer-options.js';
@@ -24,7 +25,7 @@ export abstract class GlobalPooling extends Layer<GlobalPoolingConfig> {
   readonly keepdims: boolean;
   private readonly reduce: 'max' | 'avg';
 
-  constructor(config: GlobalPoolingConfig | undefined, spatialRank: number, reduce: 'max' | 'avg') {
+  constructor(config: KerasOptions<GlobalPoolingConfig> | undefined, spatialRank: number, reduce: 'max' | 'avg') {
     super(config);
     const label = layerLabel(this);
     this.spatialRank = spatialRank;
@@ -60,7 +61,7 @@ export abstract class GlobalPooling extends Layer<GlobalPoolingConfig> {
 export class GlobalMaxPooling1D extends GlobalPooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalMaxPooling1D';
-  constructor(config?: GlobalPoolingConfig) {
+  constructor(config?: KerasOptions<GlobalPoolingConfig>) {
     super(config, 1, 'max');
   }
 }
@@ -73,7 +74,7 @@ export class GlobalMaxPooling1D extends GlobalPooling {
 export class GlobalMaxPooling2D extends GlobalPooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalMaxPooling2D';
-  constructor(config?: GlobalPoolingConfig) {
+  constructor(config?: KerasOptions<GlobalPoolingConfig>) {
     super(config, 2, 'max');
   }
 }
@@ -86,7 +87,7 @@ export class GlobalMaxPooling2D extends GlobalPooling {
 export class GlobalAveragePooling1D extends GlobalPooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalAveragePooling1D';
-  constructor(config?: GlobalPoolingConfig) {
+  constructor(config?: KerasOptions<GlobalPoolingConfig>) {
     super(config, 1, 'avg');
   }
 }
@@ -99,7 +100,7 @@ export class GlobalAveragePooling1D extends GlobalPooling {
 export class GlobalAveragePooling2D extends GlobalPooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'GlobalAveragePooling2D';
-  constructor(config?: GlobalPoolingConfig) {
+  constructor(config?: KerasOptions<GlobalPoolingConfig>) {
     super(config, 2, 'avg');
   }
 }

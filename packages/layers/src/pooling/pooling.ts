@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { avgPool2d, maxPool2d, reshape, type Tensor } from '@horn/tensor';
 import {
   assertWindowFits,
@@ -35,7 +36,7 @@ export abstract class Pooling extends Layer<PoolingConfig> {
   readonly padding: ConvPadding;
   private readonly reduce: 'max' | 'avg';
 
-  constructor(config: PoolingConfig | undefined, spatialRank: number, reduce: 'max' | 'avg') {
+  constructor(config: KerasOptions<PoolingConfig> | undefined, spatialRank: number, reduce: 'max' | 'avg') {
     super(config);
     const label = layerLabel(this);
     const c = this.config;
@@ -91,7 +92,7 @@ export abstract class Pooling extends Layer<PoolingConfig> {
 export class MaxPooling1D extends Pooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'MaxPooling1D';
-  constructor(config?: PoolingConfig) {
+  constructor(config?: KerasOptions<PoolingConfig>) {
     super(config, 1, 'max');
   }
 }
@@ -103,7 +104,7 @@ export class MaxPooling1D extends Pooling {
 export class MaxPooling2D extends Pooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'MaxPooling2D';
-  constructor(config?: PoolingConfig) {
+  constructor(config?: KerasOptions<PoolingConfig>) {
     super(config, 2, 'max');
   }
 }
@@ -116,7 +117,7 @@ export class MaxPooling2D extends Pooling {
 export class AveragePooling1D extends Pooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'AveragePooling1D';
-  constructor(config?: PoolingConfig) {
+  constructor(config?: KerasOptions<PoolingConfig>) {
     super(config, 1, 'avg');
   }
 }
@@ -128,7 +129,7 @@ export class AveragePooling1D extends Pooling {
 export class AveragePooling2D extends Pooling {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className = 'AveragePooling2D';
-  constructor(config?: PoolingConfig) {
+  constructor(config?: KerasOptions<PoolingConfig>) {
     super(config, 2, 'avg');
   }
 }

@@ -1,4 +1,4 @@
-import type { Tensor } from '@horn/tensor';
+import type { KerasOptions, Tensor } from '@horn/tensor';
 import { positiveInteger } from '../conv/layer-options.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
 import { layerLabel } from '../engine/input-checks.js';
@@ -26,7 +26,7 @@ export class CenterCrop extends Layer<CenterCropConfig> {
   readonly height: number;
   readonly width: number;
 
-  constructor(config: CenterCropConfig) {
+  constructor(config: KerasOptions<CenterCropConfig>) {
     super(config);
     const label = layerLabel(this);
     this.height = positiveInteger(this.config.height, 'height', label);

@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import {
   add,
   div,
@@ -69,7 +70,7 @@ export class Normalization extends Layer<NormalizationConfig> {
   private meanWeight: Variable | null = null;
   private varianceWeight: Variable | null = null;
 
-  constructor(config: NormalizationConfig = {}) {
+  constructor(config: KerasOptions<NormalizationConfig> = {}) {
     super(config);
     const label = layerLabel(this);
     const c = this.config;

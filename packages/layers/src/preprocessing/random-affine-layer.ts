@@ -1,4 +1,4 @@
-import type { Tensor } from '@horn/tensor';
+import type { KerasOptions, Tensor } from '@horn/tensor';
 import { finiteNumber, seedOption } from '../conv/layer-options.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
 import { enumOption } from '../engine/identifiers.js';
@@ -36,7 +36,7 @@ export abstract class RandomAffineLayer<C extends RandomAffineConfig = RandomAff
   readonly seed: number | undefined;
   protected readonly stream: RandomStream;
 
-  constructor(config: C) {
+  constructor(config: KerasOptions<C>) {
     super(config);
     const label = layerLabel(this);
     const c = this.config;

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { flip, type Tensor, tensor, where } from '@horn/tensor';
 import { seedOption } from '../conv/layer-options.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
@@ -31,7 +32,7 @@ export class RandomFlip extends Layer<RandomFlipConfig> {
   readonly seed: number | undefined;
   private readonly stream: RandomStream;
 
-  constructor(config: RandomFlipConfig = {}) {
+  constructor(config: KerasOptions<RandomFlipConfig> = {}) {
     super(config);
     const label = layerLabel(this);
     this.mode = enumOption(

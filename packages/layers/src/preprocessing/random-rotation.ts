@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { layerLabel } from '../engine/input-checks.js';
 import type { ProjectiveTransform } from './affine-transform.js';
 import { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
@@ -22,7 +23,7 @@ export class RandomRotation extends RandomAffineLayer<RandomRotationConfig> {
   static override readonly className = 'RandomRotation';
   readonly factor: [number, number];
 
-  constructor(config: RandomRotationConfig) {
+  constructor(config: KerasOptions<RandomRotationConfig>) {
     super(config);
     this.factor = factorRange(this.config.factor, 'factor', layerLabel(this));
   }

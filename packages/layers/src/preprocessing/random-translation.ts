@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { layerLabel } from '../engine/input-checks.js';
 import type { ProjectiveTransform } from './affine-transform.js';
 import { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
@@ -22,7 +23,7 @@ export class RandomTranslation extends RandomAffineLayer<RandomTranslationConfig
   readonly heightFactor: [number, number];
   readonly widthFactor: [number, number];
 
-  constructor(config: RandomTranslationConfig) {
+  constructor(config: KerasOptions<RandomTranslationConfig>) {
     super(config);
     const label = layerLabel(this);
     this.heightFactor = factorRange(this.config.heightFactor, 'heightFactor', label, 1);

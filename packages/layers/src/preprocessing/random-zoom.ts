@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { layerLabel } from '../engine/input-checks.js';
 import type { ProjectiveTransform } from './affine-transform.js';
 import { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
@@ -25,7 +26,7 @@ export class RandomZoom extends RandomAffineLayer<RandomZoomConfig> {
   readonly heightFactor: [number, number];
   readonly widthFactor: [number, number] | null;
 
-  constructor(config: RandomZoomConfig) {
+  constructor(config: KerasOptions<RandomZoomConfig>) {
     super(config);
     const label = layerLabel(this);
     this.heightFactor = factorRange(this.config.heightFactor, 'heightFactor', label, 1);

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { add, mul, type Tensor, ValueError } from '@horn/tensor';
 import { singleInput } from '../conv/single-input.js';
 import { layerLabel } from '../engine/input-checks.js';
@@ -32,7 +33,7 @@ export class Rescaling extends Layer<RescalingConfig> {
   readonly scale: number | number[];
   readonly offset: number | number[];
 
-  constructor(config: RescalingConfig) {
+  constructor(config: KerasOptions<RescalingConfig>) {
     super(config);
     const label = layerLabel(this);
     this.scale = numbers(this.config.scale, 'scale', label);

@@ -1,4 +1,4 @@
-import type { Tensor } from '@horn/tensor';
+import type { KerasOptions, Tensor } from '@horn/tensor';
 import { booleanOption, positiveInteger } from '../conv/layer-options.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
 import { enumOption } from '../engine/identifiers.js';
@@ -33,7 +33,7 @@ export class Resizing extends Layer<ResizingConfig> {
   readonly interpolation: ResizeInterpolation;
   readonly cropToAspectRatio: boolean;
 
-  constructor(config: ResizingConfig) {
+  constructor(config: KerasOptions<ResizingConfig>) {
     super(config);
     const label = layerLabel(this);
     const c = this.config;

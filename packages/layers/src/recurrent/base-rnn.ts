@@ -1,4 +1,5 @@
 import type { Variable } from '@horn/autograd';
+import type { KerasOptions } from '@horn/tensor';
 import {
   add,
   expandDims,
@@ -125,7 +126,7 @@ export abstract class BaseRNN<C extends RNNConfig = RNNConfig> extends Layer<C> 
   protected abstract readonly stateCount: number;
   private readonly stream: ReturnType<typeof seededStream>;
 
-  constructor(config: C) {
+  constructor(config: KerasOptions<C>) {
     super(config);
     const owner = new.target.className;
     const label = `${owner} '${this.name}'`;

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { add, concat, flip, mul, type Tensor, ValueError } from '@horn/tensor';
 import { enumOption } from '../engine/identifiers.js';
 import { layerLabel } from '../engine/input-checks.js';
@@ -44,7 +45,7 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
   readonly backwardLayer: BaseRNN;
   readonly mergeMode: MergeMode | null;
 
-  constructor(config: BidirectionalConfig) {
+  constructor(config: KerasOptions<BidirectionalConfig>) {
     super(config);
     const label = layerLabel(this);
     const template = asRNN(resolveLayer(this.config.layer, label, 'layer'), label, 'layer');

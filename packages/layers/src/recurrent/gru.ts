@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { add, matmul, mul, reshape, slice, split, sub, type Tensor } from '@horn/tensor';
 import {
   type ActivationFn,
@@ -39,7 +40,7 @@ export class GRU extends BaseRNN<GRUConfig> {
   readonly recurrentActivation: ActivationFn;
   readonly resetAfter: boolean;
 
-  constructor(config: GRUConfig) {
+  constructor(config: KerasOptions<GRUConfig>) {
     super(config);
     checkImplementation(this.config.implementation, `GRU '${this.name}'`);
     this.recurrentActivation = getActivation(

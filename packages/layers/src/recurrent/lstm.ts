@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { add, concat, matmul, mul, ones, split, type Tensor } from '@horn/tensor';
 import {
   type ActivationFn,
@@ -59,7 +60,7 @@ export class LSTM extends BaseRNN<LSTMConfig> {
   readonly recurrentActivation: ActivationFn;
   readonly unitForgetBias: boolean;
 
-  constructor(config: LSTMConfig) {
+  constructor(config: KerasOptions<LSTMConfig>) {
     super(config);
     checkImplementation(this.config.implementation, `LSTM '${this.name}'`);
     this.recurrentActivation = getActivation(

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { reshape, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import type { CallOptions, Layer, LayerShape } from '../engine/layer.js';
@@ -24,7 +25,7 @@ export class TimeDistributed extends Wrapper<TimeDistributedConfig> {
   static override readonly className: string = 'TimeDistributed';
   readonly layer: Layer;
 
-  constructor(config: TimeDistributedConfig) {
+  constructor(config: KerasOptions<TimeDistributedConfig>) {
     super(config);
     this.layer = resolveLayer(this.config.layer, layerLabel(this), 'layer');
     this.layer.trainable = this.trainable;

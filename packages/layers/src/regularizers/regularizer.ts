@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import {
   abs,
   add,
@@ -68,7 +69,7 @@ export class L1 extends Regularizer {
   static override readonly className: string = 'L1';
   readonly l1: number;
 
-  constructor(config: L1Config = {}) {
+  constructor(config: KerasOptions<L1Config> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer)) as L1Config;
     super();
     this.l1 = factor(config.l1, 0.01, 'l1', 'L1');
@@ -98,7 +99,7 @@ export class L2 extends Regularizer {
   static override readonly className: string = 'L2';
   readonly l2: number;
 
-  constructor(config: L2Config = {}) {
+  constructor(config: KerasOptions<L2Config> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer)) as L2Config;
     super();
     this.l2 = factor(config.l2, 0.01, 'l2', 'L2');
@@ -131,7 +132,7 @@ export class L1L2 extends Regularizer {
   readonly l1: number;
   readonly l2: number;
 
-  constructor(config: L1L2Config = {}) {
+  constructor(config: KerasOptions<L1L2Config> = {}) {
     config = normalizeOptions(new.target.className, config, configKeysOf(new.target, Regularizer)) as L1L2Config;
     super();
     this.l1 = factor(config.l1, 0, 'l1', 'L1L2');

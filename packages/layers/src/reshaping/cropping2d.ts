@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ShapeError, slice, type Tensor } from '@horn/tensor';
 import { checkDataFormat } from '../conv/conv-geometry.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
@@ -23,7 +24,7 @@ export class Cropping2D extends Layer<Cropping2DConfig> {
   static override readonly className = 'Cropping2D';
   readonly cropping: PaddingPairs;
 
-  constructor(config?: Cropping2DConfig) {
+  constructor(config?: KerasOptions<Cropping2DConfig>) {
     super(config);
     const label = layerLabel(this);
     this.cropping = paddingPairs(this.config.cropping ?? 0, 'cropping', label);

@@ -1,4 +1,4 @@
-import type { Tensor } from '@horn/tensor';
+import type { KerasOptions, Tensor } from '@horn/tensor';
 import { checkDataFormat } from '../conv/conv-geometry.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
 import { enumOption } from '../engine/identifiers.js';
@@ -27,7 +27,7 @@ export class UpSampling2D extends Layer<UpSampling2DConfig> {
   readonly size: number[];
   readonly interpolation: ResizeInterpolation;
 
-  constructor(config?: UpSampling2DConfig) {
+  constructor(config?: KerasOptions<UpSampling2DConfig>) {
     super(config);
     const label = layerLabel(this);
     this.size = normalizeTuple(this.config.size ?? 2, 2, `${label}: size`);

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { pad, type Tensor } from '@horn/tensor';
 import { checkDataFormat } from '../conv/conv-geometry.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
@@ -22,7 +23,7 @@ export class ZeroPadding2D extends Layer<ZeroPadding2DConfig> {
   static override readonly className = 'ZeroPadding2D';
   readonly padding: PaddingPairs;
 
-  constructor(config?: ZeroPadding2DConfig) {
+  constructor(config?: KerasOptions<ZeroPadding2DConfig>) {
     super(config);
     const label = layerLabel(this);
     this.padding = paddingPairs(this.config.padding ?? 1, 'padding', label);

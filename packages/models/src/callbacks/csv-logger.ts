@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 
@@ -44,7 +45,7 @@ export class CSVLogger extends Callback {
   private writeHeader = true;
   private fs: FsPromises | null = null;
 
-  constructor(filename: string, options: CSVLoggerOptions = {}) {
+  constructor(filename: string, options: KerasOptions<CSVLoggerOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     if (typeof filename !== 'string' || filename === '') {

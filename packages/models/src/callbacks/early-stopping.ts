@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { dispose, type Tensor } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 import { checkCount, checkFinite, type MonitorMode, monitorDirection, monitorValue } from './monitor.js';
@@ -67,7 +68,7 @@ export class EarlyStopping extends Callback {
   private readonly stream: OutputStream | undefined;
   private bestWeights: Tensor[] | null = null;
 
-  constructor(options: EarlyStoppingOptions = {}) {
+  constructor(options: KerasOptions<EarlyStoppingOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     this.monitor = options.monitor ?? 'val_loss';

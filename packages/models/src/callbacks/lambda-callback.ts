@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { Callback, callbackOptions, type HookResult, type Logs } from './callback.js';
 
 type EpochHook = (epoch: number, logs?: Logs) => HookResult;
@@ -55,7 +56,7 @@ export class LambdaCallback extends Callback {
   static override readonly configKeys: readonly string[] = HOOK_NAMES;
   private readonly hooks: LambdaCallbackHooks;
 
-  constructor(hooks: LambdaCallbackHooks = {}) {
+  constructor(hooks: KerasOptions<LambdaCallbackHooks> = {}) {
     hooks = callbackOptions(new.target, hooks);
     super();
     this.hooks = hooks;

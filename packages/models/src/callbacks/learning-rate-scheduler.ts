@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 import { currentRate, optimizerOf } from './learning-rate.js';
@@ -27,7 +28,7 @@ export class LearningRateScheduler extends Callback {
   readonly verbose: 0 | 1;
   private readonly stream: OutputStream | undefined;
 
-  constructor(schedule: EpochSchedule, options: LearningRateSchedulerOptions = {}) {
+  constructor(schedule: EpochSchedule, options: KerasOptions<LearningRateSchedulerOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     if (typeof schedule !== 'function') {

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { refuseKerasArchive } from '../saving/keras-archive-paths.js';
 import type { SavableModel } from '../training/trainable-model.js';
@@ -65,7 +66,7 @@ export class ModelCheckpoint extends Callback {
   private batchesSinceSave = 0;
   private currentEpoch = 0;
 
-  constructor(filepath: string, options: ModelCheckpointOptions = {}) {
+  constructor(filepath: string, options: KerasOptions<ModelCheckpointOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     if (typeof filepath !== 'string' || filepath === '') {

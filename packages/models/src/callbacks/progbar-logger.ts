@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { Callback, type CallbackParams, callbackOptions, type Logs } from './callback.js';
 import { defaultOutputStream, type OutputStream } from './output-stream.js';
 import { Progbar } from './progbar.js';
@@ -31,7 +32,7 @@ export class ProgbarLogger extends Callback {
   private progbar: Progbar | null = null;
   private calledInFit = false;
 
-  constructor(options: ProgbarLoggerOptions = {}) {
+  constructor(options: KerasOptions<ProgbarLoggerOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     this.stream = options.stream ?? defaultOutputStream();

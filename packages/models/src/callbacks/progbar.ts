@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { normalizeOptions } from '@horn/tensor';
 import { defaultOutputStream, type OutputStream } from './output-stream.js';
 
@@ -82,7 +83,7 @@ export class Progbar {
   private timeAfterFirstStep: number | null = null;
   private prevWidth = 0;
 
-  constructor(options: ProgbarOptions) {
+  constructor(options: KerasOptions<ProgbarOptions>) {
     options = normalizeOptions('Progbar', options, PROGBAR_KEYS) as unknown as ProgbarOptions;
     this.target = options.target;
     this.width = options.width ?? 20;

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 import { currentRate, optimizerOf } from './learning-rate.js';
@@ -64,7 +65,7 @@ export class ReduceLROnPlateau extends Callback {
   private readonly direction: 'min' | 'max';
   private readonly stream: OutputStream | undefined;
 
-  constructor(options: ReduceLROnPlateauOptions = {}) {
+  constructor(options: KerasOptions<ReduceLROnPlateauOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     this.monitor = options.monitor ?? 'val_loss';

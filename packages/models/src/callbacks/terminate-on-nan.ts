@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
@@ -21,7 +22,7 @@ export class TerminateOnNaN extends Callback {
   private readonly stream: OutputStream | undefined;
   private epoch = 0;
 
-  constructor(options: TerminateOnNaNOptions = {}) {
+  constructor(options: KerasOptions<TerminateOnNaNOptions> = {}) {
     options = callbackOptions(new.target, options);
     super();
     this.stream = options.stream;

@@ -1,5 +1,6 @@
 import { getLoss, type Loss } from '@horn/losses';
 import { getOptimizer, Optimizer } from '@horn/optimizers';
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import {
   type CompileArgs,
@@ -25,7 +26,7 @@ import type { TrainableModel } from './trainable-model.js';
  * compile(model, { optimizer: 'adam', loss: 'sparse_categorical_crossentropy', metrics: ['accuracy'] });
  * model.compiled!.metricsNames // ['loss', 'accuracy']
  */
-export function compile(model: TrainableModel, args: CompileArgs = {}): CompiledState {
+export function compile(model: TrainableModel, args: KerasOptions<CompileArgs> = {}): CompiledState {
   if (args === null || typeof args !== 'object' || Array.isArray(args)) {
     const keras =
       typeof args === 'string'

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { randomSource, scalar, type Tensor, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import { checkPositiveInteger } from './batches.js';
@@ -120,7 +121,7 @@ export async function evaluate(
   model: TrainableModel,
   x: ModelData,
   y: ModelData | null | undefined,
-  args: EvaluateArgs = {},
+  args: KerasOptions<EvaluateArgs> = {},
 ): Promise<EvaluateResult> {
   const op = 'evaluate';
   args = checkOptionKeys(op, args, ['batchSize', 'verbose', 'sampleWeight', 'steps', 'callbacks', ...RESULT_KEYS]);
@@ -153,7 +154,7 @@ export async function evaluate(
 export async function evaluateDataset(
   model: TrainableModel,
   dataset: Dataset,
-  args: EvaluateDatasetArgs = {},
+  args: KerasOptions<EvaluateDatasetArgs> = {},
   op = 'evaluateDataset',
 ): Promise<EvaluateResult> {
   args = checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks', 'disposeBatches', ...RESULT_KEYS]);

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { randomSource, Tensor, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import type { History } from '../callbacks/history.js';
@@ -89,7 +90,7 @@ function limited(source: BatchSource, steps: number): BatchSource {
 export async function fitDataset(
   model: TrainableModel,
   dataset: Dataset,
-  args: FitDatasetArgs = {},
+  args: KerasOptions<FitDatasetArgs> = {},
   op = 'fitDataset',
 ): Promise<History> {
   args = checkOptionKeys(op, args, KEYS);

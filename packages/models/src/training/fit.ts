@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { randomSource, Tensor, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import type { History } from '../callbacks/history.js';
@@ -149,7 +150,7 @@ export async function fit(
   model: TrainableModel,
   x: ModelData,
   y: ModelData | null | undefined,
-  args: FitArgs = {},
+  args: KerasOptions<FitArgs> = {},
 ): Promise<History> {
   const op = 'fit';
   args = checkOptionKeys(op, args, FIT_KEYS);

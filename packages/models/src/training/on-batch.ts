@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { requireCompiled } from './compile.js';
 import {
@@ -34,7 +35,7 @@ function batchData(
   model: TrainableModel,
   x: ModelData,
   y: ModelData | null | undefined,
-  args: OnBatchArgs,
+  args: KerasOptions<OnBatchArgs>,
   owned: OwnedTensors,
 ): StepData {
   const xs = standardizeData(op, 'x', x, model.inputNames, owned);
@@ -61,7 +62,7 @@ function runOnBatch(
   model: TrainableModel,
   x: ModelData,
   y: ModelData | null | undefined,
-  args: OnBatchArgs,
+  args: KerasOptions<OnBatchArgs>,
 ): number | number[] {
   args = checkOptionKeys(
     op,
@@ -89,7 +90,7 @@ export function trainOnBatch(
   model: TrainableModel,
   x: ModelData,
   y?: ModelData | null,
-  args: OnBatchArgs = {},
+  args: KerasOptions<OnBatchArgs> = {},
 ): number | number[] {
   return runOnBatch('trainOnBatch', trainStep, model, x, y, args);
 }
@@ -102,7 +103,7 @@ export function testOnBatch(
   model: TrainableModel,
   x: ModelData,
   y?: ModelData | null,
-  args: OnBatchArgs = {},
+  args: KerasOptions<OnBatchArgs> = {},
 ): number | number[] {
   return runOnBatch('testOnBatch', testStep, model, x, y, args);
 }

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { concat, dispose, randomSource, type Tensor, type TensorLike, ValueError } from '@horn/tensor';
 import type { Callback } from '../callbacks/callback.js';
 import { BatchStream, checkPositiveInteger } from './batches.js';
@@ -27,7 +28,7 @@ export interface PredictArgs {
  * `model.predict`: one tensor, or one per output. Synchronous. The caller owns the results.
  * @example const probs = predict(model, xTest, { batchSize: 256 }) as Tensor; // [n, 10]
  */
-export function predict(model: TrainableModel, x: ModelData, args: PredictArgs = {}): Tensor | Tensor[] {
+export function predict(model: TrainableModel, x: ModelData, args: KerasOptions<PredictArgs> = {}): Tensor | Tensor[] {
   const op = 'predict';
   args = checkOptionKeys(op, args, ['batchSize', 'verbose', 'steps', 'callbacks']);
   const batchSize = checkPositiveInteger(op, 'batchSize', args.batchSize ?? 32);
@@ -77,7 +78,7 @@ export function predict(model: TrainableModel, x: ModelData, args: PredictArgs =
 export async function predictDataset(
   model: TrainableModel,
   dataset: Dataset,
-  args: Omit<PredictArgs, 'batchSize'> = {},
+  args: KerasOptions<Omit<PredictArgs, 'batchSize'>> = {},
 ): Promise<Tensor | Tensor[]> {
   const op = 'predict';
   args = checkOptionKeys(op, args, ['verbose', 'steps', 'callbacks']);

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
@@ -41,7 +42,7 @@ export class CosineDecayRestarts extends LearningRateSchedule {
   readonly alpha: number;
   readonly name: string;
 
-  constructor(config: CosineDecayRestartsConfig) {
+  constructor(config: KerasOptions<CosineDecayRestartsConfig>) {
     config = scheduleOptions(new.target, config) as unknown as CosineDecayRestartsConfig;
     super();
     const owner = 'CosineDecayRestarts';

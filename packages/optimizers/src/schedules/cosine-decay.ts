@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
@@ -42,7 +43,7 @@ export class CosineDecay extends LearningRateSchedule {
   readonly warmupSteps: number;
   readonly name: string;
 
-  constructor(config: CosineDecayConfig) {
+  constructor(config: KerasOptions<CosineDecayConfig>) {
     config = scheduleOptions(new.target, config) as unknown as CosineDecayConfig;
     super();
     const owner = 'CosineDecay';

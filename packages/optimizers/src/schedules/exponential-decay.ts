@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { checkBoolean, checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
@@ -34,7 +35,7 @@ export class ExponentialDecay extends LearningRateSchedule {
   readonly staircase: boolean;
   readonly name: string;
 
-  constructor(config: ExponentialDecayConfig) {
+  constructor(config: KerasOptions<ExponentialDecayConfig>) {
     config = scheduleOptions(new.target, config) as unknown as ExponentialDecayConfig;
     super();
     const owner = 'ExponentialDecay';

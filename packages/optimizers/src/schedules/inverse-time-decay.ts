@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { checkBoolean, checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
@@ -34,7 +35,7 @@ export class InverseTimeDecay extends LearningRateSchedule {
   readonly staircase: boolean;
   readonly name: string;
 
-  constructor(config: InverseTimeDecayConfig) {
+  constructor(config: KerasOptions<InverseTimeDecayConfig>) {
     config = scheduleOptions(new.target, config) as unknown as InverseTimeDecayConfig;
     super();
     const owner = 'InverseTimeDecay';

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { checkNumber, describeValue } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
@@ -26,7 +27,7 @@ export class PiecewiseConstantDecay extends LearningRateSchedule {
   readonly values: readonly number[];
   readonly name: string;
 
-  constructor(config: PiecewiseConstantDecayConfig) {
+  constructor(config: KerasOptions<PiecewiseConstantDecayConfig>) {
     config = scheduleOptions(new.target, config) as unknown as PiecewiseConstantDecayConfig;
     super();
     const owner = 'PiecewiseConstantDecay';

@@ -1,3 +1,4 @@
+import type { KerasOptions } from '@horn/tensor';
 import { checkBoolean, checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
@@ -40,7 +41,7 @@ export class PolynomialDecay extends LearningRateSchedule {
   readonly cycle: boolean;
   readonly name: string;
 
-  constructor(config: PolynomialDecayConfig) {
+  constructor(config: KerasOptions<PolynomialDecayConfig>) {
     config = scheduleOptions(new.target, config) as unknown as PolynomialDecayConfig;
     super();
     const owner = 'PolynomialDecay';
