@@ -1,9 +1,19 @@
-import { Concatenate, Conv2D, Dense, Flatten, Input, InputLayer, MaxPooling2D } from '@horn/layers';
+import { Concatenate, Conv2D, Dense, Embedding, Flatten, Input, InputLayer, MaxPooling2D } from '@horn/layers';
 import { matmul, ones, ShapeError, type Tensor, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { Model, Sequential } from './index.js';
 
 describe('Sequential', () => {
+  test("an Embedding's inputLength declares the input, so the model builds at once (TF.js, Keras 2)", () => {
+    const m = new Sequential();
+    m.add(new Embedding({ inputDim: 10, outputDim: 4, inputLength: 5 }));
+    // TF.js 4.22: tf.sequential({ layers: [tf.layers.embedding({ inputDim: 10, outputDim: 4, inputLength: 5 })] })
+    // has inputs[0].shape [null, 5] and countParams() 40.
+    expect(m.inputs[0].shape).toEqual([null, 5]);
+    expect(m.countParams()).toBe(40);
+    expect(m.outputs[0].shape).toEqual([null, 5, 4]);
+  });
+
   test('from a list starting with Input(): built at once, layers without the InputLayer', () => {
     const model = new Sequential([Input({ shape: [4] }), new Dense({ units: 3 }), new Dense({ units: 2 })]);
     expect(model.name).toMatch(/^sequential(_\d+)?$/);

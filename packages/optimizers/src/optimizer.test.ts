@@ -139,6 +139,20 @@ describe('applyGradients', () => {
     expect(b.arraySync()).toBe(1);
   });
 
+  test("Keras 3's apply(grads, variables): two lists of one length", () => {
+    const a = variable(tensor([1, 2]), { name: 'a' });
+    const b = variable(tensor(3), { name: 'b' });
+    const opt = new SGD({ learningRate: 0.5 });
+    expect(opt.apply([tensor([2, 2]), null], [a, b])).toBe(1);
+    expect(opt.apply([tensor([2, -2]), tensor(4)], [a, b])).toBe(2);
+    expect(a.arraySync()).toEqual([-1, 2]); // [1, 2] - 0.5 [2, 2] - 0.5 [2, -2]
+    expect(b.arraySync()).toBe(1); // 3 - 0.5 * 4; the null gradient left it alone
+    expect(() => opt.apply([tensor([1, 1])], [a, b])).toThrow('SGD.apply: got 1 gradients for 2 variables');
+    expect(() => opt.apply([tensor([1, 1])], undefined as never)).toThrow(
+      'SGD.apply: expected apply(grads, variables) with the variables the gradients belong to, got undefined',
+    );
+  });
+
   test('null gradients are skipped (no update, no slots); all null is an error', () => {
     const a = variable(tensor([1, 2]), { name: 'a' });
     const b = variable(tensor([5]), { name: 'b' });

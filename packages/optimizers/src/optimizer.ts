@@ -219,6 +219,28 @@ export abstract class Optimizer {
   }
 
   /**
+   * Keras 3's `optimizer.apply(grads, trainableVariables)`: the gradients and the variables as two
+   * lists of one length (`grads[i]` updates `variables[i]`; a null gradient is skipped), otherwise
+   * the same as {@link applyGradients}. Keras may omit the variables after a `build`; Horn asks for
+   * them always, so that a gradient is never matched to a variable by position alone.
+   * @example opt.apply(tape.gradient(loss, model.trainableWeights), model.trainableWeights);
+   */
+  apply(grads: readonly (Tensor | null)[], variables: readonly Variable[]): number {
+    const owner = `${this.className}.apply`;
+    if (!Array.isArray(grads))
+      throw new ValueError(`${owner}: grads must be an array of gradients, got ${describeValue(grads)}`);
+    if (!Array.isArray(variables)) {
+      throw new ValueError(
+        `${owner}: expected apply(grads, variables) with the variables the gradients belong to, got ${describeValue(variables)}`,
+      );
+    }
+    if (grads.length !== variables.length) {
+      throw new ValueError(`${owner}: got ${grads.length} gradients for ${variables.length} variables`);
+    }
+    return this.applyGradients(variables.map((v, i) => [grads[i], v] as const));
+  }
+
+  /**
    * Updates each variable from its gradient: `[[gradient, variable], ...]` or a record of pairs.
    * Null gradients are skipped (as Keras); all null is an error. A variable with a `constraint`
    * (a layer weight with `kernelConstraint`, say) is projected by it after its update, as Keras 3.

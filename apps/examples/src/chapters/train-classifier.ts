@@ -102,11 +102,11 @@ export function trainClassifier(
       });
       lossSum += loss * rows.length;
       seen += rows.length;
-      bar.update(step + 1, { accuracy: accuracy.result().dataSync()[0], loss: lossSum / seen });
+      bar.update(step + 1, { accuracy: tidy(() => accuracy.result().dataSync()[0]), loss: lossSum / seen });
     }
     const [valLoss, valAccuracy] = score(validation.x, validation.y);
     history.loss.push(lossSum / n);
-    history.accuracy.push(accuracy.result().dataSync()[0]);
+    history.accuracy.push(tidy(() => accuracy.result().dataSync()[0]));
     history.valLoss.push(valLoss);
     history.valAccuracy.push(valAccuracy);
     out.write(`val_accuracy: ${valAccuracy.toFixed(4)} - val_loss: ${valLoss.toFixed(4)}\n`);

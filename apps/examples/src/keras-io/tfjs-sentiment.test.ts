@@ -6,13 +6,8 @@ import { buildModel, tfjsSentiment } from './tfjs-sentiment.js';
 
 describe('tfjs-examples: sentiment', () => {
   test('the model types and their parameter counts', () => {
-    // TF.js builds these at once (Embedding's inputLength sets the batch input shape); Horn's
-    // Embedding does not (see PORTING.md), so the models are built from [null, 100] here.
-    const built = (type: Parameters<typeof buildModel>[0]) => {
-      const model = buildModel(type, 100, 10000, 128);
-      if (type !== 'multihot') model.build([null, 100]);
-      return model;
-    };
+    // As in TF.js, Embedding's inputLength declares the input, so each model is built at once.
+    const built = (type: Parameters<typeof buildModel>[0]) => buildModel(type, 100, 10000, 128);
     // Embedding 10000*128 = 1,280,000 in every embedding model.
     expect(built('flatten').countParams()).toBe(1280000 + 12800 + 1);
     expect(built('cnn').countParams()).toBe(1280000 + (5 * 128 * 250 + 250) + (250 * 250 + 250) + 251);

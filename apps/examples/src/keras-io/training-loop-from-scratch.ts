@@ -2,7 +2,7 @@
  * Port of keras.io `guides/writing_a_custom_training_loop_in_tensorflow.py` ("Writing a training
  * loop from scratch in TensorFlow", fchollet; the Keras 3 version): the MNIST MLP trained by a
  * hand-written loop — forward pass under a GradientTape with `training: true`, loss, gradients of
- * the trainable weights, `optimizer.applyGradients` — with SGD(1e-3) and batch size 64, then the
+ * the trainable weights, `optimizer.apply(grads, model.trainableWeights)` — with SGD(1e-3) and batch size 64, then the
  * same loop with train / validation `SparseCategoricalAccuracy` metrics reset at each epoch, then
  * with a layer that adds an activity loss (`loss += sum(model.losses)`).
  * Substituted: MNIST is read from `../shared/data/mnist`; the `tf.data` pipeline
@@ -105,9 +105,8 @@ export async function customTrainingLoop(
           for (const extra of model.losses) loss = loss.add(extra);
           return [loss, logits];
         });
-        const weights = model.trainableWeights;
-        const grads = tape.gradient(loss, weights);
-        optimizer.applyGradients(weights.map((w, i) => [grads[i], w] as const));
+        const grads = tape.gradient(loss, model.trainableWeights);
+        optimizer.apply(grads, model.trainableWeights);
         // Update training metric.
         trainAccMetric.updateState(yBatchTrain, logits);
         return loss.dataSync()[0];

@@ -80,6 +80,14 @@ export class Embedding extends Layer<EmbeddingConfig> {
         : positiveInteger(this.config.inputLength, 'inputLength', 'Embedding');
   }
 
+  /**
+   * As TF.js and Keras 2: without `inputShape` / `batchInputShape`, `inputLength` declares the input
+   * `[null, inputLength]`, so a Sequential that starts with this layer is built at once.
+   */
+  override get batchInputShape(): (number | null)[] | null {
+    return super.batchInputShape ?? (this.inputLength === null ? null : [null, this.inputLength]);
+  }
+
   override build(): void {
     this.embeddings = this.addWeight('embeddings', [this.inputDim, this.outputDim], {
       initializer: this.embeddingsInitializer,
