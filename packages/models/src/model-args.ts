@@ -1,6 +1,27 @@
 import { SymbolicTensor } from '@horn/layers';
 import { normalizeOptions, snakeToCamel, ValueError } from '@horn/tensor';
-import type { ModelArgs } from './model.js';
+
+/**
+ * The functional-API arguments of `new Model(...)`.
+ * @example new Model({ inputs: x, outputs: { digits, priority }, name: 'ticket_model' })
+ */
+export interface ModelArgs {
+  /**
+   * The model inputs: symbolic tensors from `Input()`; a record names them by its keys (data is
+   * then passed as a record with those keys).
+   */
+  inputs?: SymbolicTensor | SymbolicTensor[] | Readonly<Record<string, SymbolicTensor>>;
+  /**
+   * The model outputs: symbolic tensors computed from the inputs with `layer.apply`. A record
+   * (`{ digits, priority }`) names the outputs by its keys, as Keras 3: `outputNames`, the keys
+   * of `compile`'s `loss` / `lossWeights` / `metrics` and of `fit`'s `y`, the logs
+   * (`priority_loss`), and `predict`, which returns a record with the same keys.
+   */
+  outputs?: SymbolicTensor | SymbolicTensor[] | Readonly<Record<string, SymbolicTensor>>;
+  /** Default: `functional`, `functional_1`, ... (Keras 3); a subclass: its class name in snake_case. */
+  name?: string;
+  trainable?: boolean;
+}
 
 /**
  * What `new Model(inputs, outputs, ...)` takes after the graph ends: a name or `{ name, trainable }`.

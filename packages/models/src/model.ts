@@ -14,12 +14,13 @@ import {
 import type { KerasOptions } from '@horn/tensor';
 import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
-import { MODEL_KEYS, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
+import { MODEL_KEYS, type ModelArgs, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
 import type { IOHandler, SaveResult } from './saving/artifacts.js';
 import { modelToJSON } from './saving/model-topology.js';
 import { type SaveOptions, saveModel } from './saving/save-model.js';
 import { loadWeights, type SaveWeightsOptions, saveWeights } from './saving/weights-file.js';
 import { printSummary, type SummaryPositions } from './summary.js';
+import { findLayer } from './topology/find-layer.js';
 import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
 import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
 import { type GraphEnds, graphEnds } from './topology/graph-ends.js';
@@ -41,26 +42,7 @@ import { type OnBatchArgs, testOnBatch, trainOnBatch } from './training/on-batch
 import { type PredictArgs, type PredictOutput, predict, predictDataset, predictOnBatch } from './training/predict.js';
 import type { BatchIterable, Dataset } from './training/sources.js';
 
-/** The functional-API arguments of `new Model(...)`. */
-export interface ModelArgs {
-  /**
-   * The model inputs: symbolic tensors from `Input()`; a record names them by its keys (data is
-   * then passed as a record with those keys).
-   */
-  inputs?: SymbolicTensor | SymbolicTensor[] | Readonly<Record<string, SymbolicTensor>>;
-  /**
-   * The model outputs: symbolic tensors computed from the inputs with `layer.apply`. A record
-   * (`{ digits, priority }`) names the outputs by its keys, as Keras 3: `outputNames`, the keys
-   * of `compile`'s `loss` / `lossWeights` / `metrics` and of `fit`'s `y`, the logs
-   * (`priority_loss`), and `predict`, which returns a record with the same keys.
-   */
-  outputs?: SymbolicTensor | SymbolicTensor[] | Readonly<Record<string, SymbolicTensor>>;
-  /** Default: `functional`, `functional_1`, ... (Keras 3); a subclass: its class name in snake_case. */
-  name?: string;
-  trainable?: boolean;
-}
-
-export type { ModelNameOrOptions } from './model-args.js';
+export type { ModelArgs, ModelNameOrOptions } from './model-args.js';
 
 function defaultModelName(cls: { name: string }, isFunctional: boolean): string {
   if (cls === Model || (isFunctional && cls.name === 'Model')) return uniqueLayerName('functional');
@@ -211,25 +193,7 @@ export class Model extends Layer {
    * @example model.getLayer('dense_1').getWeights()
    */
   getLayer(nameOrIndex: string | number): Layer {
-    const layers = this.layers;
-    if (typeof nameOrIndex === 'number') {
-      if (!Number.isInteger(nameOrIndex) || nameOrIndex < 0 || nameOrIndex >= layers.length) {
-        throw new ValueError(
-          `${layerLabel(this)}: getLayer(${nameOrIndex}): index out of range; the model has ${layers.length} layers (0..${layers.length - 1})`,
-        );
-      }
-      return layers[nameOrIndex];
-    }
-    if (typeof nameOrIndex !== 'string') {
-      throw new ValueError(`${layerLabel(this)}: getLayer expects a name or an index, got ${typeof nameOrIndex}`);
-    }
-    const found = layers.find((l) => l.name === nameOrIndex);
-    if (!found) {
-      throw new ValueError(
-        `${layerLabel(this)}: no layer named '${nameOrIndex}'; the layers are: ${layers.map((l) => `'${l.name}'`).join(', ') || '(none)'}`,
-      );
-    }
-    return found;
+    return findLayer(layerLabel(this), this.layers, nameOrIndex);
   }
 
   /**

@@ -17,14 +17,21 @@ import {
   ValueError,
   zerosLike,
 } from '@horn/tensor';
-import { type ConstraintId, getConstraint } from '../constraints/get-constraint.js';
-import { getInitializer, type InitializerId } from '../initializers/get-initializer.js';
-import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
+import { getConstraint } from '../constraints/get-constraint.js';
+import { getInitializer } from '../initializers/get-initializer.js';
+import { getRegularizer, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
 import { type CustomObjects, withCustomObjects } from './class-registry.js';
 import { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
 import { fmtShape, inputShapeFromDim, layerLabel, readBatchInputShape } from './input-checks.js';
 import { checkInputSpec, type InputSpec } from './input-spec.js';
+import {
+  type AddWeightOptions,
+  type CallOptions,
+  declaresBelow,
+  type LayerConfig,
+  positionalMessage,
+} from './layer-options.js';
 import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
@@ -32,67 +39,11 @@ import { Node, SymbolicTensor } from './symbolic.js';
 import { eagerInputs, isSymbolicCall, nodeTensors } from './symbolic-call.js';
 import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
 
+export type { AddWeightOptions, CallOptions, LayerConfig } from './layer-options.js';
 export type { LayerShape } from './layer-shape.js';
 
 /** The layer whose eager `apply` is running outermost (Keras' call context entry layer), or null. */
 let callEntry: Layer | null = null;
-
-/** Options every layer takes. */
-export interface LayerConfig {
-  /** Unique per class by default: `dense`, `dense_1`, ... */
-  name?: string;
-  /** Whether the layer's weights are trained. Default true. */
-  trainable?: boolean;
-  /** Only `'float32'` for now. */
-  dtype?: 'float32';
-  /** Keras `input_shape`: the input shape without the batch dimension. */
-  inputShape?: (number | null)[];
-  /** Keras `batch_input_shape`: the input shape with the batch dimension. */
-  batchInputShape?: (number | null)[];
-  /**
-   * Keras `input_dim`: the same as `inputShape: [inputDim]`, for layers without an `inputDim` option
-   * of their own (Embedding's `inputDim` is its vocabulary size).
-   */
-  inputDim?: number;
-  /** A penalty on the layer's output, added to `losses` on each call, divided by the batch size (as Keras 3). */
-  activityRegularizer?: RegularizerId | null;
-}
-
-/** Options of `Layer.apply` and `Layer.call`. */
-export interface CallOptions {
-  /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
-  training?: boolean;
-}
-
-/** Options of `Layer.addWeight`. */
-export interface AddWeightOptions {
-  /** Default `'glorotUniform'` (as Keras' add_weight for float weights). */
-  initializer?: InitializerId;
-  regularizer?: RegularizerId | null;
-  constraint?: ConstraintId | null;
-  /** Default true. */
-  trainable?: boolean;
-  dtype?: 'float32';
-}
-
-/** Whether a class between `cls` and Layer declares `key` in its own `configKeys` (Embedding's `inputDim`). */
-function declaresBelow(cls: object, key: string): boolean {
-  for (let c: object | null = cls; c !== null && c !== Layer; c = Object.getPrototypeOf(c)) {
-    const own = Object.hasOwn(c, 'configKeys') ? (c as { configKeys: unknown }).configKeys : null;
-    if (Array.isArray(own) && own.includes(key)) return true;
-  }
-  return false;
-}
-
-/** The refusal of a positional argument (Keras' `Dense(8)`), naming Horn's options form. */
-function positionalMessage(className: string, keys: readonly string[] | null, given: unknown): string {
-  // Keras' first positional parameter: units / filters / layer / kernel_size where the class has it.
-  const first = ['units', 'filters', 'layer', 'kernelSize'].find((k) => keys?.includes(k)) ?? keys?.[0];
-  const shown = typeof given === 'string' ? `'${given}'` : JSON.stringify(given);
-  const example =
-    first && first !== 'name' ? `new ${className}({ ${first}: ${shown}, ... })` : `new ${className}({ ... })`;
-  return `${className}: expected an options object, got ${Array.isArray(given) ? 'an array' : typeof given} ${shown}; this looks like Keras' positional form ${className}(${shown}, ...), which Horn does not take: pass options by name, e.g. ${example}`;
-}
 
 /**
  * The base of every layer: config in the constructor, weights in `build(inputShape)`, math in
@@ -161,7 +112,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     this.name = name ?? uniqueLayerName(toSnakeCase(cls.className));
     this.trainableFlag = trainable ?? true;
-    const inputDim = declaresBelow(cls, 'inputDim') ? undefined : this.config.inputDim;
+    const inputDim = declaresBelow(cls, 'inputDim', Layer) ? undefined : this.config.inputDim;
     const shape = inputShapeFromDim(cls.className, inputDim, inputShape, batchInputShape);
     this.declaredBatchInputShape = readBatchInputShape(cls.className, shape, batchInputShape);
     this.activityRegularizer = activityRegularizer ? getRegularizer(activityRegularizer) : null;
