@@ -1,6 +1,6 @@
 import { keep, memory, type Tensor, tensor } from '@horn/tensor';
-import { describe, expect, test } from 'vitest';
-import { consumeGradients, GradientTape, variable } from './index.js';
+import { describe, expect, test, vi } from 'vitest';
+import { consumeGradients, GradientTape, resetLeakWatch, variable } from './index.js';
 
 describe('GradientTape memory (a training step without tidy)', () => {
   test('run() releases what it made and did not return once gradient() is done', () => {
@@ -40,5 +40,20 @@ describe('GradientTape memory (a training step without tidy)', () => {
     step();
     expect(y.isDisposed).toBe(false);
     persistent.dispose();
+  });
+
+  test('tapes that no optimizer follows are not a training loop: no warning (checkGradients, derivatives)', () => {
+    resetLeakWatch();
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const w = variable(tensor([1, 2]));
+    const kept: Tensor[] = [];
+    for (let i = 0; i < 30; i++) {
+      const tape = new GradientTape();
+      const y = tape.run(() => w.square().sum());
+      kept.push(tape.gradient(y, w) as Tensor, y); // the caller keeps both: its own tensors
+    }
+    expect(kept[58].arraySync()).toEqual([2, 4]); // d/dw sum(w²) = 2w
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -70,7 +70,8 @@ let warned = false;
 
 /**
  * A new training step begins (a top-level GradientTape starts recording): releases the tensors
- * of the steps an optimizer has finished (unless `keep()`-ed or disposed already), then watches
+ * of the steps an optimizer has finished (unless `keep()`-ed or disposed already), then, when an
+ * optimizer finished the step before (a training loop), watches
  * the live-tensor count, warning once (console.warn, with the counts) when it grew on each of
  * {@link LEAK_WARNING_STEPS} consecutive steps.
  * @example beginStep() // inside GradientTape.run
@@ -79,6 +80,13 @@ export function beginStep(): void {
   const done = pending;
   pending = [];
   for (const step of done) for (const t of step.tensors) if (!t.kept && !t.isDisposed) t.dispose();
+  // Only training steps are watched: a tape whose previous step no optimizer finished (checkGradients,
+  // a tape used for a derivative alone) is not a training loop, and its tensors are the caller's.
+  if (done.length === 0) {
+    lastCount = -1;
+    growingSteps = 0;
+    return;
+  }
   const count = memory().numTensors;
   if (lastCount >= 0 && count > lastCount) {
     if (growingSteps === 0) firstGrowing = lastCount;
