@@ -116,6 +116,22 @@ export async function loadLibraries(
   };
 }
 
+/**
+ * Loads and activates one contender alone, for a child process that measures it by itself (peak
+ * RSS); throws when it cannot run here.
+ * @example const libs = await loadContender('horn-wasm', 2);
+ */
+export async function loadContender(contender: ContenderId, wasmThreads: number): Promise<Libraries> {
+  const horn = contender.startsWith('horn');
+  const libs = await loadLibraries([contender.endsWith('wasm') ? 'wasm' : 'cpu'], { horn, tfjs: !horn, wasmThreads });
+  const availability = libs.available.get(contender);
+  if (availability === undefined || !availability.ok) {
+    throw new Error(`${contender} is not available: ${availability?.ok === false ? availability.reason : ''}`);
+  }
+  await libs.activate(contender);
+  return libs;
+}
+
 /** The thread count a backend object reports (`threads`, or its runner's: `parallel.threads`), if any. */
 function reportedThreads(backend: unknown): number | undefined {
   const b = backend as { threads?: unknown; parallel?: { threads?: unknown } } | null;

@@ -9,7 +9,7 @@ import { BinaryCrossentropy } from '@horn/losses';
 import { Sequential } from '@horn/models';
 import { Adam } from '@horn/optimizers';
 import { getBackendInstance, randomSource, tensor } from '@horn/tensor';
-import { loadLibraries } from './libraries.js';
+import { loadContender } from './libraries.js';
 import type { ContenderId } from './measurement.js';
 
 /** What the bench asks a child to train. */
@@ -40,16 +40,7 @@ const mib = (bytes: number) => bytes / 2 ** 20;
 
 async function main(spec: LstmMemorySpec): Promise<LstmMemoryResult> {
   const horn = spec.contender.startsWith('horn');
-  const libs = await loadLibraries([spec.contender.endsWith('wasm') ? 'wasm' : 'cpu'], {
-    horn,
-    tfjs: !horn,
-    wasmThreads: spec.wasmThreads,
-  });
-  const availability = libs.available.get(spec.contender);
-  if (availability === undefined || !availability.ok) {
-    throw new Error(`${spec.contender} is not available: ${availability?.ok === false ? availability.reason : ''}`);
-  }
-  await libs.activate(spec.contender);
+  const libs = await loadContender(spec.contender, spec.wasmThreads);
   const n = spec.batchSize * spec.batches;
   const random = randomSource(7);
   const xs = Float32Array.from({ length: n * spec.time * LSTM_FEATURES }, () => random.next() * 2 - 1);

@@ -3,7 +3,7 @@
  * resident set size as JSON on the last line of stdout. Peak RSS is per process, so it is measured here
  * rather than in the bench process, where both libraries and every network live side by side.
  */
-import { loadLibraries } from './libraries.js';
+import { loadContender } from './libraries.js';
 import type { ContenderId } from './measurement.js';
 import { readTrainingFile } from './mnist-data.js';
 import type { NetworkId } from './networks.js';
@@ -36,16 +36,7 @@ const mib = (bytes: number) => bytes / 2 ** 20;
 async function main(spec: RssChildSpec): Promise<RssChildResult> {
   const data = readTrainingFile(spec.dataFile, spec.nTrain);
   const horn = spec.contender.startsWith('horn');
-  const libs = await loadLibraries([spec.contender.endsWith('wasm') ? 'wasm' : 'cpu'], {
-    horn,
-    tfjs: !horn,
-    wasmThreads: spec.wasmThreads,
-  });
-  const availability = libs.available.get(spec.contender);
-  if (availability === undefined || !availability.ok) {
-    throw new Error(`${spec.contender} is not available: ${availability?.ok === false ? availability.reason : ''}`);
-  }
-  await libs.activate(spec.contender);
+  const libs = await loadContender(spec.contender, spec.wasmThreads);
   const runner = horn
     ? hornRunner(spec.network, data, spec.batchSize, spec.hornTrainer)
     : tfjsRunner(libs.tf!, spec.network, data, spec.batchSize);
