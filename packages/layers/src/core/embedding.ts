@@ -118,7 +118,7 @@ export class Embedding extends Layer<EmbeddingConfig> {
    * `maskZero` is set; null otherwise.
    * @example new Embedding({ inputDim: 5, outputDim: 2, maskZero: true }).computeMask(tensor([[0, 3]])) // [[false, true]]
    */
-  computeMask(indices: Tensor): Tensor | null {
+  override computeMask(indices: Tensor): Tensor | null {
     return this.maskZero ? notEqual(indices, 0) : null;
   }
 

@@ -18,7 +18,14 @@ export {
 } from './input-checks.js';
 export { Input, type InputConfig, type InputDType, InputLayer, type InputLayerConfig } from './input-layer.js';
 export { checkInputSpec, type InputSpec } from './input-spec.js';
-export { type AddWeightOptions, type CallOptions, Layer, type LayerConfig, type LayerShape } from './layer.js';
+export {
+  type AddWeightOptions,
+  type CallOptions,
+  Layer,
+  type LayerConfig,
+  type LayerMask,
+  type LayerShape,
+} from './layer.js';
 export { LayerWeight } from './layer-weight.js';
 export { resetLayerNames, toSnakeCase, uniqueLayerName } from './naming.js';
 export { getRegisteredClass, registeredClassNames } from './registry.js';

@@ -1,3 +1,4 @@
+import type { Tensor } from '@horn/tensor';
 import type { ConstraintId } from '../constraints/get-constraint.js';
 import type { InitializerId } from '../initializers/get-initializer.js';
 import type { RegularizerId } from '../regularizers/get-regularizer.js';
@@ -27,7 +28,17 @@ export interface LayerConfig {
 export interface CallOptions {
   /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
   training?: boolean;
+  /**
+   * Keras' `mask`: which time steps of the input are real (`true`) and which are padding
+   * (`false`), a bool tensor `[batch, time]` for a single input, or one entry per input (null where
+   * an input has no mask) for layers called on a list. `apply` fills it from the mask the input
+   * carries (`Embedding({ maskZero: true })`, `Masking`) when it is not given.
+   */
+  mask?: LayerMask;
 }
+
+/** A mask for one input (null: none), or one entry per input of a layer called on a list. */
+export type LayerMask = Tensor | null | (Tensor | null)[];
 
 /** Options of `Layer.addWeight`. */
 export interface AddWeightOptions {

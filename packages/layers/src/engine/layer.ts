@@ -30,6 +30,7 @@ import {
   type CallOptions,
   declaresBelow,
   type LayerConfig,
+  type LayerMask,
   positionalMessage,
 } from './layer-options.js';
 import type { LayerShape } from './layer-shape.js';
@@ -39,7 +40,7 @@ import { Node, SymbolicTensor } from './symbolic.js';
 import { eagerInputs, isSymbolicCall, nodeTensors } from './symbolic-call.js';
 import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
 
-export type { AddWeightOptions, CallOptions, LayerConfig } from './layer-options.js';
+export type { AddWeightOptions, CallOptions, LayerConfig, LayerMask } from './layer-options.js';
 export type { LayerShape } from './layer-shape.js';
 
 /** The layer whose eager `apply` is running outermost (Keras' call context entry layer), or null. */
@@ -158,6 +159,18 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   /** Creates weights for an input shape (batch dim may be null). Default: nothing. */
   build(_inputShape: LayerShape | LayerShape[]): void {}
 
+  /** Keras' `supports_masking`: the layer passes its input's mask on (default false: it drops it). */
+  supportsMasking = false;
+
+  /**
+   * Keras' `compute_mask`: the mask of the output for these inputs and their mask. Default: the
+   * input's mask when `supportsMasking`, else null.
+   * @example new Masking().computeMask(x) // true where a step of x holds a value other than 0
+   */
+  computeMask(_inputs: Tensor | Tensor[], mask?: LayerMask): LayerMask {
+    return this.supportsMasking ? (mask ?? null) : null;
+  }
+
   /** The math. `inputs` is one Tensor, or an array for merge layers. */
   abstract call(inputs: Tensor | Tensor[], options: CallOptions): Tensor | Tensor[];
 
@@ -245,7 +258,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
       this.clearCallLosses();
     }
     try {
-      const outputs = this.call(Array.isArray(eager) ? list : list[0], { training: training ?? this.defaultTraining });
+      const outputs = this.call(Array.isArray(eager) ? list : list[0], {
+        training: training ?? this.defaultTraining,
+        mask: options.mask,
+      });
       if (this.activityRegularizer) {
         for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
       }
