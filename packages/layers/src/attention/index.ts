@@ -1,0 +1,4 @@
+export * from './additive-attention.js';
+export * from './attention.js';
+export * from './base-attention.js';
+export type * from './call-options.js';
