@@ -17,6 +17,7 @@ export interface AdditiveAttentionConfig extends BaseAttentionConfig {}
  * attention.apply([ones([2, 3, 4]), ones([2, 5, 4])]).shape; // [2, 3, 4]
  */
 export class AdditiveAttention extends BaseAttention<AdditiveAttentionConfig> {
+  static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'AdditiveAttention';
   scale: Variable | null = null;
 

@@ -31,8 +31,9 @@ export function goldenCases(className: string): GoldenCase[] {
 
 /** A float32 tensor from nested numbers, or a bool tensor from nested booleans. */
 export function fromJson(values: NestedArray | number): Tensor {
-  const flat = [values].flat(Number.POSITIVE_INFINITY);
-  return tensor(values as NestedArray, undefined, typeof flat[0] === 'boolean' ? 'bool' : 'float32');
+  let first: unknown = values;
+  while (Array.isArray(first)) first = first[0];
+  return tensor(values as NestedArray, undefined, typeof first === 'boolean' ? 'bool' : 'float32');
 }
 
 /** Keras' weights of a case, in `layer.weights` order, as tensors of their shapes. */
