@@ -1,31 +1,18 @@
 import type { Variable } from '@horn/autograd';
 import type { KerasOptions } from '@horn/tensor';
-import {
-  abs,
-  cast,
-  expandDims,
-  fmt,
-  less,
-  matmul,
-  mul,
-  range,
-  reshape,
-  ShapeError,
-  sub,
-  type Tensor,
-  ValueError,
-} from '@horn/tensor';
+import { fmt, matmul, mul, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from '../conv/weight-spec.js';
 import { dropoutMask, readSeed, seededStream } from '../core/random-layer.js';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerMask, type LayerShape } from '../engine/layer.js';
-import { andMasks, causalMask, maskedSoftmax, maskList, stepMask } from './attention-masks.js';
+import { maskedSoftmax, maskList } from './attention-masks.js';
 import {
   type MultiHeadAttentionConfig,
   type MultiHeadAttentionShape,
   readMultiHeadShape,
 } from './multi-head-attention-config.js';
 import { contract, fromHeads, type HeadLayout, scoresLayout, toHeads } from './multi-head-layout.js';
+import { multiHeadMask } from './multi-head-mask.js';
 import './call-options.js';
 
 export type { MultiHeadAttentionConfig } from './multi-head-attention-config.js';
@@ -138,7 +125,7 @@ export class MultiHeadAttention extends Layer<MultiHeadAttentionConfig> {
         `${layerLabel(this)}: expected query and key to agree on the axes attention does not run over (${layout.others.join(', ')}), got query ${fmt(q.shape)} and key ${fmt(k.shape)}`,
       );
     }
-    const mask = this.attentionMaskOf(q, k, options);
+    const mask = multiHeadMask(layerLabel(this), q, k, options, this.slidingWindow);
     const qp = contract(q, p.query.kernel, p.query.bias, 1);
     const kp = contract(k, p.key.kernel, p.key.bias, 1);
     const vp = contract(v, p.value.kernel, p.value.bias, 1);
@@ -210,55 +197,6 @@ export class MultiHeadAttention extends Layer<MultiHeadAttentionConfig> {
       );
     }
     return { axes, others: middle.filter((a) => !axes.includes(a)) };
-  }
-
-  /** Keras' _compute_attention_mask, as `[batch | 1, 1, T, S]` to broadcast over the heads; null for none. */
-  private attentionMaskOf(q: Tensor, k: Tensor, options: CallOptions): Tensor | null {
-    const label = layerLabel(this);
-    const given = maskList(label, options.mask, 3);
-    const qm = options.queryMask ?? given[0];
-    const vm = options.valueMask ?? given[1];
-    const km = options.keyMask ?? given[2];
-    const am = options.attentionMask ?? null;
-    const any = qm || vm || km || am || options.useCausalMask || this.slidingWindow !== null;
-    if (!any) return null;
-    if (q.rank !== 3) {
-      throw new ValueError(
-        `${label}: masks (attentionMask, query/value/key masks, useCausalMask, slidingWindow) need rank-3 inputs [batch, steps, dim], got query ${fmt(q.shape)}`,
-      );
-    }
-    const [B, T] = q.shape;
-    const S = k.shape[1];
-    const queryMask = stepMask(label, 'the query mask', qm, B, T);
-    const valueMask = stepMask(label, 'the value mask', vm, B, S);
-    const keyMask = stepMask(label, 'the key mask', km, B, S);
-    const combined = andMasks(
-      am ? this.checkedAttentionMask(am, B, T, S) : null,
-      queryMask ? expandDims(queryMask, -1) : null,
-      valueMask ? expandDims(valueMask, -2) : null,
-      keyMask ? expandDims(keyMask, -2) : null,
-      options.useCausalMask ? causalMask(T, S) : null,
-      this.slidingWindow !== null ? this.slidingWindowMask(T, S) : null,
-    ) as Tensor;
-    return combined.rank === 3 ? expandDims(combined, 1) : reshape(combined, [1, 1, T, S]);
-  }
-
-  private checkedAttentionMask(mask: Tensor, B: number, T: number, S: number): Tensor {
-    const want = [B, T, S].slice(3 - mask.rank);
-    const ok = (mask.rank === 2 || mask.rank === 3) && mask.shape.every((d, i) => d === want[i] || d === 1);
-    if (!ok) {
-      throw new ShapeError(
-        `${layerLabel(this)}: expected attentionMask of shape [${B}, ${T}, ${S}] (or broadcastable to it), got ${fmt(mask.shape)}`,
-      );
-    }
-    return mask.dtype === 'bool' ? mask : cast(mask, 'bool');
-  }
-
-  /** True where `|i - j| < slidingWindow`, as `[1, T, S]`. */
-  private slidingWindowMask(T: number, S: number): Tensor {
-    const rows = reshape(range(0, T, 1, 'int32'), [1, T, 1]);
-    const cols = reshape(range(0, S, 1, 'int32'), [1, 1, S]);
-    return less(abs(sub(rows, cols)), this.slidingWindow as number);
   }
 
   /** Validates `[query, value(, key)]` shapes against each other and the built weights. */
