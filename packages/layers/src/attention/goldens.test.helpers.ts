@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { type NestedArray, type Tensor, tensor } from '@horn/tensor';
 import { expect } from 'vitest';
+import type { GroupedQueryAttention } from './grouped-query-attention.js';
+import type { MultiHeadAttention } from './multi-head-attention.js';
 
 /** One case of fixtures/attention-goldens.json (made by packages/layers/fixtures/make-attention.py). */
 export interface GoldenCase {
@@ -50,4 +52,32 @@ export function expectClose(got: Tensor, want: NestedArray, tol = 1e-5): void {
   let worst = 0;
   for (let i = 0; i < b.length; i++) worst = Math.max(worst, Math.abs(Number(a[i]) - Number(b[i])));
   expect(worst).toBeLessThan(tol);
+}
+
+/**
+ * Builds a MultiHeadAttention / GroupedQueryAttention on a golden case's inputs, checks its weight
+ * names and shapes against Keras', sets Keras' weights and asserts the output (and the scores) to 1e-5.
+ */
+export function expectMultiHeadGolden(layer: MultiHeadAttention | GroupedQueryAttention, c: GoldenCase): void {
+  const inputs = [c.query, c.value, ...(c.key ? [c.key] : [])].map((x) => fromJson(x as NestedArray));
+  const masks = (c.masks ?? {}) as Record<string, NestedArray>;
+  const options = {
+    attentionMask: c.attentionMask ? fromJson(c.attentionMask) : null,
+    queryMask: masks.query_mask ? fromJson(masks.query_mask) : null,
+    valueMask: masks.value_mask ? fromJson(masks.value_mask) : null,
+    keyMask: masks.key_mask ? fromJson(masks.key_mask) : null,
+    useCausalMask: c.useCausalMask,
+  };
+  layer.apply(inputs);
+  const layout = (ws: { name: string; shape: readonly number[] }[]) =>
+    ws.map((w) => [w.name.split('/').slice(1).join('/'), [...w.shape]]);
+  expect(layout(layer.weights)).toEqual(layout(c.weights));
+  layer.setWeights(weightTensors(c));
+  if (c.returnAttentionScores) {
+    const [out, scores] = layer.applyWithScores(inputs, options);
+    expectClose(out, c.output);
+    expectClose(scores, c.scores as NestedArray);
+  } else {
+    expectClose(layer.apply(inputs, options), c.output);
+  }
 }

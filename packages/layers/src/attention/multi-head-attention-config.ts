@@ -53,10 +53,13 @@ const positiveInt = (v: unknown): v is number => typeof v === 'number' && Number
  * Checks the numeric options of a MultiHeadAttention config (Keras' errors, naming what was given).
  * @example readMultiHeadShape({ numHeads: 2, keyDim: 4 }).valueDim // 4
  */
-export function readMultiHeadShape(config: MultiHeadAttentionConfig): MultiHeadAttentionShape {
+export function readMultiHeadShape(
+  config: MultiHeadAttentionConfig,
+  owner = 'MultiHeadAttention',
+): MultiHeadAttentionShape {
   const { numHeads, keyDim, valueDim, dropout, outputShape, attentionAxes, slidingWindow, useGate } = config;
   const fail = (what: string, given: unknown) => {
-    throw new ValueError(`MultiHeadAttention: ${what}, got ${JSON.stringify(given)}`);
+    throw new ValueError(`${owner}: ${what}, got ${JSON.stringify(given)}`);
   };
   if (!positiveInt(numHeads)) fail('numHeads must be a positive integer', numHeads);
   if (!positiveInt(keyDim)) fail('keyDim must be a positive integer', keyDim);

@@ -2,32 +2,11 @@ import { checkGradients } from '@horn/autograd';
 import { ShapeError, type Tensor, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { MultiHeadAttention, runLayerTest } from '../index.js';
-import { expectClose, fromJson, goldenCases, weightTensors } from './goldens.test.helpers.js';
+import { expectMultiHeadGolden, goldenCases } from './goldens.test.helpers.js';
 
 describe('MultiHeadAttention matches Keras 3 (weights moved from Keras)', () => {
   test.each(goldenCases('MultiHeadAttention').map((c) => [c.name, c] as const))('%s', (_, c) => {
-    const layer = new MultiHeadAttention(c.config as never);
-    const inputs = [c.query, c.value, ...(c.key ? [c.key] : [])].map((x) => fromJson(x as never));
-    const masks = (c.masks ?? {}) as Record<string, never>;
-    const options = {
-      attentionMask: c.attentionMask ? fromJson(c.attentionMask) : null,
-      queryMask: masks.query_mask ? fromJson(masks.query_mask) : null,
-      valueMask: masks.value_mask ? fromJson(masks.value_mask) : null,
-      keyMask: masks.key_mask ? fromJson(masks.key_mask) : null,
-      useCausalMask: c.useCausalMask,
-    };
-    layer.apply(inputs);
-    expect(layer.weights.map((w) => [w.name.split('/').slice(1).join('/'), w.shape])).toEqual(
-      c.weights.map((w) => [w.name.split('/').slice(1).join('/'), w.shape]),
-    );
-    layer.setWeights(weightTensors(c));
-    if (c.returnAttentionScores) {
-      const [out, scores] = layer.applyWithScores(inputs, options);
-      expectClose(out, c.output);
-      expectClose(scores, c.scores as never);
-    } else {
-      expectClose(layer.apply(inputs, options), c.output);
-    }
+    expectMultiHeadGolden(new MultiHeadAttention(c.config as never), c);
   });
 });
 

@@ -284,6 +284,14 @@ export function layerCases(): LayerCase[] {
       ],
       expectedOutputShape: [2, 3, 4],
     })),
+    c(L.GroupedQueryAttention, () => ({
+      config: { headDim: 2, numQueryHeads: 4, numKeyValueHeads: 2 },
+      inputShape: [
+        [2, 4, 5],
+        [2, 6, 5],
+      ],
+      expectedOutputShape: [2, 4, 5],
+    })),
     c(L.MultiHeadAttention, () => ({
       config: { numHeads: 2, keyDim: 3 },
       inputShape: [
