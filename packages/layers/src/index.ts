@@ -1,5 +1,6 @@
 export * from './activations/index.js';
 export * from './advanced-activations/index.js';
+export * from './attention/index.js';
 export * from './constraints/index.js';
 export * from './conv/index.js';
 export * from './core/index.js';

@@ -3,6 +3,7 @@ import { LeakyReLU } from '../advanced-activations/leaky-relu.js';
 import { PReLU } from '../advanced-activations/prelu.js';
 import { ReLU } from '../advanced-activations/relu.js';
 import { Softmax } from '../advanced-activations/softmax.js';
+import { attentionLayerAliases, attentionLayerClasses } from '../attention/registry-list.js';
 import { constraintClasses } from '../constraints/get-constraint.js';
 import { convLayerAliases, convLayerClasses } from '../conv/registry-list.js';
 import { Activation } from '../core/activation.js';
@@ -37,6 +38,7 @@ export function builtinClasses(): SerializableClass[] {
     ...coreLayerClasses(),
     ...convLayerClasses,
     ...recurrentLayerClasses,
+    ...attentionLayerClasses,
     ...initializerClasses(),
     ...regularizerClasses(),
     ...constraintClasses(),
@@ -48,7 +50,7 @@ export function builtinClasses(): SerializableClass[] {
  * @example builtinAliases().MaxPool2D // MaxPooling2D
  */
 export function builtinAliases(): Record<string, SerializableClass> {
-  return { ...convLayerAliases };
+  return { ...convLayerAliases, ...attentionLayerAliases };
 }
 
 function coreLayerClasses(): SerializableClass[] {

@@ -37,7 +37,7 @@ import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
 import { Node, SymbolicTensor } from './symbolic.js';
-import { eagerInputs, isSymbolicCall, nodeTensors } from './symbolic-call.js';
+import { eagerInputs, isSymbolicCall, nodeTensors, symbolicCallArgs } from './symbolic-call.js';
 import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
 
 export type { AddWeightOptions, CallOptions, LayerConfig, LayerMask } from './layer-options.js';
@@ -259,8 +259,8 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     try {
       const outputs = this.call(Array.isArray(eager) ? list : list[0], {
+        ...options, // a layer's own call options (Attention's useCausalMask) reach its call
         training: training ?? this.defaultTraining,
-        mask: options.mask,
       });
       if (this.activityRegularizer) {
         for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
@@ -493,7 +493,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
       const name = `${this.name}${nodeIndex > 0 ? `_${nodeIndex}` : ''}${outShapes.length > 1 ? `:${i}` : ''}`;
       return new SymbolicTensor(shape, 'float32', name, this, nodeIndex, i);
     });
-    const callArgs: CallOptions = options.training === undefined ? {} : { training: options.training };
+    const callArgs = symbolicCallArgs(this, options);
     const node = new Node({ outboundLayer: this, inputTensors: list, outputTensors: outputs, callArgs });
     this.inboundNodes.push(node);
     for (const layer of new Set(node.inboundLayers)) layer.outboundNodes.push(node);

@@ -1,5 +1,6 @@
 import { cast, Tensor, ValueError } from '@horn/tensor';
 import { layerLabel, type NamedLayer } from './input-checks.js';
+import type { CallOptions } from './layer-options.js';
 import { type Node, SymbolicTensor } from './symbolic.js';
 
 /**
@@ -60,4 +61,30 @@ export function nodeTensors(layer: CalledLayer, which: 'input' | 'output'): Symb
   }
   const tensors = which === 'input' ? node.inputTensors : node.outputTensors;
   return tensors.length === 1 ? tensors[0] : [...tensors];
+}
+
+/**
+ * The options of a symbolic call that a model replays each time it runs the call (Keras' call
+ * kwargs of a node): every option but `mask`, which a graph carries on its tensors. Options that
+ * a graph cannot replay are refused by name: a tensor value (an eager tensor would be frozen into
+ * the model) and `returnAttentionScores: true` (a node's outputs are fixed when it is made).
+ * @example symbolicCallArgs(mha, { training: true, useCausalMask: true }) // { training: true, useCausalMask: true }
+ */
+export function symbolicCallArgs(layer: NamedLayer, options: CallOptions): CallOptions {
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if (key === 'mask' || value === undefined) continue;
+    if (value instanceof Tensor || value instanceof SymbolicTensor) {
+      throw new ValueError(
+        `${layerLabel(layer)}: the call option '${key}' cannot be a tensor in a symbolic (functional API) call; call the layer eagerly (e.g. inside a subclassed layer's call) to pass it`,
+      );
+    }
+    if (key === 'returnAttentionScores' && value === true) {
+      throw new ValueError(
+        `${layerLabel(layer)}: returnAttentionScores: true is not supported in a symbolic (functional API) call; call the layer eagerly (applyWithScores) to get the scores`,
+      );
+    }
+    args[key] = value;
+  }
+  return args as CallOptions;
 }

@@ -267,5 +267,38 @@ export function layerCases(): LayerCase[] {
       inputShape: [2, 4, 5],
       expectedOutputShape: [2, 4, 3],
     })),
+    c(L.Attention, () => ({
+      config: { useScale: true, scoreMode: 'concat' as const },
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 4],
+    })),
+    c(L.AdditiveAttention, () => ({
+      config: {},
+      inputShape: [
+        [2, 3, 4],
+        [2, 5, 4],
+        [2, 5, 4],
+      ],
+      expectedOutputShape: [2, 3, 4],
+    })),
+    c(L.GroupedQueryAttention, () => ({
+      config: { headDim: 2, numQueryHeads: 4, numKeyValueHeads: 2 },
+      inputShape: [
+        [2, 4, 5],
+        [2, 6, 5],
+      ],
+      expectedOutputShape: [2, 4, 5],
+    })),
+    c(L.MultiHeadAttention, () => ({
+      config: { numHeads: 2, keyDim: 3 },
+      inputShape: [
+        [2, 4, 5],
+        [2, 6, 5],
+      ],
+      expectedOutputShape: [2, 4, 5],
+    })),
   ];
 }

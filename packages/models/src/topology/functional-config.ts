@@ -1,5 +1,5 @@
 import { type CallOptions, InputLayer, type Layer, type Node, type SymbolicTensor } from '@horn/layers';
-import { NotImplementedError, ValueError } from '@horn/tensor';
+import { NotImplementedError, snakeToCamel, ValueError } from '@horn/tensor';
 import { producerNode } from './graph.js';
 import { deserializeModelOrLayer } from './model-classes.js';
 
@@ -174,9 +174,12 @@ export function functionalFromConfig(config: FunctionalConfig): {
       if (!t) return false;
       inputs.push(t);
     }
-    const training = refs[0]?.[3]?.training;
-    const options: CallOptions = typeof training === 'boolean' ? { training } : {};
-    const out = layer.apply(inputs.length === 1 ? inputs[0] : inputs, options);
+    // The call's flag options (training, Attention's use_causal_mask) replay; Keras may spell them in snake_case.
+    const options: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(refs[0]?.[3] ?? {})) {
+      if (typeof value === 'boolean') options[snakeToCamel(key)] = value;
+    }
+    const out = layer.apply(inputs.length === 1 ? inputs[0] : inputs, options as CallOptions);
     const first = Array.isArray(out) ? out[0] : out;
     const count = callCount.get(layer) ?? 0;
     nodeIndexMap.set(`${layer.name}\u0000${count}`, first.nodeIndex);

@@ -189,6 +189,7 @@ export function runGraph(graph: ModelGraph, inputs: readonly Tensor[], training:
       if (node.isInput) continue;
       const args = node.inputTensors.map((x) => values.get(x) as Tensor);
       const out = node.outboundLayer.apply(args.length === 1 ? args[0] : args, {
+        ...node.callArgs,
         training: node.callArgs.training ?? training,
       });
       const list = Array.isArray(out) ? out : [out];
