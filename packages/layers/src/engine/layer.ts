@@ -4,7 +4,6 @@ import {
   assertValidShape,
   cast,
   configKeysOf,
-  div,
   fmt,
   normalizeOptions,
   type Shape,
@@ -15,12 +14,12 @@ import {
   tidy,
   toTensor,
   ValueError,
-  zerosLike,
 } from '@horn/tensor';
 import { getConstraint } from '../constraints/get-constraint.js';
 import { getInitializer } from '../initializers/get-initializer.js';
 import { getRegularizer, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
+import { activityPenalty } from './activity-penalty.js';
 import { type CustomObjects, withCustomObjects } from './class-registry.js';
 import { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
 import { fmtShape, inputShapeFromDim, layerLabel, readBatchInputShape } from './input-checks.js';
@@ -163,9 +162,8 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   supportsMasking = false;
 
   /**
-   * Keras' `compute_mask`: the mask of the output for these inputs and their mask. Default: the
-   * input's mask when `supportsMasking`, else null.
-   * @example new Masking().computeMask(x) // true where a step of x holds a value other than 0
+   * Keras' `compute_mask`: the output's mask (default: the input's when `supportsMasking`, else null).
+   * @example new Embedding({ inputDim: 5, outputDim: 2, maskZero: true }).computeMask(tensor([[0, 3]])) // [[false, true]]
    */
   computeMask(_inputs: Tensor | Tensor[], mask?: LayerMask): LayerMask {
     return this.supportsMasking ? (mask ?? null) : null;
@@ -216,12 +214,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   }
 
   /**
-   * Calls the layer. On eager tensors: converts non-float inputs to float32, checks `inputSpec`,
-   * builds on the first call (from the input shape with the batch dimension set to null), runs
-   * `call` and records the activity regularization. On symbolic tensors (from `Input()`): checks
-   * `inputSpec`, builds from the shapes, infers the output shapes with `computeOutputShape` (no
-   * kernel runs for a layer that declares it; a custom layer without one runs `call` on stand-in
-   * zeros) and records the call in `inboundNodes`, returning symbolic outputs (one per output).
+   * Calls the layer. Eager: casts inputs to float32, checks `inputSpec`, builds on the first call
+   * (batch dimension null), runs `call`, records the activity penalty. Symbolic (from `Input()`):
+   * checks, builds, infers the output shapes (`computeOutputShape`) and records the call in
+   * `inboundNodes`, returning symbolic outputs.
    * @example
    * new Dense({ units: 2 }).apply(tensor([[1, 2, 3]]));   // Tensor [1, 2]
    * new Dense({ units: 2 }).apply(Input({ shape: [3] }));  // SymbolicTensor [null, 2]
@@ -262,9 +258,8 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
         ...options, // a layer's own call options (Attention's useCausalMask) reach its call
         training: training ?? this.defaultTraining,
       });
-      if (this.activityRegularizer) {
-        for (const out of Array.isArray(outputs) ? outputs : [outputs]) this.addLoss(this.activityPenalty(out));
-      }
+      const regularizer = this.activityRegularizer;
+      if (regularizer) for (const out of [outputs].flat()) this.addLoss(activityPenalty(regularizer, out));
       return outputs;
     } finally {
       if (entry) callEntry = null;
@@ -276,18 +271,9 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     for (const layer of [this, ...flattenLayers<Layer>(this)]) layer.callLosses.length = 0;
   }
 
-  // Keras 3.15 divides the activity penalty by the batch size (divide_no_nan: an empty batch gives 0).
-  private activityPenalty(out: Tensor): Tensor {
-    const penalty = (this.activityRegularizer as Regularizer).apply(out);
-    if (out.rank === 0) return penalty;
-    return out.shape[0] === 0 ? zerosLike(penalty) : div(penalty, out.shape[0]);
-  }
-
   /**
-   * What `call` receives as `training` when `apply` is given none, as the default of Keras 3's
-   * `call(..., training=...)`: false (inference) for most layers; the random augmentation layers
-   * say true (Keras: `training=True`), and a model says undefined so each of its layers applies
-   * its own default.
+   * What `call` receives as `training` when `apply` is given none (Keras 3's `call` default): false
+   * for most layers, true for the random augmentation layers, undefined for a model (each layer's own).
    * @example new Dropout({ rate: 0.5 }).apply(x) // training false: x unchanged
    */
   protected get defaultTraining(): boolean | undefined {
