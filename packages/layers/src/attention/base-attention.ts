@@ -5,6 +5,7 @@ import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerMask, type LayerShape } from '../engine/layer.js';
 import { andMasks, causalMask, maskList, stepMask } from './attention-masks.js';
 import './call-options.js';
+import { attentionInputShapes } from './attention-shapes.js';
 
 /** Options shared by {@link Attention} and {@link AdditiveAttention}. */
 export interface BaseAttentionConfig extends LayerConfig {
@@ -111,12 +112,7 @@ export abstract class BaseAttention<C extends BaseAttentionConfig = BaseAttentio
   /** Validates `[query, value(, key)]` shapes; returns `[query, value, key]` shapes. */
   private checkShapes(inputShape: LayerShape | LayerShape[]): LayerShape[] {
     const label = layerLabel(this);
-    const shapes = Array.isArray(inputShape[0]) ? (inputShape as LayerShape[]) : null;
-    if (!shapes || shapes.length < 2 || shapes.length > 3) {
-      const given = shapes ? `${shapes.length} inputs` : `one input ${fmtShape(inputShape as LayerShape)}`;
-      throw new ValueError(`${label}: expected a list [query, value] or [query, value, key], got ${given}`);
-    }
-    const [q, v, k = v] = shapes;
+    const [q, v, k] = attentionInputShapes(label, inputShape);
     for (const [name, s] of [
       ['query', q],
       ['value', v],

@@ -13,6 +13,7 @@ import { readMultiHeadShape } from './multi-head-attention-config.js';
 import { contract, fromHeads, type HeadLayout, toHeads } from './multi-head-layout.js';
 import { multiHeadMask } from './multi-head-mask.js';
 import './call-options.js';
+import { attentionInputShapes } from './attention-shapes.js';
 
 /** Options of {@link GroupedQueryAttention}. */
 export interface GroupedQueryAttentionConfig extends LayerConfig {
@@ -200,12 +201,7 @@ export class GroupedQueryAttention extends Layer<GroupedQueryAttentionConfig> {
 
   private checkShapes(inputShape: LayerShape | LayerShape[]): [LayerShape, LayerShape, LayerShape] {
     const label = layerLabel(this);
-    const shapes = Array.isArray(inputShape[0]) ? (inputShape as LayerShape[]) : null;
-    if (!shapes || shapes.length < 2 || shapes.length > 3) {
-      const given = shapes ? `${shapes.length} inputs` : `one input ${fmtShape(inputShape as LayerShape)}`;
-      throw new ValueError(`${label}: expected a list [query, value] or [query, value, key], got ${given}`);
-    }
-    const [q, v, k = v] = shapes;
+    const [q, v, k] = attentionInputShapes(label, inputShape);
     const all = `query ${fmtShape(q)}, value ${fmtShape(v)}, key ${fmtShape(k)}`;
     const same = (a: number | null, b: number | null) => a === null || b === null || a === b;
     if (q.length !== 3 || v.length !== 3 || k.length !== 3) {

@@ -14,6 +14,7 @@ import {
 import { contract, fromHeads, type HeadLayout, scoresLayout, toHeads } from './multi-head-layout.js';
 import { multiHeadMask } from './multi-head-mask.js';
 import './call-options.js';
+import { attentionInputShapes } from './attention-shapes.js';
 
 export type { MultiHeadAttentionConfig } from './multi-head-attention-config.js';
 
@@ -202,12 +203,7 @@ export class MultiHeadAttention extends Layer<MultiHeadAttentionConfig> {
   /** Validates `[query, value(, key)]` shapes against each other and the built weights. */
   private checkShapes(inputShape: LayerShape | LayerShape[]): [LayerShape, LayerShape, LayerShape] {
     const label = layerLabel(this);
-    const shapes = Array.isArray(inputShape[0]) ? (inputShape as LayerShape[]) : null;
-    if (!shapes || shapes.length < 2 || shapes.length > 3) {
-      const given = shapes ? `${shapes.length} inputs` : `one input ${fmtShape(inputShape as LayerShape)}`;
-      throw new ValueError(`${label}: expected a list [query, value] or [query, value, key], got ${given}`);
-    }
-    const [q, v, k = v] = shapes;
+    const [q, v, k] = attentionInputShapes(label, inputShape);
     const all = `query ${fmtShape(q)}, value ${fmtShape(v)}, key ${fmtShape(k)}`;
     if (q.length < 3 || v.length !== q.length || k.length !== q.length) {
       throw new ShapeError(
