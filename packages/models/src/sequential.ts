@@ -1,7 +1,9 @@
 import {
+  acceptedInputDTypes,
   type CallOptions,
   type CustomObjects,
   fmtShape,
+  type InputDTypes,
   InputLayer,
   Layer,
   type LayerShape,
@@ -10,7 +12,7 @@ import {
   SymbolicTensor,
 } from '@horn/layers';
 import type { KerasOptions } from '@horn/tensor';
-import { configKeysOf, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, type DType, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Model } from './model.js';
 import { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';
 
@@ -108,6 +110,8 @@ export class Sequential extends Model {
   static override readonly configKeys: readonly string[] = ['layers', 'name', 'trainable'];
   private readonly stack: Layer[] = [];
   private inputLayer: InputLayer | null = null;
+  /** The dtype of the Input an unbuilt model builds on its first call: its first input's. */
+  private buildDType: DType = 'float32';
 
   constructor(args?: (Layer | SymbolicTensor)[] | KerasOptions<SequentialArgs>);
   constructor(layers: (Layer | SymbolicTensor)[], options: KerasOptions<Omit<SequentialArgs, 'layers'>>);
@@ -120,6 +124,11 @@ export class Sequential extends Model {
       throw new ValueError(`${layerLabel(this)}: layers must be an array, got ${describe(layers)}`);
     }
     for (const layer of layers) this.add(layer);
+  }
+
+  /** Eager inputs go in as the first layer takes them (it casts or refuses); strings pass to it. */
+  get inputDTypes(): InputDTypes {
+    return this.stack.length > 0 ? acceptedInputDTypes(this.stack[0], 0) : 'any';
   }
 
   /** The layers, in order (without the InputLayer, as Keras). */
@@ -212,7 +221,7 @@ export class Sequential extends Model {
         `${layerLabel(this)}: build() needs a shape with a batch dimension, e.g. [null, 784], got []`,
       );
     }
-    this.inputLayer = new InputLayer({ batchInputShape: [null, ...shape.slice(1)] });
+    this.inputLayer = new InputLayer({ batchInputShape: [null, ...shape.slice(1)], dtype: this.buildDType });
     try {
       this.rebuild();
     } catch (e) {
@@ -225,6 +234,7 @@ export class Sequential extends Model {
   override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
     if (!this.isGraphNetwork) {
       const first = Array.isArray(inputs) ? inputs[0] : inputs;
+      this.buildDType = first.dtype;
       this.build([null, ...first.shape.slice(1)]);
     }
     return super.call(inputs, options);

@@ -6,6 +6,7 @@ import {
   DTypeError,
   equal,
   expandDims,
+  full,
   gather,
   memory,
   notEqual,
@@ -82,6 +83,21 @@ describe('string tensors', () => {
     ]);
     expect(tile(tensor(['a', 'b']), [2]).arraySync<'string'>()).toEqual(['a', 'b', 'a', 'b']);
     expect(t.clone().arraySync<'string'>()).toEqual(t.arraySync<'string'>());
+    expect(t.flip(1).arraySync<'string'>()).toEqual([
+      ['c', 'b', 'a'],
+      ['f', 'e', 'd'],
+    ]);
+    expect(tensor(['a', 'b']).broadcastTo([2, 2]).arraySync<'string'>()).toEqual([
+      ['a', 'b'],
+      ['a', 'b'],
+    ]);
+    expect(full([2], 'z').arraySync<'string'>()).toEqual(['z', 'z']);
+    expect(() =>
+      t.pad([
+        [0, 0],
+        [1, 1],
+      ]),
+    ).toThrow(/Pad: input 'x' has dtype 'string'/);
     expect(where(tensor([true, false]), tensor(['x', 'y']), tensor(['p', 'q'])).arraySync<'string'>()).toEqual([
       'x',
       'q',
