@@ -216,6 +216,12 @@ export function layerCases(): LayerCase[] {
       inputData: ids(),
       expectedOutputShape: [2, 10],
     })),
+    c(L.Hashing, () => ({
+      config: { numBins: 5, maskValue: '' },
+      inputShape: [3, 1],
+      inputData: tensor([['a'], [''], ['horn']]),
+      expectedOutputShape: [3, 1],
+    })),
     c(L.Discretization, () => ({
       config: { binBoundaries: [-0.5, 0, 0.5] },
       inputShape: [3, 4],
