@@ -1,7 +1,9 @@
 import {
+  acceptedInputDTypes,
   type CallOptions,
   type CustomObjects,
   fmtShape,
+  type InputDTypes,
   InputLayer,
   Layer,
   type LayerShape,
@@ -10,7 +12,7 @@ import {
   SymbolicTensor,
 } from '@horn/layers';
 import type { KerasOptions } from '@horn/tensor';
-import { configKeysOf, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, type DType, HornError, normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Model } from './model.js';
 import { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';
 
@@ -122,6 +124,17 @@ export class Sequential extends Model {
     for (const layer of layers) this.add(layer);
   }
 
+  /** Eager inputs go in as the first layer takes them (it casts or refuses); strings pass to it. */
+  get inputDTypes(): InputDTypes {
+    return this.stack.length > 0 ? acceptedInputDTypes(this.stack[0], 0) : 'any';
+  }
+
+  /** The dtype of the Input a model without one builds: float32, unless its first layer takes no float32 (strings). */
+  private firstLayerDType(): DType {
+    const accepted = this.stack.length > 0 ? acceptedInputDTypes(this.stack[0], 0) : 'any';
+    return accepted === 'any' || accepted.includes('float32') ? 'float32' : accepted[0];
+  }
+
   /** The layers, in order (without the InputLayer, as Keras). */
   override get layers(): Layer[] {
     return [...this.stack];
@@ -212,7 +225,7 @@ export class Sequential extends Model {
         `${layerLabel(this)}: build() needs a shape with a batch dimension, e.g. [null, 784], got []`,
       );
     }
-    this.inputLayer = new InputLayer({ batchInputShape: [null, ...shape.slice(1)] });
+    this.inputLayer = new InputLayer({ batchInputShape: [null, ...shape.slice(1)], dtype: this.firstLayerDType() });
     try {
       this.rebuild();
     } catch (e) {

@@ -1,39 +1,88 @@
-import type { DType, TypedArray } from './types.js';
+import { DTypeError, ValueError } from './errors.js';
+import type { DType, NumericDType, TypedArray } from './types.js';
 
 /**
- * Allocates a zeroed typed array for `n` elements of `dtype`.
+ * Allocates a zeroed typed array for `n` elements of a numeric `dtype`; a string dtype has no
+ * typed array and throws.
  * @example arrayFor('int32', 3) // Int32Array [0, 0, 0]
  */
 export function arrayFor(dtype: DType, n: number): TypedArray {
   if (dtype === 'int32') return new Int32Array(n);
   if (dtype === 'bool') return new Uint8Array(n);
+  if (dtype === 'string')
+    throw new ValueError(`arrayFor: dtype 'string' has no typed array (expected a numeric dtype)`);
   return new Float32Array(n);
 }
 
 /**
- * Bytes per element of a dtype.
+ * Bytes per element of a numeric dtype (a string tensor's bytes are its UTF-8 lengths: {@link stringBytes}).
  * @example bytesPerElement('float32') // 4
  */
 export function bytesPerElement(dtype: DType): number {
   return dtype === 'bool' ? 1 : 4;
 }
 
-const rank: Record<DType, number> = { bool: 0, int32: 1, float32: 2 };
+/**
+ * The bytes a string tensor's values take: the sum of their UTF-8 lengths, as TF.js counts them.
+ * @example stringBytes(['a', 'é']) // 3
+ */
+export function stringBytes(values: readonly string[]): number {
+  let n = 0;
+  for (const s of values) {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 0x80) n += 1;
+      else if (c < 0x800) n += 2;
+      else if (c >= 0xd800 && c < 0xdc00) {
+        n += 4;
+        i++;
+      } else n += 3;
+    }
+  }
+  return n;
+}
+
+const rank: Record<NumericDType, number> = { bool: 0, int32: 1, float32: 2 };
 
 /**
- * The dtype that holds both (NumPy-style promotion: bool < int32 < float32).
+ * The dtype that holds both (NumPy-style promotion: bool < int32 < float32). A string dtype only
+ * goes with itself: mixing it with a numeric one throws.
  * @example upcastType('int32', 'float32') // 'float32'
  */
 export function upcastType(a: DType, b: DType): DType {
+  if (a === 'string' || b === 'string') {
+    if (a === b) return a;
+    throw new DTypeError(`cannot combine a 'string' tensor with a '${a === 'string' ? b : a}' tensor`);
+  }
   return rank[a] >= rank[b] ? a : b;
 }
 
 /**
- * Whether a string is one of Horn's dtypes.
- * @example isDType('float32') // true
+ * Whether a string is one of Horn's dtypes (`'float32'`, `'int32'`, `'bool'`, `'string'`).
+ * @example isDType('string') // true
  */
 export function isDType(value: unknown): value is DType {
+  return value === 'float32' || value === 'int32' || value === 'bool' || value === 'string';
+}
+
+/**
+ * Whether a string is one of Horn's numeric dtypes (every dtype but `'string'`).
+ * @example isNumericDType('string') // false
+ */
+export function isNumericDType(value: unknown): value is NumericDType {
   return value === 'float32' || value === 'int32' || value === 'bool';
+}
+
+/**
+ * Throws a ValueError naming `op` when `dtype` is `'string'`: the guard of every numeric op.
+ * @example assertNumeric('string', 'add', 'a') // throws "add: expected a numeric tensor for 'a', got dtype 'string'"
+ */
+export function assertNumeric(dtype: DType, op: string, arg = 'x'): void {
+  if (dtype === 'string') {
+    throw new DTypeError(
+      `${op}: expected a numeric tensor for '${arg}', got dtype 'string' (string tensors only take shape ops)`,
+    );
+  }
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { DType, TypedArray } from './types.js';
+import type { DataValues, DType, TypedArray } from './types.js';
 
 const LINE_WIDTH = 75;
 const THRESHOLD = 1000;
@@ -9,20 +9,24 @@ const EDGE_ITEMS = 3;
  * on the decimal point, scientific notation for wide ranges, `...` past 1,000 elements.
  * @example formatTensor(new Float32Array([1, 2.5]), [2], 'float32') // '[1.  2.5]'
  */
-export function formatTensor(values: TypedArray, shape: readonly number[], dtype: DType): string {
+export function formatTensor(values: DataValues, shape: readonly number[], dtype: DType): string {
   const summarize = values.length > THRESHOLD;
   const shown = summarize ? shownIndices(shape) : null;
-  const cell = cellFormatter(values, dtype, shown);
+  if (dtype === 'string' && shape.length === 0) return String(values[0]);
+  const cell =
+    dtype === 'string' ? (v: Cell) => pythonRepr(String(v)) : numericCell(values as TypedArray, dtype, shown);
   if (shape.length === 0) return cell(values[0]).trim();
   return formatLevel(values, shape, 0, 0, cell, summarize, ' ');
 }
 
+type Cell = number | string;
+
 function formatLevel(
-  values: TypedArray,
+  values: DataValues,
   shape: readonly number[],
   dim: number,
   offset: number,
-  cell: (v: number) => string,
+  cell: (v: Cell) => string,
   summarize: boolean,
   indent: string,
 ): string {
@@ -76,6 +80,19 @@ function shownIndices(shape: readonly number[]): Set<number> {
   };
   walk(0, 0);
   return out;
+}
+
+/** A string as Python's `repr` writes it: single quotes unless it holds one and no double quote. */
+function pythonRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let body = s.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r');
+  if (quote === "'") body = body.replace(/'/g, "\\'");
+  return `${quote}${body}${quote}`;
+}
+
+function numericCell(values: TypedArray, dtype: DType, shown: Set<number> | null): (v: Cell) => string {
+  const cell = cellFormatter(values, dtype, shown);
+  return (v) => cell(v as number);
 }
 
 function cellFormatter(values: TypedArray, dtype: DType, shown: Set<number> | null): (v: number) => string {

@@ -10,7 +10,16 @@ export {
   windowOutSize,
 } from './cpu/kernels/window-attrs.js';
 export { registerCpuKernels } from './cpu/register.js';
-export { arrayFor, bytesPerElement, castValues, isDType, upcastType } from './dtype.js';
+export {
+  arrayFor,
+  assertNumeric,
+  bytesPerElement,
+  castValues,
+  isDType,
+  isNumericDType,
+  stringBytes,
+  upcastType,
+} from './dtype.js';
 export {
   dispose,
   getBackend,
@@ -40,6 +49,7 @@ export type {
 export { ENGINE } from './engine/global.js';
 export type { KernelRecord, Recorder } from './engine/recorder.js';
 export { getKernel, kernelNames, registerKernel, unregisterKernel } from './engine/registry.js';
+export { stringKernelNames } from './engine/string-kernels.js';
 export { DisposedError, DTypeError, HornError, NotImplementedError, ShapeError, ValueError } from './errors.js';
 export { formatTensor } from './format.js';
 export * from './ops/activations.js';
@@ -99,4 +109,15 @@ export {
 } from './shape.js';
 export { Tensor } from './tensor.js';
 export type { TensorLike, TypedArrayInput } from './tensor-like.js';
-export type { ArrayValue, DType, NestedArray, Shape, TypedArray } from './types.js';
+export type {
+  ArrayFor,
+  ArrayValue,
+  DataFor,
+  DataValues,
+  DType,
+  NestedArray,
+  NumericDType,
+  Shape,
+  StringArrayValue,
+  TypedArray,
+} from './types.js';

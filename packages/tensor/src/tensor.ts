@@ -44,12 +44,13 @@ import { tile } from './ops/tile.js';
 import { swapaxes, transpose } from './ops/transpose.js';
 import { abs, ceil, exp, floor, log, log1p, neg, reciprocal, round, sign, sqrt, square } from './ops/unary-math.js';
 import type { TensorLike } from './tensor-like.js';
-import type { ArrayValue, DType, Shape, TypedArray } from './types.js';
+import type { ArrayFor, DataFor, DataValues, DType, NumericDType, Shape } from './types.js';
 
 type Axis = number | readonly number[];
 
 /**
- * An immutable n-dimensional array of float32, int32 or bool values, held by a backend.
+ * An immutable n-dimensional array of float32, int32, bool or string values, held by a backend
+ * (string tensors always by the cpu backend).
  * Every op is a free function and a method: `add(a, b)` is `a.add(b)`.
  * @example
  * const x = tensor([[1, 2], [3, 4]]);
@@ -99,24 +100,27 @@ export class Tensor {
     this.disposed = true;
   }
 
-  /** The values as a new flat typed array (synchronous read). */
-  dataSync(): TypedArray {
-    return ENGINE.readSync(this);
+  /**
+   * The values as a new flat typed array (synchronous read); a string tensor gives a `string[]`
+   * (type it with `dataSync<'string'>()`).
+   */
+  dataSync<D extends DType = NumericDType>(): DataFor<D> {
+    return ENGINE.readSync(this) as DataFor<D>;
   }
 
-  /** The values as a new flat typed array. */
-  data(): Promise<TypedArray> {
-    return ENGINE.read(this);
+  /** The values as a new flat typed array (a `string[]` for a string tensor: `data<'string'>()`). */
+  data<D extends DType = NumericDType>(): Promise<DataFor<D>> {
+    return ENGINE.read(this) as Promise<DataFor<D>>;
   }
 
-  /** The values as nested JavaScript arrays (a number for a scalar). */
-  arraySync(): ArrayValue {
-    return nest(this.dataSync(), this.shape);
+  /** The values as nested JavaScript arrays (a number for a scalar; strings for a string tensor: `arraySync<'string'>()`). */
+  arraySync<D extends DType = NumericDType>(): ArrayFor<D> {
+    return nest(ENGINE.readSync(this), this.shape) as ArrayFor<D>;
   }
 
   /** The values as nested JavaScript arrays. */
-  async array(): Promise<ArrayValue> {
-    return nest(await this.data(), this.shape);
+  async array<D extends DType = NumericDType>(): Promise<ArrayFor<D>> {
+    return nest(await ENGINE.read(this), this.shape) as ArrayFor<D>;
   }
 
   /** Frees the tensor's data (once the last tensor sharing it goes). Using it afterwards throws. */
@@ -126,7 +130,7 @@ export class Tensor {
 
   /** The values printed as NumPy's `str()` does. */
   toString(): string {
-    return formatTensor(this.dataSync(), this.shape, this.dtype);
+    return formatTensor(ENGINE.readSync(this), this.shape, this.dtype);
   }
 
   /** Logs `toString()` to the console. */
@@ -469,11 +473,13 @@ export class Tensor {
   }
 }
 
-function nest(values: TypedArray, shape: readonly number[]): ArrayValue {
+type Nested = number | string | Nested[];
+
+function nest(values: DataValues, shape: readonly number[]): Nested {
   if (shape.length === 0) return values[0];
-  const build = (offset: number, dim: number): ArrayValue[] => {
+  const build = (offset: number, dim: number): Nested[] => {
     const n = shape[dim];
-    const out: ArrayValue[] = new Array(n);
+    const out: Nested[] = new Array(n);
     if (dim === shape.length - 1) {
       for (let i = 0; i < n; i++) out[i] = values[offset + i];
       return out;

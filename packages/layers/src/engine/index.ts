@@ -16,6 +16,14 @@ export {
   normalizeTuple,
   type RankRequirement,
 } from './input-checks.js';
+export {
+  acceptedInputDTypes,
+  type DTypeAware,
+  eagerInputDType,
+  type InputDTypes,
+  inputDTypeFor,
+  symbolicOutputDType,
+} from './input-dtypes.js';
 export { Input, type InputConfig, type InputDType, InputLayer, type InputLayerConfig } from './input-layer.js';
 export { checkInputSpec, type InputSpec } from './input-spec.js';
 export {

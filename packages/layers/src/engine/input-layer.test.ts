@@ -26,11 +26,11 @@ describe('Input dtype', () => {
   });
 
   test('other dtypes are refused by name', () => {
-    for (const dtype of ['string', 'complex64', 'uint32', 'bfloat16']) {
+    for (const dtype of ['complex64', 'uint32', 'bfloat16']) {
       expect(() => Input({ shape: [2], dtype: dtype as never })).toThrow(ValueError);
     }
-    expect(() => Input({ shape: [2], dtype: 'string' as never })).toThrow(
-      /InputLayer: dtype must be one of float32, int32, bool, int64, int8, uint8, float64, float16 .* got "string"/,
+    expect(() => Input({ shape: [2], dtype: 'complex64' as never })).toThrow(
+      /InputLayer: dtype must be one of float32, int32, bool, string, int64, int8, uint8, float64, float16 .* got "complex64"/,
     );
   });
 });

@@ -23,10 +23,10 @@ export interface InputLayerConfig {
 }
 
 /**
- * The dtypes an input accepts: Horn's own (`'float32'`, `'int32'`, `'bool'`) and the TF / Keras dtypes
- * that TF.js' converter maps onto them: `'int64'`, `'int8'`, `'uint8'` become int32 and `'float64'`,
- * `'float16'` become float32 (values outside int32 / float32 range are not representable). Any other
- * dtype (`'string'`, `'complex64'`, `'uint32'`, ...) is refused by name.
+ * The dtypes an input accepts: Horn's own (`'float32'`, `'int32'`, `'bool'`, `'string'`) and the TF /
+ * Keras dtypes that TF.js' converter maps onto them: `'int64'`, `'int8'`, `'uint8'` become int32 and
+ * `'float64'`, `'float16'` become float32 (values outside int32 / float32 range are not
+ * representable). Any other dtype (`'complex64'`, `'uint32'`, ...) is refused by name.
  * @example Input({ shape: [10], dtype: 'int64' }).dtype // 'int32'
  */
 export type InputDType = DType | 'int64' | 'int8' | 'uint8' | 'float64' | 'float16';
@@ -35,6 +35,7 @@ const DTYPES: Readonly<Record<InputDType, DType>> = {
   float32: 'float32',
   int32: 'int32',
   bool: 'bool',
+  string: 'string',
   int64: 'int32',
   int8: 'int32',
   uint8: 'int32',

@@ -36,7 +36,7 @@ import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
 import { Node, SymbolicTensor } from './symbolic.js';
-import { eagerInputs, isSymbolicCall, nodeTensors, symbolicCallArgs } from './symbolic-call.js';
+import { eagerInputs, isSymbolicCall, nodeTensors, symbolicCallArgs, symbolicOutputDType } from './symbolic-call.js';
 import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
 
 export type { AddWeightOptions, CallOptions, LayerConfig, LayerMask } from './layer-options.js';
@@ -214,10 +214,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   }
 
   /**
-   * Calls the layer. Eager: casts inputs to float32, checks `inputSpec`, builds on the first call
-   * (batch dimension null), runs `call`, records the activity penalty. Symbolic (from `Input()`):
-   * checks, builds, infers the output shapes (`computeOutputShape`) and records the call in
-   * `inboundNodes`, returning symbolic outputs.
+   * Calls the layer. Eager: casts inputs to the dtypes it takes (`inputDTypes`), checks `inputSpec`,
+   * builds on the first call (batch dimension null), runs `call`, records the activity penalty.
+   * Symbolic (from `Input()`): checks, builds, infers the output shapes (`computeOutputShape`) and
+   * records the call in `inboundNodes`, returning symbolic outputs.
    * @example
    * new Dense({ units: 2 }).apply(tensor([[1, 2, 3]]));   // Tensor [1, 2]
    * new Dense({ units: 2 }).apply(Input({ shape: [3] }));  // SymbolicTensor [null, 2]
@@ -477,7 +477,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     const nodeIndex = this.inboundNodes.length;
     const outputs = outShapes.map((shape, i) => {
       const name = `${this.name}${nodeIndex > 0 ? `_${nodeIndex}` : ''}${outShapes.length > 1 ? `:${i}` : ''}`;
-      return new SymbolicTensor(shape, 'float32', name, this, nodeIndex, i);
+      return new SymbolicTensor(shape, symbolicOutputDType(this, list, i), name, this, nodeIndex, i);
     });
     const callArgs = symbolicCallArgs(this, options);
     const node = new Node({ outboundLayer: this, inputTensors: list, outputTensors: outputs, callArgs });

@@ -1,4 +1,8 @@
-import { cast, Tensor, ValueError } from '@horn/tensor';
+import { Tensor, ValueError } from '@horn/tensor';
+import { type DTypeAware, eagerInputDType } from './input-dtypes.js';
+
+export { symbolicOutputDType } from './input-dtypes.js';
+
 import { layerLabel, type NamedLayer } from './input-checks.js';
 import type { CallOptions } from './layer-options.js';
 import { type Node, SymbolicTensor } from './symbolic.js';
@@ -24,11 +28,12 @@ export function isSymbolicCall(layer: NamedLayer, inputs: unknown): boolean {
 }
 
 /**
- * A layer's eager inputs as a list of float32 tensors (others are cast); a ValueError naming the
- * layer for an empty list or a value that is not a Tensor.
+ * A layer's eager inputs as a list, each in a dtype the layer takes (see `InputDTypes`: by default
+ * numeric inputs are cast to float32 and strings refused); a ValueError naming the layer for an
+ * empty list or a value that is not a Tensor.
  * @example eagerInputs(dense, tensor([[1, 2]], [1, 2], 'int32')) // [float32 Tensor [1, 2]]
  */
-export function eagerInputs(layer: NamedLayer, inputs: Tensor | Tensor[]): Tensor[] {
+export function eagerInputs(layer: DTypeAware, inputs: Tensor | Tensor[]): Tensor[] {
   const label = layerLabel(layer);
   const list = Array.isArray(inputs) ? inputs : [inputs];
   if (list.length === 0) throw new ValueError(`${label}: expected a tensor or a non-empty array of tensors, got []`);
@@ -37,7 +42,7 @@ export function eagerInputs(layer: NamedLayer, inputs: Tensor | Tensor[]): Tenso
       const what = Array.isArray(inputs) ? `inputs[${i}]` : 'the input';
       throw new ValueError(`${label}: ${what} must be a Tensor, got ${t === null ? 'null' : typeof t}`);
     }
-    return t.dtype === 'float32' ? t : cast(t, 'float32');
+    return eagerInputDType(layer, t, i, Array.isArray(inputs) ? `inputs[${i}]` : 'the input');
   });
 }
 

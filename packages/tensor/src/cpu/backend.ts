@@ -1,25 +1,26 @@
 import type { Backend } from '../engine/backend.js';
-import type { TypedArray } from '../types.js';
+import type { DataValues } from '../types.js';
 
 /**
  * The reference backend: plain typed arrays in JavaScript memory, kernels in pure TypeScript.
- * Every other backend's kernels are checked against it, and it runs any kernel they lack.
+ * Every other backend's kernels are checked against it, and it runs any kernel they lack. It is
+ * also where string tensors live (as `string[]`).
  * @example
  * setBackend('cpu');
  */
-export class CpuBackend implements Backend<TypedArray> {
+export class CpuBackend implements Backend<DataValues> {
   readonly name = 'cpu';
   readonly garbageCollected = true;
 
-  write(values: TypedArray): TypedArray {
+  write(values: DataValues): DataValues {
     return values;
   }
 
-  readSync(handle: TypedArray): TypedArray {
+  readSync(handle: DataValues): DataValues {
     return handle.slice();
   }
 
-  read(handle: TypedArray): Promise<TypedArray> {
+  read(handle: DataValues): Promise<DataValues> {
     return Promise.resolve(handle.slice());
   }
 

@@ -1,4 +1,4 @@
-import type { DType, Shape, TypedArray } from '../types.js';
+import type { DataValues, DType, Shape, TypedArray } from '../types.js';
 
 /**
  * A place where tensor data lives and kernels run: the reference `cpu` backend, the wasm heap,
@@ -16,9 +16,9 @@ export interface Backend<H = unknown> {
   /** Stores values and returns a handle to them. The backend may keep `values` as they are. */
   write(values: TypedArray, shape: Shape, dtype: DType): H;
   /** Reads a handle's values back synchronously; throws where only `read` can work (WebGPU). */
-  readSync(handle: H, dtype: DType, size: number): TypedArray;
+  readSync(handle: H, dtype: DType, size: number): DataValues;
   /** Reads a handle's values back. */
-  read(handle: H, dtype: DType, size: number): Promise<TypedArray>;
+  read(handle: H, dtype: DType, size: number): Promise<DataValues>;
   /** Frees a handle's storage. Called once, when the last tensor sharing it is disposed. */
   disposeData(handle: H): void;
 }

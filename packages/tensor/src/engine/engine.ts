@@ -1,12 +1,13 @@
-import { bytesPerElement } from '../dtype.js';
+import { bytesPerElement, stringBytes } from '../dtype.js';
 import { DisposedError, NotImplementedError, ValueError } from '../errors.js';
 import { sizeOf } from '../shape.js';
 import { Tensor } from '../tensor.js';
-import type { DType, Shape, TypedArray } from '../types.js';
+import type { DataValues, DType, Shape, TypedArray } from '../types.js';
 import type { Backend, KernelAttrs, KernelOutput, KernelTensor } from './backend.js';
 import type { DataRef } from './data-ref.js';
 import type { Recorder } from './recorder.js';
 import { getKernel } from './registry.js';
+import { runStringKernel, type StringKernelInput } from './string-kernels.js';
 
 /** Live tensors and bytes on one backend. */
 export interface BackendMemory {
@@ -125,15 +126,20 @@ export class Engine {
     return previous;
   }
 
-  /** Makes a tensor that owns `values`, written to the active backend (or `backendName`). */
-  makeTensor(values: TypedArray, shape: Shape, dtype: DType, backendName?: string): Tensor {
+  /**
+   * Makes a tensor that owns `values`, written to the active backend (or `backendName`).
+   * String values always go to the cpu backend: no other backend holds strings.
+   */
+  makeTensor(values: DataValues, shape: Shape, dtype: DType, backendName?: string): Tensor {
+    if (dtype === 'string') return this.fromHandle(this.backendInstance('cpu'), values, shape, dtype);
     const backend = backendName ? this.backendInstance(backendName) : this.backend;
-    return this.fromHandle(backend, backend.write(values, shape, dtype), shape, dtype);
+    return this.fromHandle(backend, backend.write(values as never, shape, dtype), shape, dtype);
   }
 
   /** A tensor over a backend handle, counted and tracked by the current scope. */
   fromHandle(backend: Backend, handle: unknown, shape: Shape, dtype: DType): Tensor {
-    const ref: DataRef = { backend, handle, bytes: sizeOf(shape) * bytesPerElement(dtype), refCount: 0 };
+    const bytes = dtype === 'string' ? stringBytes(handle as string[]) : sizeOf(shape) * bytesPerElement(dtype);
+    const ref: DataRef = { backend, handle, bytes, refCount: 0 };
     this.count(ref, 1, 1);
     return this.adopt(ref, shape, dtype, true);
   }
@@ -241,12 +247,13 @@ export class Engine {
     if (t.isDisposed) throw new DisposedError(`${op}: tensor ${t.id} of shape [${t.shape.join(',')}] was disposed`);
   }
 
-  readSync(t: Tensor): TypedArray {
+  /** A copy of the tensor's values: a typed array, or a `string[]` for a string tensor. */
+  readSync(t: Tensor): DataValues {
     this.assertLive(t, 'dataSync');
     return t.ref.backend.readSync(t.ref.handle, t.dtype, t.size);
   }
 
-  read(t: Tensor): Promise<TypedArray> {
+  read(t: Tensor): Promise<DataValues> {
     this.assertLive(t, 'data');
     return t.ref.backend.read(t.ref.handle, t.dtype, t.size);
   }
@@ -258,6 +265,9 @@ export class Engine {
 
   /** Runs a kernel on the active backend, or on `cpu` when the active backend lacks it. */
   runKernelMulti(name: string, inputs: Readonly<Record<string, Tensor>>, attrs: KernelAttrs = {}): Tensor[] {
+    if (Object.values(inputs).some((t) => t instanceof Tensor && t.dtype === 'string')) {
+      return this.runOnStrings(name, inputs, attrs);
+    }
     const active = this.backend;
     let target = active;
     let spec = getKernel(name, active.name);
@@ -277,7 +287,7 @@ export class Engine {
       this.assertLive(t, name);
       let handle = t.ref.handle;
       if (t.ref.backend !== target) {
-        handle = target.write(t.ref.backend.readSync(t.ref.handle, t.dtype, t.size), t.shape, t.dtype);
+        handle = target.write(t.ref.backend.readSync(t.ref.handle, t.dtype, t.size) as TypedArray, t.shape, t.dtype);
         temporaries.push(handle);
       } else {
         sources.set(handle, t);
@@ -303,6 +313,25 @@ export class Engine {
     return outputs;
   }
 
+  /**
+   * A kernel with string inputs runs on the cpu (where string data lives), string outputs stay
+   * there, and numeric outputs (equal's bools) go to the active backend as any kernel's do.
+   */
+  private runOnStrings(name: string, inputs: Readonly<Record<string, Tensor>>, attrs: KernelAttrs): Tensor[] {
+    const cpu = this.backendInstance('cpu');
+    const read: Record<string, StringKernelInput> = {};
+    for (const key of Object.keys(inputs)) {
+      const t = inputs[key];
+      this.assertLive(t, name);
+      const values =
+        t.ref.backend === cpu ? (t.ref.handle as DataValues) : t.ref.backend.readSync(t.ref.handle, t.dtype, t.size);
+      read[key] = { shape: t.shape, dtype: t.dtype, values };
+    }
+    const outputs = runStringKernel(name, read, attrs, cpu).map((o) => this.makeTensor(o.values, o.shape, o.dtype));
+    this.recorder?.record({ name, inputs, attrs, outputs });
+    return outputs;
+  }
+
   private outputTensor(
     o: KernelOutput<unknown>,
     target: Backend,
@@ -314,7 +343,7 @@ export class Engine {
     if (shared) return this.adopt(shared.ref, o.shape, o.dtype, true);
     if (target === active) return this.fromHandle(target, o.values, o.shape, o.dtype);
     // A fall-back kernel ran on cpu: move its output to the active backend so data stays where the user expects.
-    const values = target.readSync(o.values, o.dtype, sizeOf(o.shape));
+    const values = target.readSync(o.values, o.dtype, sizeOf(o.shape)) as TypedArray;
     if (!temporaries.includes(o.values)) target.disposeData(o.values);
     return this.fromHandle(active, active.write(values, o.shape, o.dtype), o.shape, o.dtype);
   }

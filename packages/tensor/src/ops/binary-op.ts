@@ -1,5 +1,5 @@
 import { toTensor } from '../convert.js';
-import { upcastType } from '../dtype.js';
+import { assertNumeric, upcastType } from '../dtype.js';
 import { ENGINE } from '../engine/global.js';
 import { broadcastShapes } from '../shape.js';
 import { Tensor } from '../tensor.js';
@@ -32,6 +32,11 @@ export function binaryOperands(a: TensorLike, b: TensorLike, op: string): [Tenso
 export function binaryOp(kernel: string, op: string, a: TensorLike, b: TensorLike, dtype?: DType): Tensor {
   const [x, y] = binaryOperands(a, b, op);
   broadcastShapes(x.shape, y.shape, op);
+  if ((kernel === 'Equal' || kernel === 'NotEqual') && x.dtype === 'string' && y.dtype === 'string') {
+    return ENGINE.runKernel(kernel, { a: x, b: y });
+  }
+  assertNumeric(x.dtype, op, 'a');
+  assertNumeric(y.dtype, op, 'b');
   let common = dtype ?? upcastType(x.dtype, y.dtype);
   if (common === 'bool') common = 'int32';
   return ENGINE.runKernel(kernel, { a: cast(x, common), b: cast(y, common) });

@@ -1,21 +1,28 @@
 import { makeTensor, toTensor } from '../convert.js';
-import { arrayFor, isDType } from '../dtype.js';
-import { ValueError } from '../errors.js';
+import { arrayFor, isNumericDType } from '../dtype.js';
+import { DTypeError, ValueError } from '../errors.js';
 import { assertValidShape, sizeOf } from '../shape.js';
 import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
 import type { DType } from '../types.js';
 
 function checkDType(dtype: DType, op: string): void {
-  if (!isDType(dtype)) throw new ValueError(`${op}: dtype must be 'float32', 'int32' or 'bool', got ${String(dtype)}`);
+  if (!isNumericDType(dtype)) {
+    throw new (dtype === 'string' ? DTypeError : ValueError)(
+      `${op}: dtype must be 'float32', 'int32' or 'bool', got ${String(dtype)}`,
+    );
+  }
 }
 
 /**
- * A tensor of `shape` filled with `value`.
+ * A tensor of `shape` filled with `value` (a string value makes a string tensor).
  * @example full([2, 2], 7).arraySync() // [[7, 7], [7, 7]]
  */
-export function full(shape: readonly number[], value: number | boolean, dtype?: DType): Tensor {
+export function full(shape: readonly number[], value: number | boolean | string, dtype?: DType): Tensor {
   assertValidShape(shape, 'full');
+  if (typeof value === 'string' && (dtype === undefined || dtype === 'string')) {
+    return makeTensor(new Array<string>(sizeOf(shape)).fill(value), shape, 'string');
+  }
   const dt = dtype ?? (typeof value === 'boolean' ? 'bool' : 'float32');
   checkDType(dt, 'full');
   if (typeof value !== 'number' && typeof value !== 'boolean') {

@@ -1,4 +1,5 @@
 import { toTensor } from '../convert.js';
+import { assertNumeric } from '../dtype.js';
 import { ENGINE } from '../engine/global.js';
 import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
@@ -8,7 +9,9 @@ import type { TensorLike } from '../tensor-like.js';
  * @example isNaN(tensor([1, NaN])).arraySync() // [0, 1]
  */
 export function isNaN(x: TensorLike): Tensor {
-  return ENGINE.runKernel('IsNan', { x: toTensor(x, 'x', 'isNaN') });
+  const t = toTensor(x, 'x', 'isNaN');
+  assertNumeric(t.dtype, 'isNaN');
+  return ENGINE.runKernel('IsNan', { x: t });
 }
 
 /**
@@ -16,5 +19,7 @@ export function isNaN(x: TensorLike): Tensor {
  * @example isFinite(tensor([1, Infinity, NaN])).arraySync() // [1, 0, 0]
  */
 export function isFinite(x: TensorLike): Tensor {
-  return ENGINE.runKernel('IsFinite', { x: toTensor(x, 'x', 'isFinite') });
+  const t = toTensor(x, 'x', 'isFinite');
+  assertNumeric(t.dtype, 'isFinite');
+  return ENGINE.runKernel('IsFinite', { x: t });
 }

@@ -1,5 +1,5 @@
 import { toTensor } from '../convert.js';
-import { isDType } from '../dtype.js';
+import { assertNumeric, isNumericDType } from '../dtype.js';
 import { ENGINE } from '../engine/global.js';
 import { DTypeError, ValueError } from '../errors.js';
 import type { Tensor } from '../tensor.js';
@@ -17,7 +17,9 @@ export function oneHot(indices: TensorLike, depth: number, dtype: DType = 'float
   if (typeof depth !== 'number' || !Number.isInteger(depth) || depth < 0) {
     throw new ValueError(`oneHot: depth must be a non-negative integer, got ${String(depth)}`);
   }
-  if (!isDType(dtype)) throw new ValueError(`oneHot: dtype must be 'float32', 'int32' or 'bool', got ${String(dtype)}`);
+  if (!isNumericDType(dtype))
+    throw new ValueError(`oneHot: dtype must be 'float32', 'int32' or 'bool', got ${String(dtype)}`);
+  assertNumeric(idx.dtype, 'oneHot', 'indices');
   if (idx.dtype === 'bool') throw new DTypeError(`oneHot: indices must be integers, got a bool tensor`);
   if (idx.dtype === 'float32') {
     const values = idx.dataSync();

@@ -1,3 +1,4 @@
+import { assertNumeric } from '../dtype.js';
 import { ENGINE } from '../engine/global.js';
 import { ValueError } from '../errors.js';
 import { fmt, normalizeAxes, normalizeAxis } from '../shape.js';
@@ -53,6 +54,7 @@ export function reduceOp(
   keepDims: boolean,
   needsIdentity = false,
 ): Tensor {
+  assertNumeric(t.dtype, op);
   checkKeepDims(keepDims, op);
   const axes = reductionAxes(axis, t.rank, op);
   if (needsIdentity && reducedCount(t.shape, axes) === 0) {

@@ -1,4 +1,5 @@
 import { toTensor } from '../convert.js';
+import { assertNumeric } from '../dtype.js';
 import type { KernelAttrs } from '../engine/backend.js';
 import { ENGINE } from '../engine/global.js';
 import { ValueError } from '../errors.js';
@@ -19,6 +20,7 @@ export function unaryOp(
   attrs: KernelAttrs = {},
 ): Tensor {
   const t = toTensor(x, 'x', op);
+  assertNumeric(t.dtype, op);
   const dtype = kind === 'float' || t.dtype === 'float32' ? 'float32' : 'int32';
   return ENGINE.runKernel(kernel, { x: cast(t, dtype) }, attrs);
 }
