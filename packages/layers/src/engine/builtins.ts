@@ -23,6 +23,7 @@ import { Dot } from '../merge/dot.js';
 import { Add, Average, Maximum, Minimum, Multiply, Subtract } from '../merge/elementwise.js';
 import { BatchNormalization } from '../normalization/batch-normalization.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
+import { lookupLayerClasses } from '../preprocessing/lookup/registry-list.js';
 import { recurrentLayerClasses } from '../recurrent/registry-list.js';
 import { regularizerClasses } from '../regularizers/get-regularizer.js';
 import { InputLayer } from './input-layer.js';
@@ -39,6 +40,7 @@ export function builtinClasses(): SerializableClass[] {
     ...convLayerClasses,
     ...recurrentLayerClasses,
     ...attentionLayerClasses,
+    ...lookupLayerClasses,
     ...initializerClasses(),
     ...regularizerClasses(),
     ...constraintClasses(),

@@ -1,5 +1,6 @@
 export type { FillMode } from './affine-transform.js';
 export { CenterCrop, type CenterCropConfig } from './center-crop.js';
+export * from './lookup/index.js';
 export { Normalization, type NormalizationConfig } from './normalization.js';
 export { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
 export { type FlipMode, RandomFlip, type RandomFlipConfig } from './random-flip.js';
@@ -9,3 +10,4 @@ export { RandomZoom, type RandomZoomConfig } from './random-zoom.js';
 export { Rescaling, type RescalingConfig } from './rescaling.js';
 export type { ResizeInterpolation } from './resize-images.js';
 export { Resizing, type ResizingConfig } from './resizing.js';
+export * from './text/index.js';
