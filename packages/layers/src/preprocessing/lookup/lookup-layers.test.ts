@@ -7,7 +7,7 @@ import { StringLookup } from './string-lookup.js';
 
 describe('the lookup layers follow the layer contract', () => {
   test.each(lookupLayerCases().map((k) => [k.label, k] as const))('%s', (_, k) => {
-    runLayerTest(k.cls, k.options());
+    runLayerTest(k.cls, k.options() as never);
   });
 });
 
