@@ -11,8 +11,7 @@ import {
   uniqueLayerName,
   withCustomObjects,
 } from '@horn/layers';
-import type { KerasOptions } from '@horn/tensor';
-import { configKeysOf, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, type KerasOptions, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
 import { MODEL_KEYS, type ModelArgs, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
 import type { IOHandler, SaveResult } from './saving/artifacts.js';
@@ -20,6 +19,7 @@ import { modelToJSON } from './saving/model-topology.js';
 import { type SaveOptions, saveModel } from './saving/save-model.js';
 import { loadWeights, type SaveWeightsOptions, saveWeights } from './saving/weights-file.js';
 import { printSummary, type SummaryPositions } from './summary.js';
+import { adjustInputRanks } from './topology/adjust-input-rank.js';
 import { findLayer } from './topology/find-layer.js';
 import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
 import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
@@ -205,8 +205,8 @@ export class Model extends Layer {
   }
 
   /**
-   * Runs the model on eager tensors: a functional model runs its graph (checking the input shapes);
-   * a subclassed model overrides this with its own computation.
+   * Runs the model on eager tensors: a functional model runs its graph (input ranks adjusted as
+   * Keras, shapes checked); a subclassed model overrides this with its own computation.
    */
   override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
     if (!this.graph) {
@@ -214,7 +214,7 @@ export class Model extends Layer {
         `${layerLabel(this)}: a subclassed model must implement call(inputs, { training }); or build a functional model with new Model({ inputs, outputs })`,
       );
     }
-    const list = Array.isArray(inputs) ? inputs : [inputs];
+    const list = adjustInputRanks(this.graph.inputs, Array.isArray(inputs) ? inputs : [inputs]);
     checkGraphInputShapes(
       layerLabel(this),
       this.graph,

@@ -110,8 +110,6 @@ export class Sequential extends Model {
   static override readonly configKeys: readonly string[] = ['layers', 'name', 'trainable'];
   private readonly stack: Layer[] = [];
   private inputLayer: InputLayer | null = null;
-  /** The dtype of the Input an unbuilt model builds on its first call: its first input's. */
-  private buildDType: DType = 'float32';
 
   constructor(args?: (Layer | SymbolicTensor)[] | KerasOptions<SequentialArgs>);
   constructor(layers: (Layer | SymbolicTensor)[], options: KerasOptions<Omit<SequentialArgs, 'layers'>>);
@@ -129,6 +127,12 @@ export class Sequential extends Model {
   /** Eager inputs go in as the first layer takes them (it casts or refuses); strings pass to it. */
   get inputDTypes(): InputDTypes {
     return this.stack.length > 0 ? acceptedInputDTypes(this.stack[0], 0) : 'any';
+  }
+
+  /** The dtype of the Input a model without one builds: float32, unless its first layer takes no float32 (strings). */
+  private firstLayerDType(): DType {
+    const accepted = this.stack.length > 0 ? acceptedInputDTypes(this.stack[0], 0) : 'any';
+    return accepted === 'any' || accepted.includes('float32') ? 'float32' : accepted[0];
   }
 
   /** The layers, in order (without the InputLayer, as Keras). */
@@ -221,7 +225,7 @@ export class Sequential extends Model {
         `${layerLabel(this)}: build() needs a shape with a batch dimension, e.g. [null, 784], got []`,
       );
     }
-    this.inputLayer = new InputLayer({ batchInputShape: [null, ...shape.slice(1)], dtype: this.buildDType });
+    this.inputLayer = new InputLayer({ batchInputShape: [null, ...shape.slice(1)], dtype: this.firstLayerDType() });
     try {
       this.rebuild();
     } catch (e) {
@@ -234,7 +238,6 @@ export class Sequential extends Model {
   override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
     if (!this.isGraphNetwork) {
       const first = Array.isArray(inputs) ? inputs[0] : inputs;
-      this.buildDType = first.dtype;
       this.build([null, ...first.shape.slice(1)]);
     }
     return super.call(inputs, options);
