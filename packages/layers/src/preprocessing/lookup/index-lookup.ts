@@ -160,6 +160,12 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
       this.idf = new Float32Array(Math.max(depth, weights.length));
       this.idf.set(weights);
     }
+    this.installTokens(tokens);
+  }
+
+  /** Makes `tokens` the vocabulary after the special slots and records its size. */
+  private installTokens(tokens: LookupToken[]): void {
+    const start = this.tokenStartIndex();
     this.tokens = tokens;
     this.table.clear();
     tokens.forEach((t, i) => {
@@ -217,11 +223,6 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
     const { maskToken, oovToken, maxTokens, padToMaxTokens } = this.settings;
     const start = this.tokenStartIndex();
     const tokens = counts.mostFrequent([maskToken, oovToken], maxTokens === null ? null : maxTokens - start);
-    this.tokens = tokens;
-    this.table.clear();
-    tokens.forEach((t, i) => {
-      this.table.set(t, start + i);
-    });
     if (counts.trackDocuments) {
       const weights = counts.inverseDocumentFrequency(tokens);
       const front = new Array<number>(start).fill(mean(weights));
@@ -229,7 +230,7 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
       this.idf.set([...front, ...weights]);
     }
     this.resetState();
-    this.recordVocabularySize();
+    this.installTokens(tokens);
   }
 
   /**
@@ -239,11 +240,7 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
    */
   lookupTokens(tokens: readonly LookupToken[]): Int32Array {
     const label = layerLabel(this);
-    if (this.tokens === null) {
-      throw new ValueError(
-        `${label}: the layer has no vocabulary yet; pass the vocabulary option or call adapt() first`,
-      );
-    }
+    if (this.tokens === null) throw this.noVocabulary();
     const { maskToken, numOovIndices, outputMode } = this.settings;
     const oovStart = this.oovStartIndex();
     const out = new Int32Array(tokens.length);
@@ -291,12 +288,14 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
     const x = singleInput(this, inputs);
     const shape = [...x.shape];
     if (!this.settings.invert) return this.encode(this.lookupTokens(this.readInputTokens(x)), shape);
-    if (this.tokens === null) {
-      throw new ValueError(
-        `${layerLabel(this)}: the layer has no vocabulary yet; pass the vocabulary option or call adapt() first`,
-      );
-    }
+    if (this.tokens === null) throw this.noVocabulary();
     return this.invertedTensor(this.invertIndices(Array.from(x.dataSync() as ArrayLike<number>)), shape);
+  }
+
+  private noVocabulary(): ValueError {
+    return new ValueError(
+      `${layerLabel(this)}: the layer has no vocabulary yet; pass the vocabulary option or call adapt() first`,
+    );
   }
 
   private invertIndices(indices: readonly number[]): LookupToken[] {

@@ -90,7 +90,7 @@ describe('StringLookup and IntegerLookup refuse what they cannot do', () => {
     // 3 documents; 'a' in 2: log(1 + 3 / 3), 'b' in 1: log(1 + 3 / 2); OOV: their mean
     const w = fromBatches.apply(tensor([['a', 'b', 'q']])).dataSync();
     const [a, b] = [Math.log(2), Math.log(2.5)];
-    [(a + b) / 2, a, b].forEach((v, i) => expect(w[i]).toBeCloseTo(v, 6));
+    for (const [i, v] of [(a + b) / 2, a, b].entries()) expect(w[i]).toBeCloseTo(v, 6);
   });
 
   test('the mask term is a string in StringLookup and an integer in IntegerLookup, with invert', () => {
