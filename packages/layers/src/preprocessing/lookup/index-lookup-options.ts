@@ -27,10 +27,13 @@ export interface IndexLookupConfig<T extends LookupToken = LookupToken> extends 
   sparse?: boolean;
   /** The vocabulary size the output shape uses before a vocabulary is set (what Keras' config records). */
   vocabularySize?: number | null;
-  /** Only `'floormod'` (integer OOV buckets `token mod numOovIndices`). */
-  oovMethod?: 'floormod';
-  /** Only null (the salted hash of Keras' `oov_method: 'farmhash'` is not available). */
-  salt?: null;
+  /**
+   * How IntegerLookup picks one of several OOV slots: `'floormod'` (default, `x mod numOovIndices`)
+   * or `'farmhash'` (the FarmHash of its decimal string). Strings always hash.
+   */
+  oovMethod?: 'floormod' | 'farmhash';
+  /** Hash OOV terms with SipHash-2-4 keyed by these two integers (one: used twice) instead of FarmHash. */
+  salt?: number | readonly [number, number] | null;
 }
 
 /** The options of an IndexLookup layer, checked and defaulted. */
@@ -43,6 +46,8 @@ export interface LookupSettings {
   outputMode: LookupOutputMode;
   padToMaxTokens: boolean;
   vocabularySize: number | null;
+  oovMethod: 'floormod' | 'farmhash';
+  salt: [number, number] | null;
 }
 
 /** Reads one token option (mask / OOV token, a vocabulary term) or throws naming it. */
@@ -87,7 +92,7 @@ function flag(value: unknown, option: string, label: string): boolean {
 
 /**
  * Checks an IndexLookup config as Keras' IndexLookup constructor does, and refuses by name what
- * Horn does not implement (`sparse: true`, `oovMethod: 'farmhash'`, `salt`, a vocabulary file).
+ * Horn does not implement (`sparse: true`, a vocabulary file).
  * @example readLookupSettings({ maxTokens: 1 }, 'StringLookup', readString, '[UNK]') // throws: maxTokens must be > 1
  */
 export function readLookupSettings(
@@ -106,16 +111,11 @@ export function readLookupSettings(
   }
   const numOovIndices = c.numOovIndices === undefined ? 1 : nullableInteger(c.numOovIndices, 'numOovIndices', label, 0);
   if (numOovIndices === null) throw new ValueError(`${label}: numOovIndices must be an integer >= 0, got null`);
-  if (c.oovMethod !== undefined && c.oovMethod !== 'floormod') {
-    throw new ValueError(
-      `${label}: oovMethod must be 'floormod' (Horn has no 'farmhash' OOV hashing), got ${JSON.stringify(c.oovMethod)}`,
-    );
+  const oovMethod = c.oovMethod ?? 'floormod';
+  if (oovMethod !== 'floormod' && oovMethod !== 'farmhash') {
+    throw new ValueError(`${label}: oovMethod must be 'floormod' or 'farmhash', got ${JSON.stringify(c.oovMethod)}`);
   }
-  if (c.salt !== undefined && c.salt !== null) {
-    throw new ValueError(
-      `${label}: salt is not supported (it needs oovMethod 'farmhash'), got ${JSON.stringify(c.salt)}`,
-    );
-  }
+  const salt = saltOption(c.salt, label);
   if (flag(c.sparse, 'sparse', label)) {
     throw new ValueError(`${label}: sparse: true is not supported (Horn has no sparse tensors); use sparse: false`);
   }
@@ -145,7 +145,19 @@ export function readLookupSettings(
     outputMode,
     padToMaxTokens,
     vocabularySize: nullableInteger(c.vocabularySize, 'vocabularySize', label, 0),
+    oovMethod,
+    salt,
   };
+}
+
+function saltOption(value: unknown, label: string): [number, number] | null {
+  if (value === undefined || value === null) return null;
+  const int = (v: unknown) => typeof v === 'number' && Number.isSafeInteger(v);
+  if (int(value)) return [value as number, value as number];
+  if (Array.isArray(value) && value.length === 2 && value.every(int)) return [value[0], value[1]];
+  throw new ValueError(
+    `${label}: salt must be null, an integer or an array of 2 integers, got ${JSON.stringify(value)}`,
+  );
 }
 
 /**

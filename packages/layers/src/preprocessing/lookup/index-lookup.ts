@@ -337,8 +337,8 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
       idfWeights: learned ? idf : this.inputIdfWeights,
       vocabulary: learned ? this.getVocabulary(true) : this.inputVocabulary,
       vocabularySize: this.frozenSize,
-      oovMethod: 'floormod',
-      salt: null,
+      oovMethod: s.oovMethod,
+      salt: s.salt,
     };
   }
 }

@@ -3,6 +3,7 @@ import { layerLabel } from '../../engine/input-checks.js';
 import type { InputDTypes } from '../../engine/input-dtypes.js';
 import { IndexLookup } from './index-lookup.js';
 import type { IndexLookupConfig } from './index-lookup-options.js';
+import { hashBucket } from './oov-hash.js';
 import type { LookupToken } from './token-counts.js';
 
 /** Options of {@link IntegerLookup}. */
@@ -14,7 +15,8 @@ export interface IntegerLookupConfig extends IndexLookupConfig<number> {
 /**
  * Maps integers to indices through a vocabulary (Keras' IntegerLookup): index 0 is the OOV slot
  * (OOV token -1; after the mask slot when `maskToken` is set), then the terms; with several OOV
- * slots an unknown integer goes to slot `x mod numOovIndices` (Keras' 'floormod'). The vocabulary
+ * slots an unknown integer goes to slot `x mod numOovIndices` (Keras' 'floormod'; with
+ * `oovMethod: 'farmhash'`, FarmHash64 of its decimal string, SipHash-2-4 with a `salt`). The vocabulary
  * is given or learned by `adapt` (most frequent first, ties: greater first). Takes int32 or float
  * tensors of integers; gives int32 indices or float32 one_hot / multi_hot / count / tf_idf vectors.
  * @example
@@ -29,6 +31,11 @@ export class IntegerLookup extends IndexLookup<IntegerLookupConfig> {
   constructor(config: KerasOptions<IntegerLookupConfig> = {}) {
     super(config, -1);
     const dtype = this.config.vocabularyDtype;
+    if (this.settings.salt !== null && this.settings.oovMethod !== 'farmhash') {
+      throw new ValueError(
+        `${layerLabel(this)}: salt needs oovMethod 'farmhash', got oovMethod '${this.settings.oovMethod}'`,
+      );
+    }
     if (dtype !== undefined && dtype !== 'int64') {
       throw new ValueError(`${layerLabel(this)}: vocabularyDtype must be 'int64', got ${JSON.stringify(dtype)}`);
     }
@@ -61,6 +68,7 @@ export class IntegerLookup extends IndexLookup<IntegerLookupConfig> {
 
   protected oovBucket(token: LookupToken, buckets: number): number {
     const t = token as number;
+    if (this.settings.oovMethod === 'farmhash') return hashBucket(String(t), buckets, this.settings.salt);
     return ((t % buckets) + buckets) % buckets;
   }
 

@@ -47,8 +47,13 @@ describe('StringLookup and IntegerLookup refuse what they cannot do', () => {
     expect(() => new StringLookup({ idfWeights: [1] })).toThrow(/idfWeights are only used with outputMode 'tf_idf'/);
     expect(() => new StringLookup({ vocabulary: 'vocab.txt' as never })).toThrow(/reads no vocabulary files/);
     expect(() => new StringLookup({ sparse: true })).toThrow(/sparse: true is not supported/);
-    expect(() => new StringLookup({ numOovIndices: 2 })).toThrow(/numOovIndices 2 is not supported for strings/);
-    expect(() => new IntegerLookup({ oovMethod: 'farmhash' as never })).toThrow(/oovMethod must be 'floormod'/);
+    expect(() => new IntegerLookup({ salt: 3 })).toThrow(/salt needs oovMethod 'farmhash'/);
+    expect(() => new StringLookup({ salt: [1, 2, 3] as never })).toThrow(
+      /salt must be null, an integer or an array of 2 integers/,
+    );
+    expect(() => new IntegerLookup({ oovMethod: 'sha' as never })).toThrow(
+      /oovMethod must be 'floormod' or 'farmhash'/,
+    );
     expect(() => new StringLookup({ vocabulary: [1] as never })).toThrow(/vocabulary\[0\] must be a string, got 1/);
     expect(() => new IntegerLookup({ vocabulary: [1.5] })).toThrow(/vocabulary\[0\] must be an integer, got 1.5/);
   });

@@ -3,6 +3,7 @@ import { layerLabel } from '../../engine/input-checks.js';
 import type { InputDTypes } from '../../engine/input-dtypes.js';
 import { IndexLookup } from './index-lookup.js';
 import type { IndexLookupConfig } from './index-lookup-options.js';
+import { hashBucket } from './oov-hash.js';
 import type { LookupToken } from './token-counts.js';
 
 /** Options of {@link StringLookup}. */
@@ -16,7 +17,8 @@ export interface StringLookupConfig extends IndexLookupConfig<string> {
  * slot `'[UNK]'` (after the mask slot when `maskToken` is set), then the terms. The vocabulary is
  * given or learned by `adapt` (most frequent first). Takes a `'string'` tensor; gives int32
  * indices, or float32 one_hot / multi_hot / count / tf_idf vectors; `invert` maps indices back.
- * Several OOV slots (`numOovIndices > 1`) need Keras' FarmHash of the term and are refused.
+ * With several OOV slots (`numOovIndices > 1`) an unknown term goes to slot FarmHash64(term) mod
+ * `numOovIndices` (SipHash-2-4 with a `salt`), as TF's `to_hash_bucket_fast` / `_strong`.
  * @example
  * const lookup = new StringLookup({ vocabulary: ['a', 'b', 'c', 'd'] });
  * lookup.apply(tensor([['a', 'c', 'd'], ['d', 'z', 'b']])).arraySync(); // [[1, 3, 4], [4, 0, 2]]
@@ -30,11 +32,6 @@ export class StringLookup extends IndexLookup<StringLookupConfig> {
     const encoding = this.config.encoding;
     if (encoding !== undefined && encoding !== 'utf-8' && encoding !== 'utf8') {
       throw new ValueError(`${layerLabel(this)}: encoding must be 'utf-8', got ${JSON.stringify(encoding)}`);
-    }
-    if (this.settings.numOovIndices > 1) {
-      throw new ValueError(
-        `${layerLabel(this)}: numOovIndices ${this.settings.numOovIndices} is not supported for strings (Keras hashes OOV strings with FarmHash into the slots); use 0 or 1`,
-      );
     }
   }
 
@@ -67,8 +64,8 @@ export class StringLookup extends IndexLookup<StringLookupConfig> {
     return tensor(tokens as string[], shape);
   }
 
-  protected oovBucket(): number {
-    return 0; // unreachable: numOovIndices > 1 is refused in the constructor
+  protected oovBucket(token: LookupToken, buckets: number): number {
+    return hashBucket(token as string, buckets, this.settings.salt);
   }
 
   override getConfig(): Record<string, unknown> {
