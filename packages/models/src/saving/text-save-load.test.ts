@@ -12,7 +12,7 @@ import {
 } from '@horn/layers';
 import { setSeed, type Tensor, tensor } from '@horn/tensor';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadModel, Model, saveModel } from '../index.js';
+import { loadModel, Model, Sequential, saveModel } from '../index.js';
 
 let root: string;
 beforeEach(async () => {
@@ -74,5 +74,21 @@ describe('the vocabulary layers save and load inside a model (TF.js Layers forma
     await saveModel(model, join(root, 'lookups'));
     const loaded = await loadModel(join(root, 'lookups'));
     expect((loaded.predict(inputs) as Tensor[]).map((t) => t.arraySync())).toEqual(before);
+  });
+
+  test('a Sequential model that starts with TextVectorization takes strings and round-trips', async () => {
+    const vectorize = new TextVectorization({ outputSequenceLength: 4 });
+    vectorize.adapt(texts);
+    const model = new Sequential([
+      vectorize,
+      new Embedding({ inputDim: vectorize.vocabularySize(), outputDim: 2 }),
+      new GlobalAveragePooling1D(),
+      new Dense({ units: 1 }),
+    ]);
+    const before = model.predict(['great phone', 'worst']) as Tensor;
+    expect(before.shape).toEqual([2, 1]);
+    await saveModel(model, join(root, 'sequential'));
+    const loaded = await loadModel(join(root, 'sequential'));
+    expect([...(loaded.predict(['great phone', 'worst']) as Tensor).dataSync()]).toEqual([...before.dataSync()]);
   });
 });

@@ -2,6 +2,7 @@ import { DTypeError, ShapeError, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { lookupLayerCases } from '../../testing/lookup-cases.js';
 import { runLayerTest } from '../../testing/run-layer-test.js';
+import { TextVectorization } from '../text/text-vectorization.js';
 import { IntegerLookup } from './integer-lookup.js';
 import { StringLookup } from './string-lookup.js';
 
@@ -101,5 +102,67 @@ describe('StringLookup and IntegerLookup refuse what they cannot do', () => {
   test('the mask term is a string in StringLookup and an integer in IntegerLookup, with invert', () => {
     const inv = new IntegerLookup({ vocabulary: [7, 9], maskToken: 0, invert: true });
     expect(inv.apply(tensor([0, 1, 2, 3, 8], undefined, 'int32')).arraySync()).toEqual([0, -1, 7, 9, -1]);
+  });
+});
+
+describe('Keras 3 configs (get_config, dtype policy left to the loader) build the same layers', () => {
+  test('TextVectorization, StringLookup, IntegerLookup', () => {
+    const text = TextVectorization.fromConfig({
+      name: 'text_vectorization',
+      trainable: true,
+      max_tokens: null,
+      standardize: 'lower_and_strip_punctuation',
+      split: 'whitespace',
+      ngrams: null,
+      output_mode: 'int',
+      output_sequence_length: 3,
+      pad_to_max_tokens: false,
+      sparse: false,
+      ragged: false,
+      vocabulary: ['a', 'b'],
+      idf_weights: null,
+      encoding: 'utf-8',
+      vocabulary_size: 4,
+    });
+    expect(text.apply(tensor(['B a c'])).arraySync()).toEqual([[3, 2, 1]]);
+    const strings = StringLookup.fromConfig({
+      name: 'string_lookup_1',
+      trainable: true,
+      invert: false,
+      max_tokens: null,
+      num_oov_indices: 2,
+      oov_token: '[UNK]',
+      mask_token: null,
+      output_mode: 'int',
+      sparse: false,
+      pad_to_max_tokens: false,
+      idf_weights: null,
+      vocabulary: ['a', 'b'],
+      vocabulary_size: 4,
+      oov_method: 'floormod',
+      salt: [5, 5],
+      encoding: 'utf-8',
+    });
+    expect(strings.getVocabulary()).toEqual(['[UNK]', '[UNK]', 'a', 'b']);
+    expect(strings.getConfig().salt).toEqual([5, 5]);
+    const ints = IntegerLookup.fromConfig({
+      name: 'integer_lookup',
+      trainable: true,
+      invert: false,
+      max_tokens: null,
+      num_oov_indices: 1,
+      oov_token: -1,
+      mask_token: null,
+      output_mode: 'int',
+      sparse: false,
+      pad_to_max_tokens: false,
+      vocabulary_dtype: 'int64',
+      idf_weights: null,
+      vocabulary: [3, 4],
+      vocabulary_size: 3,
+      oov_method: 'floormod',
+      salt: null,
+    });
+    expect(ints.apply(tensor([4, 9, 3], undefined, 'int32')).arraySync()).toEqual([2, 0, 1]);
   });
 });
