@@ -84,6 +84,22 @@ export abstract class IndexLookup<C extends IndexLookupConfig = IndexLookupConfi
   }
 
   /**
+   * Whether a vocabulary is set (given, or learned by `adapt`).
+   * @example new StringLookup().hasVocabulary // false
+   */
+  get hasVocabulary(): boolean {
+    return this.tokens !== null;
+  }
+
+  /**
+   * Whether the vocabulary was given (the `vocabulary` option), so that `adapt` is refused.
+   * @example new StringLookup({ vocabulary: ['a'] }).fixedVocabulary // true
+   */
+  get fixedVocabulary(): boolean {
+    return this.counts === null;
+  }
+
+  /**
    * The vocabulary size: the terms plus the mask and OOV slots.
    * @example new StringLookup({ vocabulary: ['a', 'b'] }).vocabularySize() // 3
    */

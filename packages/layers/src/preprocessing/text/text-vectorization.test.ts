@@ -80,6 +80,10 @@ describe('TextVectorization', () => {
   });
 
   test('clear errors: no vocabulary, wrong dtype and rank, unknown or unsupported options', () => {
+    expect(() => new TextVectorization({ name: 'tv' }).apply(tensor(['a b']))).toThrow(/^TextVectorization 'tv': /);
+    expect(() => new TextVectorization({ name: 'tv2', vocabulary: ['a'] }).adapt(['a'])).toThrow(
+      /^TextVectorization 'tv2': cannot adapt a layer given a fixed vocabulary/,
+    );
     expect(() => new TextVectorization().apply(tensor(['a b']))).toThrow(
       /no vocabulary yet; pass the vocabulary option or call adapt\(\) first/,
     );

@@ -143,6 +143,9 @@ export class TextVectorization extends Layer<TextVectorizationConfig> {
         `${label}: adapt() expected strings, a string tensor or an iterable of batches, got ${data === null ? 'null' : typeof data}`,
       );
     }
+    if (this.lookup.fixedVocabulary) {
+      throw new ValueError(`${label}: cannot adapt a layer given a fixed vocabulary (the vocabulary option)`);
+    }
     this.lookup.resetState();
     for (const batch of batches as Iterable<Tensor | readonly string[] | readonly (readonly string[])[]>) {
       const { texts, rowLength } =
@@ -177,6 +180,11 @@ export class TextVectorization extends Layer<TextVectorizationConfig> {
   }
 
   override call(inputs: Tensor | Tensor[], _options?: CallOptions): Tensor {
+    if (!this.lookup.hasVocabulary) {
+      throw new ValueError(
+        `${layerLabel(this)}: the layer has no vocabulary yet; pass the vocabulary option or call adapt() first`,
+      );
+    }
     const { texts, rowLength } = this.readTexts(singleInput(this, inputs));
     const rows = this.preprocess(texts, rowLength);
     const longest = rows.reduce((n, row) => Math.max(n, row.length), 0);
