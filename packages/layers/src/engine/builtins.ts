@@ -23,6 +23,7 @@ import { Dot } from '../merge/dot.js';
 import { Add, Average, Maximum, Minimum, Multiply, Subtract } from '../merge/elementwise.js';
 import { BatchNormalization } from '../normalization/batch-normalization.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
+import { encodingLayerClasses } from '../preprocessing/encoding/registry-list.js';
 import { lookupLayerClasses } from '../preprocessing/lookup/registry-list.js';
 import { recurrentLayerClasses } from '../recurrent/registry-list.js';
 import { regularizerClasses } from '../regularizers/get-regularizer.js';
@@ -41,6 +42,7 @@ export function builtinClasses(): SerializableClass[] {
     ...recurrentLayerClasses,
     ...attentionLayerClasses,
     ...lookupLayerClasses,
+    ...encodingLayerClasses,
     ...initializerClasses(),
     ...regularizerClasses(),
     ...constraintClasses(),

@@ -211,6 +211,23 @@ export function layerCases(): LayerCase[] {
       inputShape: [3, 2],
       expectedOutputShape: [3, 2],
     })),
+    c(L.CategoryEncoding, () => ({
+      config: { numTokens: 10, outputMode: 'count' as const },
+      inputShape: [2, 3],
+      inputData: ids(),
+      expectedOutputShape: [2, 10],
+    })),
+    c(L.Hashing, () => ({
+      config: { numBins: 5, maskValue: '' },
+      inputShape: [3, 1],
+      inputData: tensor([['a'], [''], ['horn']]),
+      expectedOutputShape: [3, 1],
+    })),
+    c(L.Discretization, () => ({
+      config: { binBoundaries: [-0.5, 0, 0.5] },
+      inputShape: [3, 4],
+      expectedOutputShape: [3, 4],
+    })),
     c(L.CenterCrop, () => ({
       config: { height: 2, width: 3 },
       inputShape: [2, 4, 5, 3],
