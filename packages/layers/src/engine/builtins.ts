@@ -24,6 +24,7 @@ import { Add, Average, Maximum, Minimum, Multiply, Subtract } from '../merge/ele
 import { BatchNormalization } from '../normalization/batch-normalization.js';
 import { LayerNormalization } from '../normalization/layer-normalization.js';
 import { encodingLayerClasses } from '../preprocessing/encoding/registry-list.js';
+import { lookupLayerClasses } from '../preprocessing/lookup/registry-list.js';
 import { recurrentLayerClasses } from '../recurrent/registry-list.js';
 import { regularizerClasses } from '../regularizers/get-regularizer.js';
 import { InputLayer } from './input-layer.js';
@@ -40,6 +41,7 @@ export function builtinClasses(): SerializableClass[] {
     ...convLayerClasses,
     ...recurrentLayerClasses,
     ...attentionLayerClasses,
+    ...lookupLayerClasses,
     ...encodingLayerClasses,
     ...initializerClasses(),
     ...regularizerClasses(),

@@ -1,5 +1,6 @@
 import { type Tensor, tensor } from '@horn/tensor';
 import * as L from '../index.js';
+import { lookupLayerCases } from './lookup-cases.js';
 
 // One small valid runLayerTest case (or two) for every layer class @horn/layers registers,
 // mirroring the layers package's own contract tests. Options are made by a function so each run
@@ -317,5 +318,6 @@ export function layerCases(): LayerCase[] {
       ],
       expectedOutputShape: [2, 4, 5],
     })),
+    ...lookupLayerCases(),
   ];
 }
