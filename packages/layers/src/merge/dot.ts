@@ -81,6 +81,11 @@ export class Dot extends Merge<DotConfig> {
     return this.call(inputs);
   }
 
+  /** Keras 3: Dot supports masking but its output has no mask. */
+  override computeMask(): null {
+    return null;
+  }
+
   protected override checkList<T>(inputs: T[] | unknown): T[] {
     const list = super.checkList<T>(inputs);
     if (list.length !== 2) throw new ValueError(`${layerLabel(this)}: expected exactly 2 inputs, got ${list.length}`);
