@@ -28,7 +28,7 @@ export {
   type LayerShape,
 } from './layer.js';
 export { LayerWeight } from './layer-weight.js';
-export { overridesComputeMask } from './masking.js';
+export { type MaskedShape, type MaskingLayer, overridesComputeMask, symbolicOutputMasks } from './masking.js';
 export { resetLayerNames, toSnakeCase, uniqueLayerName } from './naming.js';
 export { getRegisteredClass, registeredClassNames } from './registry.js';
 export { deserializeLayer, serializeLayer } from './serialize-layer.js';

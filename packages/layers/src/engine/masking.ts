@@ -1,6 +1,6 @@
-import { ones, ShapeError, Tensor, tidy, ValueError, zeros } from '@horn/tensor';
+import { ones, Tensor, tidy, ValueError, zeros } from '@horn/tensor';
 import { standInShape } from './infer-output-shape.js';
-import { fmtShape, layerLabel, type NamedLayer } from './input-checks.js';
+import { layerLabel, type NamedLayer } from './input-checks.js';
 import { getKerasMask, setKerasMask } from './keras-mask.js';
 import type { LayerMask } from './layer-options.js';
 import type { LayerShape } from './layer-shape.js';
@@ -10,6 +10,8 @@ export interface MaskingLayer extends NamedLayer {
   readonly className: string;
   readonly supportsMasking: boolean;
   computeMask(inputs: Tensor | Tensor[], mask?: LayerMask): LayerMask;
+  /** A layer that knows without stand-ins which outputs carry a mask (a model: from its graph). */
+  symbolicMaskFlags?(inputs: readonly MaskedShape[]): boolean[];
 }
 
 /**
@@ -31,26 +33,18 @@ function maskList(mask: LayerMask | undefined): (Tensor | null)[] {
   return Array.isArray(mask) ? mask : [mask];
 }
 
-/** Checks one mask against its input: a Tensor whose shape starts the input's shape. */
-function checkMask(layer: NamedLayer, mask: unknown, input: Tensor, which: string): void {
-  if (mask === null || mask === undefined) return;
-  if (!(mask instanceof Tensor)) {
-    throw new ValueError(`${layerLabel(layer)}: ${which} must be a bool Tensor or null, got ${typeof mask}`);
-  }
-  const fits = mask.rank >= 1 && mask.rank <= input.rank && mask.shape.every((d, i) => d === input.shape[i]);
-  if (!fits) {
-    throw new ShapeError(
-      `${layerLabel(layer)}: ${which} of shape ${fmtShape(mask.shape)} does not match the input of shape ${fmtShape(input.shape)}; expected a mask of the input's leading dimensions (e.g. ${fmtShape(input.shape.slice(0, 2))})`,
-    );
-  }
+/** Checks that a given mask is a Tensor (or null); its shape is the consuming layer's to check, as Keras. */
+function checkMask(layer: NamedLayer, mask: unknown, which: string): void {
+  if (mask === null || mask === undefined || mask instanceof Tensor) return;
+  throw new ValueError(`${layerLabel(layer)}: ${which} must be a bool Tensor or null, got ${typeof mask}`);
 }
 
 /**
  * The mask a layer's `call` receives (Keras' `__call__`, step 6): the `mask` given to `apply` when
  * it is neither undefined nor null, else the masks the inputs carry (the first input's for one
- * input, one entry per input for a list; undefined when none carries one). The mask of a single
- * input is checked against it: a ShapeError names the layer and both shapes when it does not fit
- * (a layer called on a list checks its own mask list).
+ * input, one entry per input for a list; undefined when none carries one). A given mask must be a
+ * Tensor; its shape is checked by the layer that uses it (GlobalAveragePooling1D, the merge
+ * layers, attention, the recurrent layers), as Keras.
  * @example callMask(dense, [x], false, undefined) // the mask x carries, or undefined
  */
 export function callMask(
@@ -61,12 +55,11 @@ export function callMask(
 ): LayerMask | undefined {
   if (given !== undefined && given !== null) {
     // A layer called on a list checks its own mask list (merge, attention), with its own words.
-    if (!isList) checkMask(layer, Array.isArray(given) && given.length === 1 ? given[0] : given, inputs[0], 'mask');
+    if (!isList) checkMask(layer, Array.isArray(given) && given.length === 1 ? given[0] : given, 'mask');
     return given;
   }
   const carried = inputs.map(getKerasMask);
   if (!carried.some((m) => m !== null)) return given;
-  if (!isList) checkMask(layer, carried[0], inputs[0], 'the mask the input carries');
   return isList ? carried : carried[0];
 }
 
@@ -111,7 +104,8 @@ export interface MaskedShape {
 
 /**
  * Which outputs of a symbolic call carry a mask (Keras' masks on `KerasTensor`s): none when the
- * layer does not support masking; the inputs' when it keeps the default `computeMask`; otherwise
+ * layer does not support masking; its own `symbolicMaskFlags` when it has one (a model); the
+ * inputs' when it keeps the default `computeMask`; otherwise
  * found by running its `computeMask` on stand-in zeros and stand-in masks (the input shape without
  * its last axis) inside `tidy`.
  * @example symbolicOutputMasks(new Embedding({ inputDim: 5, outputDim: 2, maskZero: true }), [x], false, 1) // [true]
@@ -124,6 +118,10 @@ export function symbolicOutputMasks(
 ): boolean[] {
   const flags = new Array<boolean>(count).fill(false);
   if (!layer.supportsMasking) return flags;
+  if (layer.symbolicMaskFlags) {
+    const own = layer.symbolicMaskFlags(inputs);
+    return flags.map((_, i) => own[i] ?? false);
+  }
   const masked = inputs.map((t) => t.hasMask);
   if (!overridesComputeMask(layer)) {
     const passed = isList ? masked : masked.slice(0, 1);
