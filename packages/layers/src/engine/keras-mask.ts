@@ -6,13 +6,15 @@ const masks = new WeakMap<Tensor, Tensor>();
 
 /**
  * The mask a tensor carries (Keras' `backend.get_keras_mask`): set by the layer that made it
- * (`Embedding({ maskZero: true })`, `Masking`, and every layer that passes a mask on), or null.
+ * (`Embedding({ maskZero: true })`, `Masking`, and every layer that passes a mask on), or null
+ * (also once the mask was disposed, e.g. by the `tidy` it was made in).
  * @example
  * const x = new Embedding({ inputDim: 5, outputDim: 2, maskZero: true }).apply(tensor([[0, 3]], [1, 2], 'int32'));
  * getKerasMask(x)?.arraySync(); // [[false, true]]
  */
 export function getKerasMask(t: Tensor): Tensor | null {
-  return masks.get(t) ?? null;
+  const mask = masks.get(t);
+  return mask && !mask.isDisposed ? mask : null;
 }
 
 /**

@@ -15,6 +15,12 @@ export interface BatchOutputs {
   ys: readonly Tensor[];
   preds: readonly Tensor[];
   sampleWeights: readonly (Tensor | null)[];
+  /** The masks the predictions carry (Keras' mask on `y_pred`), one per output; read from `preds` when absent. */
+  masks?: readonly (Tensor | null)[];
+}
+
+function predMask(batch: BatchOutputs, i: number): Tensor | null {
+  return batch.masks ? (batch.masks[i] ?? null) : getKerasMask(batch.preds[i]);
 }
 
 /** The total loss of a batch and each output's own loss (before `lossWeights`; null without a loss). */
@@ -83,7 +89,7 @@ export class CompiledState {
   computeLoss(batch: BatchOutputs, extraLosses: readonly Tensor[]): BatchLoss {
     // Keras 3: a mask on the predictions (a sequence model's padded steps) leaves those steps out.
     const perOutput = this.losses.map((loss, i) =>
-      loss ? loss.apply(batch.ys[i], batch.preds[i], batch.sampleWeights[i], getKerasMask(batch.preds[i])) : null,
+      loss ? loss.apply(batch.ys[i], batch.preds[i], batch.sampleWeights[i], predMask(batch, i)) : null,
     );
     const terms: Tensor[] = [];
     perOutput.forEach((l, i) => {
@@ -114,7 +120,7 @@ export class CompiledState {
       for (const e of this.metricEntries) {
         const i = e.output;
         const weights = e.weighted ? batch.sampleWeights[i] : null;
-        e.metric!.updateState(batch.ys[i], batch.preds[i], metricWeights(e.metric!, weights, batch.preds[i]));
+        e.metric!.updateState(batch.ys[i], batch.preds[i], metricWeights(e.metric!, weights, predMask(batch, i)));
       }
     });
   }
