@@ -71,22 +71,6 @@ function expectClose(t: Tensor, want: NestedArray): void {
   });
 }
 
-describe('Masking (Keras 3 goldens)', () => {
-  test('masks steps whose features all equal maskValue, zeroes them, and carries the mask', () => {
-    const c = cases.masking;
-    const out = new Masking({ maskValue: c.maskValue }).apply(tensor(c.input as number[][][]));
-    expectClose(out, c.output);
-    expect(getKerasMask(out)?.arraySync()).toEqual(bools(c.mask));
-  });
-
-  test('config round-trip, and mask_value in snake_case', () => {
-    const layer = new Masking({ mask_value: 2 } as never);
-    expect(layer.maskValue).toBe(2);
-    expect(Masking.fromConfig(layer.getConfig()).maskValue).toBe(2);
-    expect(() => new Masking({ maskValue: 'a' as never })).toThrow(/maskValue must be a number, got "a"/);
-  });
-});
-
 describe('merge layers on masked inputs (Keras 3 goldens)', () => {
   const merges: [string, () => Layer][] = [
     ['add', () => new Add()],
