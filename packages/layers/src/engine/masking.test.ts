@@ -1,6 +1,18 @@
 import { type Tensor, tensor, ValueError } from '@horn/tensor';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { Dense, Embedding, Flatten, getKerasMask, Input, Layer, Masking, setKerasMask } from '../index.js';
+import {
+  Conv1D,
+  Dense,
+  Embedding,
+  Flatten,
+  GlobalMaxPooling1D,
+  getKerasMask,
+  Input,
+  Layer,
+  Masking,
+  MaxPooling1D,
+  setKerasMask,
+} from '../index.js';
 
 const ids = (rows: number[][]) => tensor(rows, [rows.length, rows[0].length], 'int32');
 
@@ -79,6 +91,25 @@ describe('masks ride on tensors (Keras _keras_mask)', () => {
     expect(() => new Masking({ name: 'm' }).apply(tensor([[[1]]]), { mask: 3 as never })).toThrow(
       "Masking 'm': mask must be a bool Tensor or null, got number",
     );
+  });
+});
+
+describe('Conv1D, MaxPooling1D, GlobalMaxPooling1D drop a mask (Keras 3: supports_masking False)', () => {
+  test('eagerly and symbolically, each warning once', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const emb = new Embedding({ inputDim: 10, outputDim: 4, maskZero: true });
+    const e = emb.apply(ids([[1, 2, 0, 0]]));
+    const sym = emb.apply(Input({ shape: [null], dtype: 'int32' }));
+    for (const layer of [
+      new Conv1D({ filters: 2, kernelSize: 2 }),
+      new MaxPooling1D({ poolSize: 2 }),
+      new GlobalMaxPooling1D(),
+    ]) {
+      expect(layer.supportsMasking).toBe(false);
+      expect(getKerasMask(layer.apply(e))).toBeNull();
+      expect(layer.apply(sym).hasMask).toBe(false);
+    }
+    expect(warn).toHaveBeenCalledTimes(3);
   });
 });
 
