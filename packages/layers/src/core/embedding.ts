@@ -122,6 +122,11 @@ export class Embedding extends Layer<EmbeddingConfig> {
     return this.maskZero ? notEqual(indices, 0) : null;
   }
 
+  /** In a symbolic call: the output has a mask when `maskZero` is set. */
+  symbolicMaskFlags(): boolean[] {
+    return [this.maskZero];
+  }
+
   override computeOutputShape(inputShape: LayerShape): LayerShape {
     this.checkLength(inputShape);
     return [...inputShape, this.outputDim];

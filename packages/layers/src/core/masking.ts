@@ -47,6 +47,11 @@ export class Masking extends Layer<MaskingConfig> {
     return any(notEqual(Array.isArray(x) ? x[0] : x, this.maskValue), -1);
   }
 
+  /** In a symbolic call: the output always has a mask. */
+  symbolicMaskFlags(): boolean[] {
+    return [true];
+  }
+
   override computeOutputShape(inputShape: LayerShape): LayerShape {
     return inputShape;
   }

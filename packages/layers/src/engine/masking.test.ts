@@ -1,10 +1,14 @@
 import { type Tensor, tensor, ValueError } from '@horn/tensor';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
+  Add,
+  Concatenate,
   Conv1D,
   Dense,
+  Dot,
   Embedding,
   Flatten,
+  GlobalAveragePooling1D,
   GlobalMaxPooling1D,
   getKerasMask,
   Input,
@@ -123,6 +127,17 @@ describe('symbolic tensors know whether they carry a mask', () => {
     expect([x.hasMask, e.hasMask, d.hasMask, f.hasMask]).toEqual([false, true, true, false]);
     expect(new Embedding({ inputDim: 5, outputDim: 3 }).apply(x).hasMask).toBe(false);
     expect(new Masking().apply(Input({ shape: [4, 2] })).hasMask).toBe(true);
+  });
+
+  test('merge layers: Add needs every input masked, Concatenate any; Dot and GlobalAveragePooling1D end the mask', () => {
+    const a = new Masking().apply(Input({ shape: [4, 2] }));
+    const b = new Masking().apply(Input({ shape: [4, 2] }));
+    const plain = Input({ shape: [4, 2] });
+    expect(new Add().apply([a, b]).hasMask).toBe(true);
+    expect(new Add().apply([a, plain]).hasMask).toBe(false);
+    expect(new Concatenate({ axis: 1 }).apply([a, plain]).hasMask).toBe(true);
+    expect(new Dot({ axes: 2 }).apply([a, b]).hasMask).toBe(false);
+    expect(new GlobalAveragePooling1D().apply(a).hasMask).toBe(false);
   });
 });
 

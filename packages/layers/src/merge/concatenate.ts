@@ -2,6 +2,7 @@ import type { KerasOptions } from '@horn/tensor';
 import { concat, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import type { LayerConfig, LayerMask, LayerShape } from '../engine/layer.js';
+import type { MaskedShape } from '../engine/masking.js';
 import { Merge } from './merge.js';
 import { concatMask } from './merge-masks.js';
 
@@ -41,6 +42,11 @@ export class Concatenate extends Merge<ConcatenateConfig> {
    */
   override computeMask(inputs: Tensor | Tensor[], mask?: LayerMask): Tensor | null {
     return concatMask(this, this.checkList<Tensor>(inputs), mask, this.axis);
+  }
+
+  /** In a symbolic call: the output has a mask when some input has one. */
+  override symbolicMaskFlags(inputs: readonly MaskedShape[]): boolean[] {
+    return [inputs.some((t) => t.hasMask)];
   }
 
   protected merge(inputs: Tensor[]): Tensor {

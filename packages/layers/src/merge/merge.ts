@@ -1,6 +1,7 @@
 import { expandDims, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerMask, type LayerShape } from '../engine/layer.js';
+import type { MaskedShape } from '../engine/masking.js';
 import { mergeMaskList, orMasks } from './merge-masks.js';
 
 /**
@@ -43,6 +44,11 @@ export abstract class Merge<C extends LayerConfig = LayerConfig> extends Layer<C
    */
   override computeMask(inputs: Tensor | Tensor[], mask?: LayerMask): Tensor | null {
     return orMasks(this, this.checkList<Tensor>(inputs), mask);
+  }
+
+  /** In a symbolic call: the output has a mask when every input has one (no stand-in runs). */
+  symbolicMaskFlags(inputs: readonly MaskedShape[]): boolean[] {
+    return [inputs.every((t) => t.hasMask)];
   }
 
   override computeOutputShape(inputShape: LayerShape[]): LayerShape {

@@ -112,6 +112,11 @@ export class GlobalAveragePooling1D extends GlobalPooling {
   override computeMask(): null {
     return null;
   }
+
+  /** In a symbolic call: no output mask. */
+  symbolicMaskFlags(): boolean[] {
+    return [false];
+  }
 }
 
 /**
