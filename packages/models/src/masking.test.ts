@@ -10,7 +10,7 @@ import {
   type SymbolicTensor,
 } from '@horn/layers';
 import { SGD } from '@horn/optimizers';
-import { setSeed, type Tensor, tensor } from '@horn/tensor';
+import { memory, setSeed, type Tensor, tensor } from '@horn/tensor';
 import { describe, expect, test, vi } from 'vitest';
 import { Model, Sequential } from './index.js';
 
@@ -180,6 +180,21 @@ describe('masked losses and metrics (Keras 3 compile_utils goldens)', () => {
     })) as Record<string, number>;
     expect(weighted.loss).toBeCloseTo(golden.weightedLoss, 5);
     expect(weighted.accuracy).toBeCloseTo(golden.weightedAccuracy, 5);
+  });
+
+  test('masked fit, evaluate and predict leak no tensor', async () => {
+    const model = maskedModel();
+    const x = ids(golden.ids);
+    const y = ids(golden.targets);
+    const round = async () => {
+      await model.fit(x, y, { batchSize: 2, epochs: 2, verbose: 0 });
+      await model.evaluate(x, y, { batchSize: 2 });
+      (model.predict(x) as Tensor).dispose();
+    };
+    await round();
+    const before = memory().numTensors;
+    await round();
+    expect(memory().numTensors).toBe(before);
   });
 
   test('fit: one SGD step on the masked loss gives the weights Keras gives', async () => {
