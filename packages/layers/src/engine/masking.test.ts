@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { type Tensor, tensor, ValueError } from '@horn/tensor';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import {
@@ -13,6 +14,7 @@ import {
   getKerasMask,
   Input,
   Layer,
+  layerCases,
   Masking,
   MaxPooling1D,
   setKerasMask,
@@ -95,6 +97,24 @@ describe('masks ride on tensors (Keras _keras_mask)', () => {
     expect(() => new Masking({ name: 'm' }).apply(tensor([[[1]]]), { mask: 3 as never })).toThrow(
       "Masking 'm': mask must be a bool Tensor or null, got number",
     );
+  });
+});
+
+describe('supportsMasking is exactly Keras 3 supports_masking', () => {
+  test('for every layer class both have (the recurrent and wrapper layers are tested with them)', () => {
+    const keras = (
+      JSON.parse(readFileSync(new URL('./fixtures/masking-goldens.json', import.meta.url), 'utf8')) as {
+        supportsMasking: Record<string, boolean>;
+      }
+    ).supportsMasking;
+    const ours: Record<string, boolean> = {};
+    for (const k of layerCases()) {
+      if (k.cls.className in keras && !(k.cls.className in ours)) {
+        ours[k.cls.className] = new (k.cls as unknown as new (c: unknown) => Layer)(k.options().config).supportsMasking;
+      }
+    }
+    expect(Object.keys(ours).length).toBe(Object.keys(keras).length);
+    expect(ours).toEqual(keras);
   });
 });
 
