@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { checkGradients } from '@horn/autograd';
 import { type NestedArray, type Tensor, tensor } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import {
@@ -138,6 +139,52 @@ describe('GlobalAveragePooling1D on a masked input (Keras 3 golden)', () => {
       /expected a mask of shape \[batch, steps\] = \[1, 2\] for input of shape \[1, 2, 1\], got a mask of shape \[1, 1\]/,
     );
     expect(() => new GlobalAveragePooling1D().apply(tensor([[[1], [2]]]), { mask })).not.toThrow();
+  });
+});
+
+describe('gradients through the masked layers (checkGradients)', () => {
+  test('Masking, masked GlobalAveragePooling1D, Maximum with masks, masked Softmax', () => {
+    const mask = tensor(
+      [
+        [true, true, false, false],
+        [true, true, true, false],
+      ],
+      [2, 4],
+      'bool',
+    );
+    const gap = new GlobalAveragePooling1D();
+    const masking = new Masking({ maskValue: 0 });
+    const maximum = new Maximum();
+    const softmax = new Softmax();
+    // Inputs away from ties (max) and from the mask value (Masking), so finite differences are smooth.
+    const a = tensor([
+      [
+        [1, 2],
+        [0.5, -1],
+        [0.3, 0.7],
+        [-0.2, 0.4],
+      ],
+      [
+        [3, -2],
+        [0.1, 1],
+        [2, 2.5],
+        [0.6, -0.3],
+      ],
+    ]);
+    const b = a.mul(0.7).add(0.05);
+    expect(checkGradients((v) => gap.apply(v, { mask }).sum(), [a]).passed).toBe(true);
+    expect(checkGradients((v) => masking.apply(v).mul(v).sum(), [a]).passed).toBe(true);
+    expect(checkGradients((u, v) => maximum.apply([u, v], { mask: [mask, mask] }).sum(), [a, b]).passed).toBe(true);
+    expect(
+      checkGradients(
+        (v) =>
+          softmax
+            .apply(v, { mask: tensor([true, false], [2], 'bool') })
+            .mul(v)
+            .sum(),
+        [a],
+      ).passed,
+    ).toBe(true);
   });
 });
 
