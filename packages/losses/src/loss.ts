@@ -1,5 +1,13 @@
 import type { KerasOptions } from '@horn/tensor';
-import { configKeysOf, normalizeOptions, type Tensor, type TensorLike, tidy, ValueError } from '@horn/tensor';
+import {
+  configKeysOf,
+  logicalAnd,
+  normalizeOptions,
+  type Tensor,
+  type TensorLike,
+  tidy,
+  ValueError,
+} from '@horn/tensor';
 import { describe } from './loss-inputs.js';
 import { type Reduction, type ReductionId, reduceWeightedValues, standardizeReduction } from './reduction.js';
 
@@ -74,18 +82,23 @@ export abstract class Loss {
    * The weighted, reduced loss (Keras' `Loss.__call__`): runs {@link Loss.call}, then weights and
    * reduces. A scalar, or the weighted per-sample losses with reduction `'none'`.
    * Sample weights are a scalar, one weight per sample (`[batch]`), or the per-sample losses' shape.
+   * `mask` (Keras' mask on `yPred`, e.g. `[batch, steps]` of a sequence model; `compile` passes the
+   * one the predictions carry) leaves masked values out: they weigh 0 and, for the mean reductions,
+   * the others weigh `count / valid`, so the loss is the mean over the unmasked values.
    * @example new MeanSquaredError().apply([[0, 1], [0, 0]], [[1, 1], [1, 0]], [1, 0]).arraySync() // 0.25
    */
-  apply(yTrue: TensorLike, yPred: TensorLike, sampleWeight?: TensorLike | null): Tensor {
-    return tidy(() =>
-      reduceWeightedValues(
+  apply(yTrue: TensorLike, yPred: TensorLike, sampleWeight?: TensorLike | null, mask?: Tensor | null): Tensor {
+    return tidy(() => {
+      const valid = this.validMask(yTrue, yPred);
+      const both = mask && valid ? logicalAnd(mask, valid) : (mask ?? valid);
+      return reduceWeightedValues(
         this.call(yTrue, yPred),
         sampleWeight,
-        this.validMask(yTrue, yPred),
+        both,
         this.reduction,
         `${this.className} '${this.name}'`,
-      ),
-    );
+      );
+    });
   }
 
   /** The class name of this instance (its constructor's static `className`). */

@@ -3,27 +3,29 @@ import {
   type CustomObjects,
   fmtShape,
   Layer,
+  type LayerMask,
   type LayerShape,
   layerLabel,
+  type MaskedShape,
   Node,
   type SymbolicTensor,
-  toSnakeCase,
-  uniqueLayerName,
   withCustomObjects,
 } from '@horn/layers';
-import { configKeysOf, type KerasOptions, NotImplementedError, type Tensor, ValueError } from '@horn/tensor';
+import { configKeysOf, type KerasOptions, type Tensor, ValueError } from '@horn/tensor';
 import type { History } from './callbacks/history.js';
 import { MODEL_KEYS, type ModelArgs, type ModelNameOrOptions, resolveModelArgs } from './model-args.js';
+import { defaultModelName } from './model-name.js';
 import type { IOHandler, SaveResult } from './saving/artifacts.js';
 import { modelToJSON } from './saving/model-topology.js';
 import { type SaveOptions, saveModel } from './saving/save-model.js';
 import { loadWeights, type SaveWeightsOptions, saveWeights } from './saving/weights-file.js';
 import { printSummary, type SummaryPositions } from './summary.js';
-import { adjustInputRanks } from './topology/adjust-input-rank.js';
+import { callGraph, graphComputeMask } from './topology/call-graph.js';
 import { findLayer } from './topology/find-layer.js';
-import { type FunctionalConfig, functionalConfig, functionalFromConfig } from './topology/functional-config.js';
-import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph, runGraph } from './topology/graph.js';
+import { type FunctionalConfig, functionalFromConfig, modelConfig } from './topology/functional-config.js';
+import { checkGraphInputShapes, graphOutputShapes, type ModelGraph, mapGraph } from './topology/graph.js';
 import { type GraphEnds, graphEnds } from './topology/graph-ends.js';
+import { graphMaskFlags } from './topology/graph-masks.js';
 import { registerModelClass } from './topology/model-classes.js';
 import { compile } from './training/compile.js';
 import type { CompileArgs } from './training/compile-args.js';
@@ -43,11 +45,6 @@ import { type PredictArgs, type PredictOutput, predict, predictDataset, predictO
 import type { BatchIterable, Dataset } from './training/sources.js';
 
 export type { ModelArgs, ModelNameOrOptions } from './model-args.js';
-
-function defaultModelName(cls: { name: string }, isFunctional: boolean): string {
-  if (cls === Model || (isFunctional && cls.name === 'Model')) return uniqueLayerName('functional');
-  return uniqueLayerName(toSnakeCase(cls.name) || 'model');
-}
 
 /**
  * A model: layers composed into one callable, trainable, savable unit. Two ways to make one, as
@@ -94,7 +91,7 @@ export class Model extends Layer {
   constructor(...given: unknown[]) {
     const args = resolveModelArgs(new.target.name || 'Model', given, configKeysOf(new.target, Model));
     const functional = args.inputs !== undefined || args.outputs !== undefined;
-    super({ name: args.name ?? defaultModelName(new.target, functional), trainable: args.trainable });
+    super({ name: args.name ?? defaultModelName(new.target, Model, functional), trainable: args.trainable });
     if (functional) {
       if (args.inputs === undefined || args.outputs === undefined) {
         throw new ValueError(`${layerLabel(this)}: a functional model needs both inputs and outputs`);
@@ -209,19 +206,21 @@ export class Model extends Layer {
    * Keras, shapes checked); a subclassed model overrides this with its own computation.
    */
   override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor | Tensor[] {
-    if (!this.graph) {
-      throw new NotImplementedError(
-        `${layerLabel(this)}: a subclassed model must implement call(inputs, { training }); or build a functional model with new Model({ inputs, outputs })`,
-      );
-    }
-    const list = adjustInputRanks(this.graph.inputs, Array.isArray(inputs) ? inputs : [inputs]);
-    checkGraphInputShapes(
-      layerLabel(this),
-      this.graph,
-      list.map((t) => t.shape),
-    );
-    const outputs = runGraph(this.graph, list, options.training);
-    return outputs.length === 1 ? outputs[0] : outputs;
+    return callGraph(layerLabel(this), this.graph, inputs, options);
+  }
+
+  /**
+   * The output mask(s) its layers compute (a graph model: the latest call's for the same inputs,
+   * else found by running the graph); null for a subclassed model.
+   * @example model.computeMask(ids) // the mask of Embedding({ maskZero: true }) passed on to the output
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask?: LayerMask): LayerMask {
+    return this.graph ? graphComputeMask(this.graph, [inputs].flat(), mask) : null;
+  }
+
+  /** Which outputs carry a mask in a symbolic call, from the graph (no kernel runs); none for a subclassed model. */
+  symbolicMaskFlags(inputs: readonly MaskedShape[]): boolean[] {
+    return this.graph ? graphMaskFlags(this.graph, inputs) : [];
   }
 
   /**
@@ -268,12 +267,7 @@ export class Model extends Layer {
    * inboundNodes }], inputLayers, outputLayers }`. Subclassed models have no config.
    */
   override getConfig(): Record<string, unknown> {
-    if (!this.graph) {
-      throw new NotImplementedError(
-        `${layerLabel(this)}: a subclassed model has no config; save its weights with saveWeights(), or build it with the functional API or Sequential`,
-      );
-    }
-    return functionalConfig(this) as unknown as Record<string, unknown>;
+    return modelConfig(this, this.graph !== null) as unknown as Record<string, unknown>;
   }
 
   /**

@@ -19,6 +19,7 @@ export class ELU extends Layer<ELUConfig> {
 
   constructor(config: KerasOptions<ELUConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const alpha = this.config.alpha ?? 1;
     if (typeof alpha !== 'number' || !Number.isFinite(alpha)) {
       throw new ValueError(`ELU: alpha must be a finite number, got ${JSON.stringify(alpha)}`);

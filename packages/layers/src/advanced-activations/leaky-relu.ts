@@ -21,6 +21,7 @@ export class LeakyReLU extends Layer<LeakyReLUConfig> {
 
   constructor(config: KerasOptions<LeakyReLUConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const slope = this.config.negativeSlope ?? this.config.alpha ?? 0.3;
     if (typeof slope !== 'number' || !Number.isFinite(slope) || slope < 0) {
       throw new ValueError(`LeakyReLU: negativeSlope must be a finite number >= 0, got ${JSON.stringify(slope)}`);

@@ -41,6 +41,7 @@ export class PReLU extends Layer<PReLUConfig> {
 
   constructor(config: KerasOptions<PReLUConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     this.alphaInitializer = getInitializer(this.config.alphaInitializer ?? 'zeros');
     this.alphaRegularizer = this.config.alphaRegularizer ? getRegularizer(this.config.alphaRegularizer) : null;
     this.alphaConstraint = this.config.alphaConstraint ? getConstraint(this.config.alphaConstraint) : null;

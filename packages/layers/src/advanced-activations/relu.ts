@@ -34,6 +34,7 @@ export class ReLU extends Layer<ReLUConfig> {
 
   constructor(config: KerasOptions<ReLUConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     this.maxValue =
       this.config.maxValue === undefined || this.config.maxValue === null
         ? null

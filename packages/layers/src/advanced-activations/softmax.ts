@@ -1,6 +1,7 @@
 import type { KerasOptions } from '@horn/tensor';
-import { softmax, type Tensor, ValueError } from '@horn/tensor';
-import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
+import { greater, softmax, type Tensor, ValueError, where } from '@horn/tensor';
+import { fmtShape, layerLabel } from '../engine/input-checks.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of {@link Softmax}. */
 export interface SoftmaxConfig extends LayerConfig {
@@ -19,13 +20,31 @@ export class Softmax extends Layer<SoftmaxConfig> {
 
   constructor(config: KerasOptions<SoftmaxConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const axis = this.config.axis ?? -1;
     if (!Number.isInteger(axis)) throw new ValueError(`Softmax: axis must be an integer, got ${JSON.stringify(axis)}`);
     this.axis = axis;
   }
 
-  override call(x: Tensor): Tensor {
-    return softmax(x, this.axis);
+  /**
+   * With a mask (Keras 3): masked positions get -1e9 before the softmax and 0 after; the mask must
+   * broadcast to the input from the right (each of its dimensions 1 or the input's).
+   */
+  override call(x: Tensor, options: CallOptions = {}): Tensor {
+    const mask = options.mask;
+    if (mask === undefined || mask === null) return softmax(x, this.axis);
+    const fits =
+      !Array.isArray(mask) &&
+      mask.rank <= x.rank &&
+      mask.shape.every((d, i) => d === 1 || d === x.shape[x.rank - mask.rank + i]);
+    if (!fits) {
+      const got = Array.isArray(mask) ? `a list of ${mask.length} masks` : `mask.shape=${fmtShape(mask.shape)}`;
+      throw new ValueError(
+        `${layerLabel(this)}: the mask must be broadcastable to the inputs (each mask dimension 1 or the matching input dimension, aligned from the last): inputs.shape=${fmtShape(x.shape)}, ${got}`,
+      );
+    }
+    const keep = mask.dtype === 'bool' ? mask : greater(mask, 0.5);
+    return where(keep, softmax(where(keep, x, -1e9), this.axis), 0);
   }
 
   override getConfig(): Record<string, unknown> {

@@ -24,6 +24,7 @@ export class Activation extends Layer<ActivationConfig> {
 
   constructor(config: KerasOptions<ActivationConfig>) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     this.activation = getActivation(this.config.activation);
   }
 

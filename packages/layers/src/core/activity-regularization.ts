@@ -44,6 +44,7 @@ export class ActivityRegularization extends Layer<ActivityRegularizationConfig> 
     }
     const regularizer = new L1L2({ l1: config?.l1 ?? 0, l2: config?.l2 ?? 0 });
     super({ ...config, activityRegularizer: regularizer } as ActivityRegularizationConfig);
+    this.supportsMasking = true; // as Keras 3
     this.l1 = regularizer.l1;
     this.l2 = regularizer.l2;
   }

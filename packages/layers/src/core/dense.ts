@@ -68,6 +68,7 @@ export class Dense extends Layer<DenseConfig> {
 
   constructor(config: KerasOptions<DenseConfig>) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const units = this.config.units;
     if (typeof units !== 'number' || !Number.isInteger(units) || units <= 0) {
       throw new ValueError(`Dense: units must be a positive integer, got ${JSON.stringify(units)}`);

@@ -29,6 +29,7 @@ export class Dropout extends Layer<DropoutConfig> {
 
   constructor(config: KerasOptions<DropoutConfig>) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     this.rate = readRate(this.config.rate, 'Dropout');
     const ns = this.config.noiseShape ?? null;
     if (ns !== null && (!Array.isArray(ns) || ns.some((d) => d !== null && !(Number.isInteger(d) && d >= 1)))) {

@@ -23,9 +23,8 @@ export interface EmbeddingConfig extends LayerConfig {
   embeddingsRegularizer?: RegularizerId | null;
   embeddingsConstraint?: ConstraintId | null;
   /**
-   * Index 0 is padding: `computeMask` returns where the input is not 0. Default false. The
-   * recurrent layers do not consume masks yet; pad at the start (padSequences' default) so the
-   * padding comes before the words.
+   * Index 0 is padding: `computeMask` returns where the input is not 0, and that mask rides on the
+   * output to the layers downstream (recurrent, pooling, merge, attention). Default false.
    */
   maskZero?: boolean;
   /** The sequence length, when fixed (Keras 2 / TF.js `input_length`); checked on every call. */
@@ -74,6 +73,7 @@ export class Embedding extends Layer<EmbeddingConfig> {
       ? getConstraint(this.config.embeddingsConstraint)
       : null;
     this.maskZero = booleanOption(this.config.maskZero, false, 'maskZero', layerLabel(this));
+    this.supportsMasking = this.maskZero; // Keras: supports_masking = mask_zero
     this.inputLength =
       this.config.inputLength === undefined || this.config.inputLength === null
         ? null
@@ -120,6 +120,11 @@ export class Embedding extends Layer<EmbeddingConfig> {
    */
   override computeMask(indices: Tensor): Tensor | null {
     return this.maskZero ? notEqual(indices, 0) : null;
+  }
+
+  /** In a symbolic call: the output has a mask when `maskZero` is set. */
+  symbolicMaskFlags(): boolean[] {
+    return [this.maskZero];
   }
 
   override computeOutputShape(inputShape: LayerShape): LayerShape {

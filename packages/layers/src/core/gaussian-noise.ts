@@ -25,6 +25,7 @@ export class GaussianNoise extends Layer<GaussianNoiseConfig> {
 
   constructor(config: KerasOptions<GaussianNoiseConfig>) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const stddev = this.config.stddev;
     if (typeof stddev !== 'number' || !(stddev >= 0) || !Number.isFinite(stddev)) {
       throw new ValueError(`GaussianNoise: stddev must be a finite number >= 0, got ${JSON.stringify(stddev)}`);

@@ -5,6 +5,7 @@ export { Dropout, type DropoutConfig } from './dropout.js';
 export { Flatten, type FlattenConfig } from './flatten.js';
 export { GaussianNoise, type GaussianNoiseConfig } from './gaussian-noise.js';
 export { Lambda, type LambdaConfig, type LambdaFunction, type LambdaOutputShape } from './lambda.js';
+export { Masking, type MaskingConfig } from './masking.js';
 export { Permute, type PermuteConfig } from './permute.js';
 export { dropoutMask, seededStream } from './random-layer.js';
 export { RepeatVector, type RepeatVectorConfig } from './repeat-vector.js';

@@ -29,6 +29,7 @@ export class SpatialDropout2D extends Layer<SpatialDropout2DConfig> {
 
   constructor(config: KerasOptions<SpatialDropout2DConfig>) {
     super(config);
+    this.supportsMasking = true; // as Keras 3 (a Dropout)
     this.rate = readRate(this.config.rate, 'SpatialDropout2D');
     this.dataFormat = normalizeDataFormat(this.config.dataFormat, 'SpatialDropout2D');
     this.seed = readSeed(this.config.seed, 'SpatialDropout2D');

@@ -13,6 +13,7 @@ import { Dropout } from '../core/dropout.js';
 import { Flatten } from '../core/flatten.js';
 import { GaussianNoise } from '../core/gaussian-noise.js';
 import { Lambda } from '../core/lambda.js';
+import { Masking } from '../core/masking.js';
 import { Permute } from '../core/permute.js';
 import { RepeatVector } from '../core/repeat-vector.js';
 import { Reshape } from '../core/reshape.js';
@@ -71,6 +72,7 @@ function coreLayerClasses(): SerializableClass[] {
     GaussianNoise,
     ActivityRegularization,
     Lambda,
+    Masking,
     Add,
     Subtract,
     Multiply,

@@ -26,6 +26,7 @@ export {
 } from './input-dtypes.js';
 export { Input, type InputConfig, type InputDType, InputLayer, type InputLayerConfig } from './input-layer.js';
 export { checkInputSpec, type InputSpec } from './input-spec.js';
+export { getKerasMask, setKerasMask } from './keras-mask.js';
 export {
   type AddWeightOptions,
   type CallOptions,
@@ -35,6 +36,7 @@ export {
   type LayerShape,
 } from './layer.js';
 export { LayerWeight } from './layer-weight.js';
+export { type MaskedShape, type MaskingLayer, overridesComputeMask, symbolicOutputMasks } from './masking.js';
 export { resetLayerNames, toSnakeCase, uniqueLayerName } from './naming.js';
 export { getRegisteredClass, registeredClassNames } from './registry.js';
 export { deserializeLayer, serializeLayer } from './serialize-layer.js';

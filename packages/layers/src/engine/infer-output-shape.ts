@@ -9,8 +9,11 @@ import type { LayerShape } from './layer-shape.js';
 const BATCH_STAND_INS = [2, 3] as const;
 const DIM_STAND_INS = [16, 32] as const;
 
-/** `[null, 4]` with the stand-ins of run `run` for its null dimensions: `[2, 4]`. */
-function standInShape(shape: LayerShape, run: 0 | 1): number[] {
+/**
+ * `[null, 4]` with the stand-ins of run `run` for its null dimensions: `[2, 4]`.
+ * @example standInShape([null, null, 4], 0) // [2, 16, 4]
+ */
+export function standInShape(shape: LayerShape, run: 0 | 1): number[] {
   return shape.map((d, i) => d ?? (i === 0 ? BATCH_STAND_INS[run] : DIM_STAND_INS[run]));
 }
 

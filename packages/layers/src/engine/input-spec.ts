@@ -43,3 +43,23 @@ export function checkInputSpec(layer: NamedLayer, spec: InputSpec, shape: LayerS
     }
   }
 }
+
+/**
+ * Checks every input shape of a call against a layer's `inputSpec`: one spec for all inputs, or
+ * one per input (a merge or attention layer).
+ * @example checkLayerSpec(layer, { ndim: 3 }, [[2, 5, 4]]) // passes
+ */
+export function checkLayerSpec(
+  layer: NamedLayer,
+  spec: InputSpec | InputSpec[] | null,
+  shapes: readonly LayerShape[],
+): void {
+  if (!spec) return;
+  if (Array.isArray(spec)) {
+    spec.forEach((s, i) => {
+      if (shapes[i]) checkInputSpec(layer, s, shapes[i], shapes.length > 1 ? i : undefined);
+    });
+  } else {
+    for (const [i, s] of shapes.entries()) checkInputSpec(layer, spec, s, shapes.length > 1 ? i : undefined);
+  }
+}

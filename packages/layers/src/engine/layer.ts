@@ -23,7 +23,7 @@ import { activityPenalty } from './activity-penalty.js';
 import { type CustomObjects, withCustomObjects } from './class-registry.js';
 import { inferOutputShapeByCalling, isShapeList } from './infer-output-shape.js';
 import { fmtShape, inputShapeFromDim, layerLabel, readBatchInputShape } from './input-checks.js';
-import { checkInputSpec, type InputSpec } from './input-spec.js';
+import { checkLayerSpec, type InputSpec } from './input-spec.js';
 import {
   type AddWeightOptions,
   type CallOptions,
@@ -34,6 +34,7 @@ import {
 } from './layer-options.js';
 import type { LayerShape } from './layer-shape.js';
 import { LayerWeight } from './layer-weight.js';
+import { attachOutputMasks, callMask, overridesComputeMask, symbolicOutputMasks } from './masking.js';
 import { toSnakeCase, uniqueLayerName } from './naming.js';
 import { Node, SymbolicTensor } from './symbolic.js';
 import { eagerInputs, isSymbolicCall, nodeTensors, symbolicCallArgs, symbolicOutputDType } from './symbolic-call.js';
@@ -158,8 +159,11 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   /** Creates weights for an input shape (batch dim may be null). Default: nothing. */
   build(_inputShape: LayerShape | LayerShape[]): void {}
 
-  /** Keras' `supports_masking`: the layer passes its input's mask on (default false: it drops it). */
-  supportsMasking = false;
+  /**
+   * Keras' `supports_masking`: the layer passes a mask on (its `computeMask` is attached to its
+   * outputs); otherwise a mask reaching it is dropped. Default: whether the class overrides `computeMask`.
+   */
+  supportsMasking: boolean = overridesComputeMask(this);
 
   /**
    * Keras' `compute_mask`: the output's mask (default: the input's when `supportsMasking`, else null).
@@ -243,9 +247,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     if (isSymbolicCall(this, inputs)) return this.applySymbolic(inputs as SymbolicTensor | SymbolicTensor[], options);
     const eager = inputs as Tensor | Tensor[];
     const list = eagerInputs(this, eager);
+    const mask = callMask(this, Array.isArray(eager) ? eager : [eager], Array.isArray(eager), options.mask);
     const shapes = list.map((t) => t.shape as LayerShape);
     this.ensureBuilt(shapes, Array.isArray(eager));
-    this.checkSpec(shapes);
+    checkLayerSpec(this, this.inputSpec, shapes);
     // As Keras: the outermost call clears the losses of the whole tree; nested calls add to them
     // (a shared inner layer called twice in one call contributes twice).
     const entry = callEntry === null;
@@ -254,10 +259,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
       this.clearCallLosses();
     }
     try {
-      const outputs = this.call(Array.isArray(eager) ? list : list[0], {
-        ...options, // a layer's own call options (Attention's useCausalMask) reach its call
-        training: training ?? this.defaultTraining,
-      });
+      const callInputs = Array.isArray(eager) ? list : list[0];
+      // A layer's own call options (Attention's useCausalMask) reach its call.
+      const outputs = this.call(callInputs, { ...options, mask, training: training ?? this.defaultTraining });
+      attachOutputMasks(this, callInputs, outputs, mask);
       const regularizer = this.activityRegularizer;
       if (regularizer) for (const out of [outputs].flat()) this.addLoss(activityPenalty(regularizer, out));
       return outputs;
@@ -451,7 +456,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
   /** Builds from input shapes (batch dimension set to null) unless built; records the shape. */
   private ensureBuilt(shapes: LayerShape[], isList: boolean): void {
     if (this.built) return;
-    this.checkSpec(shapes);
+    checkLayerSpec(this, this.inputSpec, shapes);
     const unbatched = shapes.map((s) => (s.length > 0 ? [null, ...s.slice(1)] : s));
     const shape = isList ? unbatched : unbatched[0];
     this.build(shape);
@@ -470,8 +475,11 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     }
     const shapes = list.map((t) => t.shape as LayerShape);
     this.ensureBuilt(shapes, Array.isArray(inputs));
-    this.checkSpec(shapes);
-    const out = this.computeOutputShape(Array.isArray(inputs) ? shapes : shapes[0]);
+    checkLayerSpec(this, this.inputSpec, shapes);
+    const given = Array.isArray(inputs) ? shapes : shapes[0];
+    const out = this.computeOutputShape(given);
+    // Keras runs call symbolically: sub-layers that call builds get built even with an own computeOutputShape.
+    if (this.subLayers.some((l) => !l.built)) this.outputShapeByCalling(given);
     const multi = isShapeList(out);
     const outShapes = (multi ? out : [out]) as LayerShape[];
     const nodeIndex = this.inboundNodes.length;
@@ -479,22 +487,12 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
       const name = `${this.name}${nodeIndex > 0 ? `_${nodeIndex}` : ''}${outShapes.length > 1 ? `:${i}` : ''}`;
       return new SymbolicTensor(shape, symbolicOutputDType(this, list, i), name, this, nodeIndex, i);
     });
+    const masked = symbolicOutputMasks(this, list, Array.isArray(inputs), outputs.length);
+    for (const [i, t] of outputs.entries()) t.hasMask = masked[i];
     const callArgs = symbolicCallArgs(this, options);
     const node = new Node({ outboundLayer: this, inputTensors: list, outputTensors: outputs, callArgs });
     this.inboundNodes.push(node);
     for (const layer of new Set(node.inboundLayers)) layer.outboundNodes.push(node);
     return multi ? outputs : outputs[0];
-  }
-
-  private checkSpec(shapes: LayerShape[]): void {
-    const spec = this.inputSpec;
-    if (!spec) return;
-    if (Array.isArray(spec)) {
-      spec.forEach((s, i) => {
-        if (shapes[i]) checkInputSpec(this, s, shapes[i], shapes.length > 1 ? i : undefined);
-      });
-    } else {
-      for (const [i, s] of shapes.entries()) checkInputSpec(this, spec, s, shapes.length > 1 ? i : undefined);
-    }
   }
 }

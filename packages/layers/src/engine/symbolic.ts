@@ -22,6 +22,11 @@ export class SymbolicTensor {
   readonly nodeIndex: number;
   /** Which output of that call it is. */
   readonly tensorIndex: number;
+  /**
+   * Whether the tensor carries a mask (Keras' `_keras_mask` on a KerasTensor): set by the call that
+   * made it (`Embedding({ maskZero: true })`, `Masking`, a layer passing its input's mask on).
+   */
+  hasMask = false;
 
   constructor(
     shape: LayerShape,

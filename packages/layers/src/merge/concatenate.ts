@@ -1,8 +1,10 @@
 import type { KerasOptions } from '@horn/tensor';
 import { concat, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
-import type { LayerConfig, LayerShape } from '../engine/layer.js';
+import type { LayerConfig, LayerMask, LayerShape } from '../engine/layer.js';
+import type { MaskedShape } from '../engine/masking.js';
 import { Merge } from './merge.js';
+import { concatMask } from './merge-masks.js';
 
 /** Options of {@link Concatenate}. */
 export interface ConcatenateConfig extends LayerConfig {
@@ -31,6 +33,20 @@ export class Concatenate extends Merge<ConcatenateConfig> {
     const list = this.checkList<Tensor>(inputs);
     this.mergeShapes(list.map((t) => t.shape));
     return concat(list, this.axis);
+  }
+
+  /**
+   * Keras' `Concatenate.compute_mask`: the masks (all true for an unmasked input) broadcast to the
+   * inputs, joined along `axis`, then `any` over the last axis; null when no input has a mask.
+   * @example new Concatenate({ axis: 1 }).computeMask([a, b], [ma, mb]) // [ma | mb joined on time]
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask?: LayerMask): Tensor | null {
+    return concatMask(this, this.checkList<Tensor>(inputs), mask, this.axis);
+  }
+
+  /** In a symbolic call: the output has a mask when some input has one. */
+  override symbolicMaskFlags(inputs: readonly MaskedShape[]): boolean[] {
+    return [inputs.some((t) => t.hasMask)];
   }
 
   protected merge(inputs: Tensor[]): Tensor {

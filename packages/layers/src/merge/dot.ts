@@ -81,6 +81,16 @@ export class Dot extends Merge<DotConfig> {
     return this.call(inputs);
   }
 
+  /** Keras 3: Dot supports masking but its output has no mask. */
+  override computeMask(): null {
+    return null;
+  }
+
+  /** In a symbolic call: no output mask. */
+  override symbolicMaskFlags(): boolean[] {
+    return [false];
+  }
+
   protected override checkList<T>(inputs: T[] | unknown): T[] {
     const list = super.checkList<T>(inputs);
     if (list.length !== 2) throw new ValueError(`${layerLabel(this)}: expected exactly 2 inputs, got ${list.length}`);

@@ -1,6 +1,7 @@
 import { add, div, maximum, minimum, mul, sub, type Tensor, ValueError } from '@horn/tensor';
 import { layerLabel } from '../engine/input-checks.js';
 import { Merge } from './merge.js';
+import { mergeOrMasked } from './merge-masks.js';
 
 function reduce(inputs: Tensor[], op: (a: Tensor, b: Tensor) => Tensor): Tensor {
   let out = inputs[0];
@@ -69,8 +70,9 @@ export class Average extends Merge {
 export class Maximum extends Merge {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Maximum';
-  protected merge(inputs: Tensor[]): Tensor {
-    return reduce(inputs, maximum);
+  /** With masks (Keras 3), a masked position of one input takes the other operand's value. */
+  protected merge(inputs: Tensor[], masks: (Tensor | null)[] | null): Tensor {
+    return masks ? mergeOrMasked(inputs, masks, maximum) : reduce(inputs, maximum);
   }
 }
 
@@ -81,7 +83,8 @@ export class Maximum extends Merge {
 export class Minimum extends Merge {
   static override readonly configKeys: readonly string[] = [];
   static override readonly className: string = 'Minimum';
-  protected merge(inputs: Tensor[]): Tensor {
-    return reduce(inputs, minimum);
+  /** With masks (Keras 3), a masked position of one input takes the other operand's value. */
+  protected merge(inputs: Tensor[], masks: (Tensor | null)[] | null): Tensor {
+    return masks ? mergeOrMasked(inputs, masks, minimum) : reduce(inputs, minimum);
   }
 }

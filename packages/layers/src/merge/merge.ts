@@ -1,6 +1,8 @@
 import { expandDims, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
-import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerMask, type LayerShape } from '../engine/layer.js';
+import type { MaskedShape } from '../engine/masking.js';
+import { mergeMaskList, orMasks } from './merge-masks.js';
 
 /**
  * The base of the elementwise merge layers (Add, Multiply, Average, ...): takes an array of
@@ -13,17 +15,18 @@ export abstract class Merge<C extends LayerConfig = LayerConfig> extends Layer<C
   /** The fewest inputs the layer takes. */
   protected readonly minInputs: number = 1;
 
-  /** Combines inputs that already have the same rank. */
-  protected abstract merge(inputs: Tensor[]): Tensor;
+  /** Combines inputs that already have the same rank (`masks`: one entry per input, or null). */
+  protected abstract merge(inputs: Tensor[], masks: (Tensor | null)[] | null): Tensor;
 
   override build(inputShape: LayerShape[]): void {
     // Shapes are checked by call() on every call, with the real batch sizes in the message.
     this.checkList<LayerShape>(inputShape);
   }
 
-  override call(inputs: Tensor[]): Tensor {
+  override call(inputs: Tensor[], options: CallOptions = {}): Tensor {
     const list = this.checkList<Tensor>(inputs);
     this.mergeShapes(list.map((t) => t.shape));
+    const masks = mergeMaskList(this, list, options.mask);
     const rank = Math.max(...list.map((t) => t.rank));
     return this.merge(
       list.map((t) => {
@@ -31,7 +34,21 @@ export abstract class Merge<C extends LayerConfig = LayerConfig> extends Layer<C
         while (x.rank < rank) x = expandDims(x, 1);
         return x;
       }),
+      masks,
     );
+  }
+
+  /**
+   * Keras' `Merge.compute_mask`: the OR of the input masks when every input has one, else null.
+   * @example new Add().computeMask([a, b], [ma, mb]) // logicalOr(ma, mb)
+   */
+  override computeMask(inputs: Tensor | Tensor[], mask?: LayerMask): Tensor | null {
+    return orMasks(this, this.checkList<Tensor>(inputs), mask);
+  }
+
+  /** In a symbolic call: the output has a mask when every input has one (no stand-in runs). */
+  symbolicMaskFlags(inputs: readonly MaskedShape[]): boolean[] {
+    return [inputs.every((t) => t.hasMask)];
   }
 
   override computeOutputShape(inputShape: LayerShape[]): LayerShape {

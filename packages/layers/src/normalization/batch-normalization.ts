@@ -3,11 +3,13 @@ import type { KerasOptions } from '@horn/tensor';
 import { add, div, mean, mul, reshape, sqrt, sub, type Tensor, tidy, ValueError, variance } from '@horn/tensor';
 import type { Constraint } from '../constraints/constraint.js';
 import { type ConstraintId, getConstraint, serializeConstraint } from '../constraints/get-constraint.js';
+import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { getInitializer, type InitializerId, serializeInitializer } from '../initializers/get-initializer.js';
 import type { Initializer } from '../initializers/initializer.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
+import { maskedMoments } from './masked-moments.js';
 import { parameterAxes, readAxisOption } from './normalization-axes.js';
 
 /** Options of {@link BatchNormalization}. */
@@ -84,6 +86,7 @@ export class BatchNormalization extends Layer<BatchNormalizationConfig> {
 
   constructor(config: KerasOptions<BatchNormalizationConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     this.axis = readAxisOption(this.config.axis, 'BatchNormalization');
     this.momentum = positive(this.config.momentum, 0.99, 'momentum', 1);
     this.epsilon = positive(this.config.epsilon, 1e-3, 'epsilon');
@@ -130,11 +133,18 @@ export class BatchNormalization extends Layer<BatchNormalizationConfig> {
 
   override call(x: Tensor, options: CallOptions): Tensor {
     const reduce = x.shape.map((_, i) => i).filter((i) => !this.axes.includes(i));
+    const mask = options.mask;
+    if (Array.isArray(mask) || (mask && mask.rank !== x.rank - 1)) {
+      const got = Array.isArray(mask) ? `a list of ${mask.length} masks` : `mask.shape=${fmtShape(mask!.shape)}`;
+      throw new ValueError(
+        `${layerLabel(this)}: the mask should have one dimension less than the inputs; got ${got}, inputs.shape=${fmtShape(x.shape)}`,
+      );
+    }
     let m: Tensor;
     let v: Tensor;
     if (options.training && this.trainable) {
-      m = mean(x, reduce, true);
-      v = variance(x, reduce, true);
+      // Keras 3: with a mask, the batch statistics are those of the unmasked positions.
+      [m, v] = mask ? maskedMoments(x, mask, reduce) : [mean(x, reduce, true), variance(x, reduce, true)];
       this.updateMovingStatistics(m, v);
     } else {
       m = reshape(this.movingMean!, this.broadcastShape);

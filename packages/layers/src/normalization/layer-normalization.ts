@@ -64,6 +64,7 @@ export class LayerNormalization extends Layer<LayerNormalizationConfig> {
 
   constructor(config: KerasOptions<LayerNormalizationConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     this.axis = readAxisOption(this.config.axis, 'LayerNormalization');
     const eps = this.config.epsilon ?? 1e-3;
     if (typeof eps !== 'number' || !Number.isFinite(eps) || eps < 0) {

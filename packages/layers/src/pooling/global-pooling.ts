@@ -1,9 +1,9 @@
 import type { KerasOptions } from '@horn/tensor';
-import { max, mean, type Tensor } from '@horn/tensor';
+import { cast, div, expandDims, max, mean, ShapeError, sum, type Tensor, where } from '@horn/tensor';
 import { checkDataFormat } from '../conv/conv-geometry.js';
 import { booleanOption } from '../conv/layer-options.js';
 import { singleInput, singleShape } from '../conv/single-input.js';
-import { assertInputRank, layerLabel } from '../engine/input-checks.js';
+import { assertInputRank, fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
 /** Options of the global pooling layers. */
@@ -89,6 +89,33 @@ export class GlobalAveragePooling1D extends GlobalPooling {
   static override readonly className = 'GlobalAveragePooling1D';
   constructor(config?: KerasOptions<GlobalPoolingConfig>) {
     super(config, 1, 'avg');
+    this.supportsMasking = true; // as Keras 3
+  }
+
+  /** With a mask `[batch, steps]` (Keras 3): the mean over the unmasked steps only. */
+  override call(inputs: Tensor | Tensor[], options: CallOptions = {}): Tensor {
+    const mask = options.mask;
+    if (mask === undefined || mask === null) return super.call(inputs, options);
+    const x = singleInput(this, inputs);
+    if (Array.isArray(mask) || mask.rank !== 2 || mask.shape[0] !== x.shape[0] || mask.shape[1] !== x.shape[1]) {
+      const got = Array.isArray(mask) ? `a list of ${mask.length} masks` : `a mask of shape ${fmtShape(mask.shape)}`;
+      throw new ShapeError(
+        `${layerLabel(this)}: expected a mask of shape [batch, steps] = ${fmtShape(x.shape.slice(0, 2))} for input of shape ${fmtShape(x.shape)}, got ${got}`,
+      );
+    }
+    const keep = expandDims(cast(mask, 'bool'), 2);
+    const total = sum(where(keep, x, 0), 1, this.keepdims);
+    return div(total, sum(cast(keep, 'float32'), 1, this.keepdims));
+  }
+
+  /** Keras 3: the pooled output has no mask. */
+  override computeMask(): null {
+    return null;
+  }
+
+  /** In a symbolic call: no output mask. */
+  symbolicMaskFlags(): boolean[] {
+    return [false];
   }
 }
 

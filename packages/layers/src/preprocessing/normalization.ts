@@ -72,6 +72,7 @@ export class Normalization extends Layer<NormalizationConfig> {
 
   constructor(config: KerasOptions<NormalizationConfig> = {}) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const label = layerLabel(this);
     const c = this.config;
     const axis = c.axis === undefined ? -1 : c.axis;

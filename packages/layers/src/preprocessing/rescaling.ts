@@ -35,6 +35,7 @@ export class Rescaling extends Layer<RescalingConfig> {
 
   constructor(config: KerasOptions<RescalingConfig>) {
     super(config);
+    this.supportsMasking = true; // as Keras 3
     const label = layerLabel(this);
     this.scale = numbers(this.config.scale, 'scale', label);
     this.offset = numbers(this.config.offset ?? 0, 'offset', label);

@@ -78,6 +78,7 @@ export function layerCases(): LayerCase[] {
       inputShape: [2, 3],
       expectedOutputShape: [2, 3],
     })),
+    c(L.Masking, () => ({ config: { maskValue: 0.5 }, inputShape: [2, 3, 4], expectedOutputShape: [2, 3, 4] })),
     c(L.Add, () => ({
       config: {},
       inputShape: [

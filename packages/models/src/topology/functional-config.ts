@@ -1,4 +1,4 @@
-import { type CallOptions, InputLayer, type Layer, type Node, type SymbolicTensor } from '@horn/layers';
+import { type CallOptions, InputLayer, type Layer, layerLabel, type Node, type SymbolicTensor } from '@horn/layers';
 import { NotImplementedError, snakeToCamel, ValueError } from '@horn/tensor';
 import { producerNode } from './graph.js';
 import { deserializeModelOrLayer } from './model-classes.js';
@@ -44,6 +44,20 @@ export interface GraphModelLike {
  */
 export function skipsFirstNode(layer: Layer): boolean {
   return !(layer instanceof InputLayer) && layer.inboundNodes.length > 0 && layer.inboundNodes[0].isInput;
+}
+
+/**
+ * `Model.getConfig()`: the functional config of a graph model; a subclassed model has none (a
+ * NotImplementedError naming it, pointing to saveWeights).
+ * @example modelConfig(model, true).layers.length
+ */
+export function modelConfig(model: GraphModelLike, isGraph: boolean): FunctionalConfig {
+  if (!isGraph) {
+    throw new NotImplementedError(
+      `${layerLabel(model)}: a subclassed model has no config; save its weights with saveWeights(), or build it with the functional API or Sequential`,
+    );
+  }
+  return functionalConfig(model);
 }
 
 /**

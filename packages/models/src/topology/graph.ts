@@ -1,5 +1,15 @@
-import { fmtShape, InputLayer, type Layer, type LayerShape, type Node, SymbolicTensor } from '@horn/layers';
+import {
+  fmtShape,
+  getKerasMask,
+  InputLayer,
+  type Layer,
+  type LayerMask,
+  type LayerShape,
+  type Node,
+  SymbolicTensor,
+} from '@horn/layers';
 import { ShapeError, type Tensor, ValueError } from '@horn/tensor';
+import { graphInputMasks, nodeMask } from './graph-masks.js';
 
 /**
  * A functional model's graph (Keras' `_map_graph_network`): its inputs and outputs, its nodes
@@ -178,11 +188,21 @@ export function checkGraphInputShapes(owner: string, graph: ModelGraph, shapes: 
 /**
  * Runs the graph on eager tensors, depth by depth; returns one tensor per model output. A layer
  * called with `training` fixed keeps it; the others get `training` (undefined: their own default).
+ * Masks flow node by node (Keras 3): `mask` gives the inputs' (else those they carry), each call
+ * gets the masks of its inputs, and each output carries the mask its layer computed.
  */
-export function runGraph(graph: ModelGraph, inputs: readonly Tensor[], training: boolean | undefined): Tensor[] {
+export function runGraph(
+  graph: ModelGraph,
+  inputs: readonly Tensor[],
+  training: boolean | undefined,
+  mask?: LayerMask,
+): Tensor[] {
   const values = new Map<SymbolicTensor, Tensor>();
+  const masks = new Map<SymbolicTensor, Tensor | null>();
+  const inputMasks = graphInputMasks(inputs, mask);
   graph.inputs.forEach((t, i) => {
     values.set(t, inputs[i]);
+    masks.set(t, inputMasks[i]);
   });
   for (const depth of graph.depths) {
     for (const node of graph.nodesByDepth.get(depth) ?? []) {
@@ -190,12 +210,14 @@ export function runGraph(graph: ModelGraph, inputs: readonly Tensor[], training:
       const args = node.inputTensors.map((x) => values.get(x) as Tensor);
       const out = node.outboundLayer.apply(args.length === 1 ? args[0] : args, {
         ...node.callArgs,
+        mask: nodeMask(node, masks),
         training: node.callArgs.training ?? training,
       });
       const list = Array.isArray(out) ? out : [out];
       checkNodeOutputs(node, list);
       node.outputTensors.forEach((y, i) => {
         values.set(y, list[i]);
+        masks.set(y, getKerasMask(list[i]));
       });
     }
   }

@@ -1,9 +1,11 @@
+import { getKerasMask } from '@horn/layers';
 import type { Loss } from '@horn/losses';
 import { Mean, type Metric } from '@horn/metrics';
 import type { Optimizer } from '@horn/optimizers';
 import { add, mul, type Tensor, tidy, ValueError } from '@horn/tensor';
 import type { CompileArgs } from './compile-args.js';
 import { type MetricEntry, resolvePendingMetrics } from './compiled-metrics.js';
+import { metricWeights } from './masked-weights.js';
 
 /** Training logs: metric name to value (`loss`, `accuracy`, `val_loss`, ...). */
 export type Logs = Record<string, number>;
@@ -13,6 +15,12 @@ export interface BatchOutputs {
   ys: readonly Tensor[];
   preds: readonly Tensor[];
   sampleWeights: readonly (Tensor | null)[];
+  /** The masks the predictions carry (Keras' mask on `y_pred`), one per output; read from `preds` when absent. */
+  masks?: readonly (Tensor | null)[];
+}
+
+function predMask(batch: BatchOutputs, i: number): Tensor | null {
+  return batch.masks ? (batch.masks[i] ?? null) : getKerasMask(batch.preds[i]);
 }
 
 /** The total loss of a batch and each output's own loss (before `lossWeights`; null without a loss). */
@@ -74,12 +82,14 @@ export class CompiledState {
   }
 
   /**
-   * The batch loss: the sum over outputs of `lossWeight * loss(y, pred, sampleWeight)`, plus the
-   * model's own losses (regularization, `addLoss`). Throws when there is nothing to minimize.
+   * The batch loss: the sum over outputs of `lossWeight * loss(y, pred, sampleWeight, mask)` (the
+   * mask the prediction carries, as Keras 3), plus the model's own losses (regularization,
+   * `addLoss`). Throws when there is nothing to minimize.
    */
   computeLoss(batch: BatchOutputs, extraLosses: readonly Tensor[]): BatchLoss {
+    // Keras 3: a mask on the predictions (a sequence model's padded steps) leaves those steps out.
     const perOutput = this.losses.map((loss, i) =>
-      loss ? loss.apply(batch.ys[i], batch.preds[i], batch.sampleWeights[i]) : null,
+      loss ? loss.apply(batch.ys[i], batch.preds[i], batch.sampleWeights[i], predMask(batch, i)) : null,
     );
     const terms: Tensor[] = [];
     perOutput.forEach((l, i) => {
@@ -97,7 +107,8 @@ export class CompiledState {
 
   /**
    * Accumulates one batch: the loss trackers (weighted by the batch size, as Keras) and the
-   * metrics (`weightedMetrics` also get the sample weights). Resolves `'accuracy'` on first use.
+   * metrics (`weightedMetrics` also get the sample weights; the mean metrics also the mask the
+   * prediction carries, as Keras 3's MeanMetricWrapper). Resolves `'accuracy'` on first use.
    */
   updateState(batch: BatchOutputs, loss: BatchLoss, batchSize: number): void {
     resolvePendingMetrics(this.metricEntries, this.losses, batch.ys, batch.preds);
@@ -108,7 +119,8 @@ export class CompiledState {
       });
       for (const e of this.metricEntries) {
         const i = e.output;
-        e.metric!.updateState(batch.ys[i], batch.preds[i], e.weighted ? batch.sampleWeights[i] : null);
+        const weights = e.weighted ? batch.sampleWeights[i] : null;
+        e.metric!.updateState(batch.ys[i], batch.preds[i], metricWeights(e.metric!, weights, predMask(batch, i)));
       }
     });
   }

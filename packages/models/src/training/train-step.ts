@@ -1,4 +1,5 @@
 import { GradientTape } from '@horn/autograd';
+import { getKerasMask } from '@horn/layers';
 import { type Tensor, tidy, ValueError } from '@horn/tensor';
 import type { BatchLoss, CompiledState } from './compiled-state.js';
 import type { TrainableModel } from './trainable-model.js';
@@ -31,7 +32,8 @@ function checkOutputCount(op: string, model: TrainableModel, preds: readonly Ten
 function forward(op: string, model: TrainableModel, compiled: CompiledState, batch: StepData, training: boolean) {
   const preds = runModel(model, batch.xs, training);
   checkOutputCount(op, model, preds, batch.ys);
-  const outputs = { ys: batch.ys, preds, sampleWeights: batch.sampleWeights };
+  // The masks the predictions carry are returned with them, so they outlive the tape's scope (the metrics read them).
+  const outputs = { ys: batch.ys, preds, sampleWeights: batch.sampleWeights, masks: preds.map(getKerasMask) };
   const loss: BatchLoss = compiled.computeLoss(outputs, model.losses);
   return { outputs, loss };
 }
