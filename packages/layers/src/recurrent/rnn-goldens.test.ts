@@ -58,7 +58,9 @@ describe('recurrent layers match Keras 3 (masks, goBackwards, returnState, stack
     const out = layer.apply(x, { mask });
     const outs = Array.isArray(out) ? out : [out];
     expect(outs.length).toBe(g.outputs.length);
-    outs.forEach((o, i) => close(o, g.outputs[i]));
+    outs.forEach((o, i) => {
+      close(o, g.outputs[i]);
+    });
   });
 });
 
@@ -78,7 +80,9 @@ describe('cells match Keras 3 on one step', () => {
     const [output, next] = cell.step(x, states, {});
     close(output, g.output);
     const list = Array.isArray(next) ? next : [next];
-    list.forEach((s, i) => close(s, g.newStates[i]));
+    list.forEach((s, i) => {
+      close(s, g.newStates[i]);
+    });
     // The Layer form gives [output, ...states].
     const flat = cell.apply([x, ...states]) as unknown as Tensor[];
     close(flat[0], g.output);

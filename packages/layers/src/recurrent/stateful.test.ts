@@ -57,9 +57,13 @@ describe('stateful recurrent layers (Keras semantics)', () => {
       sequence,
     );
     const last = parts[parts.length - 1];
-    finalStates.forEach((s, i) => close(last[i + 1], s));
+    finalStates.forEach((s, i) => {
+      close(last[i + 1], s);
+    });
     // getStates() holds the same final states.
-    stateful.getStates()!.forEach((s, i) => close(s, finalStates[i]));
+    stateful.getStates()!.forEach((s, i) => {
+      close(s, finalStates[i]);
+    });
   });
 
   test('resetStates() starts over from zeros; resetStates(states) from given states', () => {
@@ -96,7 +100,9 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     const tape2 = new GradientTape();
     const loss2 = tape2.run(() => sum(mul(plain.apply([w2, ...carried]) as Tensor, 0.5)));
     const expected = tape2.gradient(loss2, plain.trainableWeights) as Tensor[];
-    grads.forEach((g, i) => close(g, expected[i]));
+    grads.forEach((g, i) => {
+      close(g, expected[i]);
+    });
   });
 
   test('clear errors: another batch size, an unknown batch size, resetStates on a stateless layer', () => {
