@@ -17,13 +17,7 @@ import {
   StackedRNNCells,
   serializeLayer,
 } from '../index.js';
-
-const close = (got: Tensor, want: Tensor, tolerance = 1e-5) => {
-  expect(got.shape).toEqual(want.shape);
-  const a = got.dataSync();
-  const b = want.dataSync();
-  for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(tolerance);
-};
+import { expectClose } from './reference-math.test.helpers.js';
 
 /** Keras' MinimalRNNCell example (keras.layers.RNN docs), written as an RNNCell subclass. */
 class MinimalRNNCell extends RNNCell<LayerConfig & { units: number }> {
@@ -72,7 +66,7 @@ describe('RNN with user-written cells', () => {
       );
       steps.push(prev.reshape([2, 1, 3]));
     }
-    close(y, concat(steps, 1));
+    expectClose(y, concat(steps, 1));
     const config = serializeLayer(rnn);
     expect(config.config.cell).toMatchObject({ className: 'MinimalRNNCell', config: { units: 3 } });
     expect(() => deserializeLayer(config)).toThrow(/MinimalRNNCell/);
@@ -80,7 +74,7 @@ describe('RNN with user-written cells', () => {
     expect(again.cell).toBeInstanceOf(MinimalRNNCell);
     again.apply(x);
     again.setWeights(rnn.getWeights());
-    close(again.apply(x) as Tensor, y);
+    expectClose(again.apply(x) as Tensor, y);
   });
 
   test('a plain object with stateSize and call(x, states) runs (not serializable)', () => {
@@ -127,7 +121,7 @@ describe('built-in cells', () => {
       generic.apply(x);
       layer.apply(x);
       layer.setWeights(generic.getWeights());
-      close(layer.apply(x) as Tensor, generic.apply(x) as Tensor);
+      expectClose(layer.apply(x) as Tensor, generic.apply(x) as Tensor);
     }
   });
 
@@ -154,7 +148,7 @@ describe('built-in cells', () => {
       [2, 3],
       [2, 2],
     ]);
-    close(outs[0], outs[3]);
+    expectClose(outs[0], outs[3]);
     expect(rnn.trainableWeights.length).toBe(6);
     const again = deserializeLayer(serializeLayer(rnn)) as RNN;
     expect(serializeLayer(again).config.cell).toEqual(serializeLayer(rnn).config.cell);
@@ -209,7 +203,7 @@ describe('masks in recurrent layers', () => {
     for (const n of [0, 1]) {
       const alone = layer.apply(valid(n)) as unknown as Tensor[];
       padded.forEach((p, i) => {
-        close(slice(p, [n, 0], [1, 4]), alone[i]);
+        expectClose(slice(p, [n, 0], [1, 4]), alone[i]);
       });
     }
     // Left padding: the real steps at the end of the row.
@@ -219,7 +213,7 @@ describe('masks in recurrent layers', () => {
     }) as unknown as Tensor[];
     const alone = layer.apply(valid(0)) as unknown as Tensor[];
     left.forEach((p, i) => {
-      close(p, alone[i]);
+      expectClose(p, alone[i]);
     });
   });
 

@@ -1,26 +1,12 @@
 import type { KerasOptions } from '@horn/tensor';
 import { add, matmul, mul, reshape, slice, split, sub, type Tensor } from '@horn/tensor';
-import {
-  type ActivationFn,
-  type ActivationId,
-  getActivation,
-  serializeActivation,
-} from '../activations/activations.js';
 import { booleanOption } from '../conv/layer-options.js';
-import { BuiltinCell, type CellConfig } from './builtin-cell.js';
-import { checkImplementation } from './rnn-options.js';
+import { GatedCell, type GatedCellConfig } from './gated-cell.js';
 
 /** Options of {@link GRUCell}. */
-export interface GRUCellConfig extends CellConfig {
-  /** The gates' activation. Default `'sigmoid'` (Keras 3; TF.js defaults to `'hardSigmoid'`). */
-  recurrentActivation?: ActivationId | null;
+export interface GRUCellConfig extends GatedCellConfig {
   /** Apply the reset gate after the recurrent product (Keras 3 / cuDNN convention). Default true. */
   resetAfter?: boolean;
-  /**
-   * Keras' computation mode, 1 or 2 (default 2): the same numbers without dropout; with dropout, 1
-   * draws one mask per gate (as Keras, which also switches to 1 when `recurrentDropout > 0`).
-   */
-  implementation?: 1 | 2;
 }
 
 /**
@@ -33,31 +19,20 @@ export interface GRUCellConfig extends CellConfig {
  * const rnn = new RNN({ cell: new GRUCell({ units: 4 }) });
  * rnn.apply(ones([2, 5, 3])).shape; // [2, 4]
  */
-export class GRUCell extends BuiltinCell<GRUCellConfig> {
-  static override readonly configKeys: readonly string[] = ['recurrentActivation', 'resetAfter', 'implementation'];
+export class GRUCell extends GatedCell<GRUCellConfig> {
+  static override readonly configKeys: readonly string[] = ['resetAfter'];
   static override readonly className: string = 'GRUCell';
   readonly gates = 3;
-  readonly recurrentActivation: ActivationFn;
   readonly resetAfter: boolean;
-  readonly implementation: 1 | 2;
 
   constructor(config: KerasOptions<GRUCellConfig>, owner: string = new.target.className) {
     super(config, owner);
     const label = `${owner} '${this.name}'`;
-    checkImplementation(this.config.implementation, label);
-    this.implementation = this.config.implementation ?? 2;
-    this.recurrentActivation = getActivation(
-      this.config.recurrentActivation === undefined ? 'sigmoid' : this.config.recurrentActivation,
-    );
     this.resetAfter = booleanOption(this.config.resetAfter, true, 'resetAfter', label);
   }
 
   get stateSize(): number {
     return this.units;
-  }
-
-  protected override maskCount(): number {
-    return this.implementation === 1 || this.recurrentDropout > 0 ? 3 : 1;
   }
 
   protected override biasShape(): number[] {
@@ -88,9 +63,7 @@ export class GRUCell extends BuiltinCell<GRUCellConfig> {
   override cellConfig(): Record<string, unknown> {
     return {
       ...super.cellConfig(),
-      recurrentActivation: serializeActivation(this.recurrentActivation),
       resetAfter: this.resetAfter,
-      implementation: this.implementation,
     };
   }
 

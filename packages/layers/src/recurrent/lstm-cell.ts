@@ -1,27 +1,14 @@
 import type { KerasOptions } from '@horn/tensor';
 import { add, concat, mul, ones, split, type Tensor } from '@horn/tensor';
-import {
-  type ActivationFn,
-  type ActivationId,
-  getActivation,
-  serializeActivation,
-} from '../activations/activations.js';
+import type { ActivationFn } from '../activations/activations.js';
 import { booleanOption } from '../conv/layer-options.js';
 import { Initializer } from '../initializers/initializer.js';
-import { BuiltinCell, type CellConfig } from './builtin-cell.js';
-import { checkImplementation } from './rnn-options.js';
+import { GatedCell, type GatedCellConfig } from './gated-cell.js';
 
 /** Options of {@link LSTMCell}. */
-export interface LSTMCellConfig extends CellConfig {
-  /** The gates' activation. Default `'sigmoid'` (Keras 3; TF.js defaults to `'hardSigmoid'`). */
-  recurrentActivation?: ActivationId | null;
+export interface LSTMCellConfig extends GatedCellConfig {
   /** Initialize the forget gate's bias to 1 (Jozefowicz et al. 2015). Default true. */
   unitForgetBias?: boolean;
-  /**
-   * Keras' computation mode, 1 or 2 (default 2): the same numbers without dropout; with dropout, 1
-   * draws one mask per gate (as Keras, which also switches to 1 when `recurrentDropout > 0`).
-   */
-  implementation?: 1 | 2;
 }
 
 /**
@@ -70,31 +57,20 @@ export function lstmGates(
  * const rnn = new RNN({ cell: new LSTMCell({ units: 4 }) });
  * rnn.apply(ones([2, 5, 3])).shape; // [2, 4]
  */
-export class LSTMCell extends BuiltinCell<LSTMCellConfig> {
-  static override readonly configKeys: readonly string[] = ['recurrentActivation', 'unitForgetBias', 'implementation'];
+export class LSTMCell extends GatedCell<LSTMCellConfig> {
+  static override readonly configKeys: readonly string[] = ['unitForgetBias'];
   static override readonly className: string = 'LSTMCell';
   readonly gates = 4;
-  readonly recurrentActivation: ActivationFn;
   readonly unitForgetBias: boolean;
-  readonly implementation: 1 | 2;
 
   constructor(config: KerasOptions<LSTMCellConfig>, owner: string = new.target.className) {
     super(config, owner);
     const label = `${owner} '${this.name}'`;
-    checkImplementation(this.config.implementation, label);
-    this.implementation = this.config.implementation ?? 2;
-    this.recurrentActivation = getActivation(
-      this.config.recurrentActivation === undefined ? 'sigmoid' : this.config.recurrentActivation,
-    );
     this.unitForgetBias = booleanOption(this.config.unitForgetBias, true, 'unitForgetBias', label);
   }
 
   get stateSize(): number[] {
     return [this.units, this.units];
-  }
-
-  protected override maskCount(): number {
-    return this.implementation === 1 || this.recurrentDropout > 0 ? 4 : 1;
   }
 
   protected override biasInitializerForBuild(): Initializer {
@@ -112,9 +88,7 @@ export class LSTMCell extends BuiltinCell<LSTMCellConfig> {
   override cellConfig(): Record<string, unknown> {
     return {
       ...super.cellConfig(),
-      recurrentActivation: serializeActivation(this.recurrentActivation),
       unitForgetBias: this.unitForgetBias,
-      implementation: this.implementation,
     };
   }
 }

@@ -15,13 +15,7 @@ import {
 import { describe, expect, test } from 'vitest';
 import { dropoutMask } from '../core/random-layer.js';
 import { GRU, LSTM, SimpleRNN } from '../index.js';
-
-const close = (got: Tensor, want: Tensor, tolerance = 1e-5) => {
-  expect(got.shape).toEqual(want.shape);
-  const a = got.dataSync();
-  const b = want.dataSync();
-  for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(tolerance);
-};
+import { expectClose } from './reference-math.test.helpers.js';
 
 const [batch, time, features, units] = [2, 4, 3, 3];
 const x = randomNormal([batch, time, features], { seed: 21 });
@@ -50,7 +44,7 @@ describe('dropout and recurrentDropout as Keras 3: masks drawn once per call, fi
       h = mul(sigmoid(z[3]), tanh(c));
       outputs.push(h);
     }
-    close(y, stack(outputs, 1));
+    expectClose(y, stack(outputs, 1));
     // Inference is exact (no masks).
     const again = lstm.apply(x) as Tensor;
     expect(again.sub(y).abs().sum().dataSync()[0]).toBeGreaterThan(1e-3);
@@ -64,7 +58,7 @@ describe('dropout and recurrentDropout as Keras 3: masks drawn once per call, fi
     reference.setWeights(gru.getWeights());
     const y = gru.apply(x, { training: true }) as Tensor;
     const mask = dropoutMask([batch, features], 0.5, new Random(3));
-    close(y, reference.apply(mul(x, mask.reshape([batch, 1, features]))) as Tensor);
+    expectClose(y, reference.apply(mul(x, mask.reshape([batch, 1, features]))) as Tensor);
   });
 
   test('SimpleRNN: with a zero recurrent kernel and the same input at every step, every step drops the same units', () => {
@@ -79,8 +73,8 @@ describe('dropout and recurrentDropout as Keras 3: masks drawn once per call, fi
     const same = stack([step(0), step(0), step(0)], 1);
     const y = rnn.apply(same, { training: true }) as Tensor;
     const [a, b2, c] = split(y, 3, 1);
-    close(b2, a);
-    close(c, a);
+    expectClose(b2, a);
+    expectClose(c, a);
     // A second call draws new masks.
     const y2 = rnn.apply(same, { training: true }) as Tensor;
     expect(y2.sub(y).abs().sum().dataSync()[0]).toBeGreaterThan(1e-4);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { type NestedArray, type Tensor, tensor } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { GRU, GRUCell, type Layer, LSTM, LSTMCell, RNN, type RNNCell, SimpleRNN, SimpleRNNCell } from '../index.js';
+import { expectClose } from './reference-math.test.helpers.js';
 
 // Goldens from Keras 3 (JAX): packages/layers/fixtures/make-rnn.py.
 interface LayerGolden {
@@ -28,14 +29,6 @@ const goldens = JSON.parse(readFileSync(new URL('./fixtures/rnn-goldens.json', i
   configKeys: Record<string, string[]>;
 };
 
-const close = (got: Tensor, want: NestedArray, tolerance = 1e-5) => {
-  const w = tensor(want);
-  expect(got.shape).toEqual(w.shape);
-  const a = got.dataSync();
-  const b = w.dataSync();
-  for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(tolerance);
-};
-
 const layers: Record<string, (config: Record<string, unknown>, name: string) => Layer> = {
   SimpleRNN: (c) => new SimpleRNN(c as never),
   LSTM: (c) => new LSTM(c as never),
@@ -59,7 +52,7 @@ describe('recurrent layers match Keras 3 (masks, goBackwards, returnState, stack
     const outs = Array.isArray(out) ? out : [out];
     expect(outs.length).toBe(g.outputs.length);
     outs.forEach((o, i) => {
-      close(o, g.outputs[i]);
+      expectClose(o, g.outputs[i]);
     });
   });
 });
@@ -78,14 +71,14 @@ describe('cells match Keras 3 on one step', () => {
     cell.apply([x, ...states]);
     cell.setWeights(g.weights.map((w) => tensor(w.values)));
     const [output, next] = cell.step(x, states, {});
-    close(output, g.output);
+    expectClose(output, g.output);
     const list = Array.isArray(next) ? next : [next];
     list.forEach((s, i) => {
-      close(s, g.newStates[i]);
+      expectClose(s, g.newStates[i]);
     });
     // The Layer form gives [output, ...states].
     const flat = cell.apply([x, ...states]) as unknown as Tensor[];
-    close(flat[0], g.output);
+    expectClose(flat[0], g.output);
   });
 });
 

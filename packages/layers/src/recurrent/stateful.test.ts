@@ -2,13 +2,7 @@ import { GradientTape } from '@horn/autograd';
 import { concat, mul, randomNormal, slice, sum, type Tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { GRU, Input, LSTM, SimpleRNN } from '../index.js';
-
-const close = (got: Tensor, want: Tensor, tolerance = 1e-5) => {
-  expect(got.shape).toEqual(want.shape);
-  const a = got.dataSync();
-  const b = want.dataSync();
-  for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(tolerance);
-};
+import { expectClose } from './reference-math.test.helpers.js';
 
 const windows = (x: Tensor, size: number): Tensor[] =>
   Array.from({ length: x.shape[1] / size }, (_, k) => slice(x, [0, k * size, 0], [x.shape[0], size, x.shape[2]]));
@@ -49,7 +43,7 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     whole.apply(windows(x, 4)[0]);
     whole.setWeights(stateful.getWeights());
     const [sequence, ...finalStates] = whole.apply(x) as unknown as Tensor[];
-    close(
+    expectClose(
       concat(
         parts.map((p) => p[0]),
         1,
@@ -58,11 +52,11 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     );
     const last = parts[parts.length - 1];
     finalStates.forEach((s, i) => {
-      close(last[i + 1], s);
+      expectClose(last[i + 1], s);
     });
     // getStates() holds the same final states.
     stateful.getStates()!.forEach((s, i) => {
-      close(s, finalStates[i]);
+      expectClose(s, finalStates[i]);
     });
   });
 
@@ -73,7 +67,7 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     const second = lstm.apply(x) as Tensor;
     expect(Math.abs(sum(first.sub(second)).dataSync()[0])).toBeGreaterThan(1e-4);
     lstm.resetStates();
-    close(lstm.apply(x) as Tensor, first);
+    expectClose(lstm.apply(x) as Tensor, first);
     const h = randomNormal([2, 3], { seed: 6 });
     const c = randomNormal([2, 3], { seed: 7 });
     lstm.resetStates([h, c]);
@@ -81,7 +75,7 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     const plain = new LSTM({ units: 3 });
     plain.apply(x);
     plain.setWeights(lstm.getWeights());
-    close(fromGiven, plain.apply([x, h, c]) as Tensor);
+    expectClose(fromGiven, plain.apply([x, h, c]) as Tensor);
   });
 
   test('no gradient flows across windows (truncated BPTT)', () => {
@@ -101,7 +95,7 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     const loss2 = tape2.run(() => sum(mul(plain.apply([w2, ...carried]) as Tensor, 0.5)));
     const expected = tape2.gradient(loss2, plain.trainableWeights) as Tensor[];
     grads.forEach((g, i) => {
-      close(g, expected[i]);
+      expectClose(g, expected[i]);
     });
   });
 
