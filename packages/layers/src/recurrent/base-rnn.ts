@@ -201,8 +201,9 @@ export abstract class BaseRNN<C extends RNNLayerConfig = RNNLayerConfig> extends
   }
 
   private zeroStates(batch: number): Tensor[] {
-    if (this.cell instanceof RNNCell) return this.cell.getInitialState(batch);
-    return this.stateSize.map((size) => zeros([batch, size]));
+    const cell = this.cell;
+    if (cell instanceof RNNCell) return cell.getInitialState(batch);
+    return cell.getInitialState ? cell.getInitialState(batch) : this.stateSize.map((size) => zeros([batch, size]));
   }
 
   private sequenceMask(given: LayerMask | undefined, batch: number, time: number): Tensor | null {

@@ -9,7 +9,7 @@ export type CellStepResult = [Tensor, Tensor[] | Tensor];
  * A recurrent cell that is not a Layer (Keras accepts any object with `call` and `state_size`):
  * `stateSize` (one number per state tensor), an optional `outputSize` (default the first state's
  * size), an optional `build(stepInputShape)`, and `call(x_t, states, { training })` returning
- * `[output, newStates]`. Its weights are not tracked and it cannot be serialized: subclass
+ * `[output, newStates]`, and an optional `getInitialState(batch)`. Its weights are not tracked and it cannot be serialized: subclass
  * {@link RNNCell} for a cell with weights that trains and saves.
  * @example
  * const doubler: CellLike = { stateSize: 2, call: (x, [h]) => { const y = add(x, h); return [y, [y]]; } };
@@ -19,6 +19,8 @@ export interface CellLike {
   readonly stateSize: number | readonly number[];
   readonly outputSize?: number;
   build?(stepInputShape: LayerShape): void;
+  /** The states at the start of a sequence (default zeros `[batch, size]` per state). */
+  getInitialState?(batch: number): Tensor[];
   call(x: Tensor, states: Tensor[], options: { training?: boolean }): CellStepResult | Tensor[];
 }
 
