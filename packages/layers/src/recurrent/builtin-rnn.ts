@@ -1,7 +1,8 @@
-import type { KerasOptions, Tensor } from '@horn/tensor';
+import { type KerasOptions, type Tensor, ValueError } from '@horn/tensor';
 import type { ActivationFn } from '../activations/activations.js';
-import { BaseRNN, type RNNConfig } from './base-rnn.js';
+import type { RNNConfig } from './base-rnn.js';
 import { BuiltinCell } from './builtin-cell.js';
+import { RNN, type RNNWrapperConfig } from './rnn.js';
 import type { WeightOptions } from './rnn-options.js';
 
 /**
@@ -13,16 +14,26 @@ import type { WeightOptions } from './rnn-options.js';
  * const lstm = new LSTM({ units: 4 });
  * lstm.apply(ones([2, 5, 3])); lstm.cell.kernel === lstm.kernel; // true
  */
-export abstract class BuiltinRNN<C extends RNNConfig, K extends BuiltinCell> extends BaseRNN<C> {
+export abstract class BuiltinRNN<C extends RNNConfig, K extends BuiltinCell> extends RNN {
   static override readonly configKeys: readonly string[] = BuiltinCell.configKeys;
-  readonly cell: K;
+  declare readonly cell: K;
 
+  // The layer's options are C (no cell): RNN's constructor reads them and calls createCell.
   constructor(config: KerasOptions<C>) {
-    super(config);
+    super(config as unknown as KerasOptions<RNNWrapperConfig>);
+  }
+
+  /** The layer's own cell, made from its options (RNN's constructor calls this). */
+  protected override createCell(): K {
     const { returnSequences, returnState, goBackwards, stateful, unroll, zeroOutputForMask, batchSize, ...rest } = this
-      .config as RNNConfig;
-    const { inputShape, batchInputShape, inputDim, activityRegularizer, trainable, ...cellOptions } = rest;
-    this.cell = this.makeCell({ ...cellOptions, name: this.name }, new.target.className);
+      .config as RNNConfig & { cell?: unknown };
+    const { inputShape, batchInputShape, inputDim, activityRegularizer, trainable, cell, ...cellOptions } = rest;
+    if (cell !== undefined) {
+      throw new ValueError(
+        `${this.className} '${this.name}': cell is not an option of ${this.className}, which makes its own cell; use RNN({ cell }) for another cell`,
+      );
+    }
+    return this.makeCell({ ...cellOptions, name: this.name }, this.className);
   }
 
   /** Makes the cell from the layer's cell options (the layer's name included); errors name `owner`. */
@@ -68,7 +79,9 @@ export abstract class BuiltinRNN<C extends RNNConfig, K extends BuiltinCell> ext
     return this.cell.bias;
   }
 
+  /** Flat, as Keras' `LSTM.get_config`: the cell's options in place of `cell`. */
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), ...this.cell.cellConfig() };
+    const { cell, ...config } = super.getConfig();
+    return { ...config, ...this.cell.cellConfig() };
   }
 }

@@ -125,6 +125,16 @@ describe('built-in cells', () => {
     }
   });
 
+  test('SimpleRNN, LSTM and GRU are RNNs (as Keras); their cell is their own', () => {
+    for (const layer of [new SimpleRNN({ units: 2 }), new LSTM({ units: 2 }), new GRU({ units: 2 })]) {
+      expect(layer).toBeInstanceOf(RNN);
+      expect(layer.getConfig()).not.toHaveProperty('cell');
+    }
+    expect(() => new LSTM({ units: 2, name: 'own', cell: new GRUCell({ units: 2 }) } as never)).toThrow(
+      "LSTM 'own': cell is not an option of LSTM, which makes its own cell; use RNN({ cell }) for another cell",
+    );
+  });
+
   test('the layers name their weights as before (TF.js names: lstm/kernel, lstm/recurrent_kernel, lstm/bias)', () => {
     const lstm = new LSTM({ units: 2, name: 'lstm_names' });
     lstm.apply(randomNormal([1, 2, 3]));

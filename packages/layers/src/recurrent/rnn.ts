@@ -33,9 +33,14 @@ export class RNN extends BaseRNN<RNNWrapperConfig> {
 
   constructor(config: KerasOptions<RNNWrapperConfig>) {
     super(config);
+    this.cell = this.createCell();
+  }
+
+  /** The cell from the `cell` option (SimpleRNN, LSTM and GRU make their own instead). */
+  protected createCell(): AnyCell {
     const label = `RNN '${this.name}'`;
-    const given = this.config.cell;
-    this.cell = Array.isArray(given)
+    const given = (this.config as Partial<RNNWrapperConfig>).cell;
+    return Array.isArray(given)
       ? new StackedRNNCells({ cells: given, name: 'stacked_rnn_cells' }) // no weights of its own: a fixed name
       : checkCell(resolveCell(given, label, 'cell'), label);
   }
@@ -64,6 +69,6 @@ export class RNN extends BaseRNN<RNNWrapperConfig> {
   }
 
   override getConfig(): Record<string, unknown> {
-    return { ...super.getConfig(), cell: serializeCell(this.cell, `RNN '${this.name}'`) };
+    return { ...super.getConfig(), cell: serializeCell(this.cell, `${this.className} '${this.name}'`) };
   }
 }
