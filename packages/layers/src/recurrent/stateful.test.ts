@@ -1,5 +1,5 @@
 import { GradientTape } from '@horn/autograd';
-import { concat, mul, randomNormal, slice, sum, type Tensor, ValueError } from '@horn/tensor';
+import { concat, memory, mul, randomNormal, slice, sum, type Tensor, tidy, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { GRU, Input, LSTM, SimpleRNN } from '../index.js';
 import { expectClose } from './reference-math.test.helpers.js';
@@ -117,6 +117,21 @@ describe('stateful recurrent layers (Keras semantics)', () => {
     );
     expect(() => lstm.resetStates([randomNormal([4, 2])])).toThrow(/resetStates expected 2 state values, got 1/);
     expect(() => new LSTM({ units: 2, stateful: true, batchSize: 0 })).toThrow(/batchSize must be a positive integer/);
+  });
+
+  test('keeps its states across tidy scopes and leaks nothing', () => {
+    const x = randomNormal([2, 4, 3], { seed: 12 });
+    const lstm = new LSTM({ units: 3, stateful: true, batchInputShape: [2, 4, 3] });
+    tidy(() => {
+      lstm.apply(x, { training: true });
+    });
+    const before = memory().numTensors;
+    const kept = tidy(() => (lstm.apply(x) as Tensor).clone());
+    expect(memory().numTensors).toBe(before + 1);
+    lstm.resetStates();
+    lstm.apply(x);
+    lstm.apply(x);
+    expectClose(lstm.getStates()![0], kept);
   });
 
   test('stateful and batchSize round-trip through the config', () => {
