@@ -1,5 +1,6 @@
 export * from './callbacks/index.js';
 export { Model, type ModelArgs, type ModelNameOrOptions } from './model.js';
+export { resetModelStates } from './reset-states.js';
 export * from './saving/index.js';
 export { Sequential, type SequentialArgs } from './sequential.js';
 export {

@@ -1,189 +1,88 @@
-import type { Variable } from '@horn/autograd';
 import type { KerasOptions } from '@horn/tensor';
-import {
-  add,
-  expandDims,
-  matmul,
-  mul,
-  reshape,
-  ShapeError,
-  split,
-  stack,
-  type Tensor,
-  transpose,
-  ValueError,
-  zeros,
-} from '@horn/tensor';
-import {
-  type ActivationFn,
-  type ActivationId,
-  getActivation,
-  serializeActivation,
-} from '../activations/activations.js';
-import type { ConstraintId } from '../constraints/get-constraint.js';
-import { booleanOption, positiveInteger, seedOption } from '../conv/layer-options.js';
-import { dropoutMask, seededStream } from '../core/random-layer.js';
+import { cast, reshape, ShapeError, split, stack, type Tensor, ValueError, zeros } from '@horn/tensor';
+import { booleanOption } from '../conv/layer-options.js';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
-import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
-import type { InitializerId } from '../initializers/get-initializer.js';
-import type { RegularizerId } from '../regularizers/get-regularizer.js';
-import { fractionOption, serializeWeightOptions, type WeightOptions, weightOptions } from './rnn-options.js';
+import { type CallOptions, Layer, type LayerConfig, type LayerMask, type LayerShape } from '../engine/layer.js';
+import { BuiltinCell, type CellConfig } from './builtin-cell.js';
+import { type AnyCell, cellOutputSize, RNNCell, runCellStep, stateSizes } from './rnn-cell.js';
+import { runTimeLoop } from './rnn-loop.js';
+import { buildCell, StackedRNNCells } from './stacked-rnn-cells.js';
+import { StatefulStates } from './stateful-states.js';
 
-/** Options every recurrent layer takes (Keras' `SimpleRNN` / `LSTM` / `GRU` arguments, camelCase). */
-export interface RNNConfig extends LayerConfig {
-  /** The size of the hidden state (and of the output), a positive integer. */
-  units: number;
-  /** Default `'tanh'`; `null` is linear. */
-  activation?: ActivationId | null;
-  /** Default true. */
-  useBias?: boolean;
-  /** Default `'glorotUniform'`. */
-  kernelInitializer?: InitializerId;
-  /** Default `'orthogonal'`. */
-  recurrentInitializer?: InitializerId;
-  /** Default `'zeros'`. */
-  biasInitializer?: InitializerId;
-  kernelRegularizer?: RegularizerId | null;
-  recurrentRegularizer?: RegularizerId | null;
-  biasRegularizer?: RegularizerId | null;
-  kernelConstraint?: ConstraintId | null;
-  recurrentConstraint?: ConstraintId | null;
-  biasConstraint?: ConstraintId | null;
-  /** The fraction of input features dropped in training (one mask per sequence). Default 0. */
-  dropout?: number;
-  /** The fraction of hidden-state units dropped in training before the recurrent product. Default 0. */
-  recurrentDropout?: number;
-  /** Seeds the dropout masks; without it the global stream (`setSeed`) is used. */
-  seed?: number | null;
+/** The sequence options of every recurrent layer (Keras' `RNN` arguments, camelCase). */
+export interface RNNLayerConfig extends LayerConfig {
   /** Return the output of every step `[batch, time, units]` instead of the last `[batch, units]`. Default false. */
   returnSequences?: boolean;
   /** Also return the final states: `[output, ...states]`. Default false. */
   returnState?: boolean;
   /** Process the sequence from the last step to the first (sequence outputs come in that order). Default false. */
   goBackwards?: boolean;
-  /** Not supported: `true` throws a ValueError. */
+  /**
+   * Keep the final states of each batch as the initial states of the next (truncated BPTT over
+   * consecutive windows, no gradient across windows). Needs a fixed batch size: `batchInputShape`
+   * or `batchSize` here, or an `Input` with `batchSize`. `resetStates()` sets them back to zeros.
+   */
   stateful?: boolean;
   /** Accepted for Keras compatibility; Horn always unrolls the time loop into tensor ops. */
   unroll?: boolean;
+  /** Masked steps output zeros instead of the previous output (Keras' `zero_output_for_mask`). Default false. */
+  zeroOutputForMask?: boolean;
+  /** The fixed batch size of a stateful layer (with `inputShape`; the same as `batchInputShape: [batchSize, ...inputShape]`). */
+  batchSize?: number | null;
 }
 
-/** One time step: the projected input `x_t · kernel (+ input bias)` and the states in, the new states out (the first is the output). */
-export type RNNStep = (projected: Tensor, states: Tensor[], recurrentMask: Tensor | null) => Tensor[];
+/** Options of SimpleRNN, LSTM and GRU: the cell's options and the sequence options. */
+export interface RNNConfig extends RNNLayerConfig, CellConfig {}
 
 /**
- * The base of the recurrent layers (Keras' `RNN` with a built-in cell). It reads the options
- * shared by SimpleRNN, LSTM and GRU, creates `kernel [inputDim, gates·units]`,
- * `recurrent_kernel [units, gates·units]` and `bias`, and runs the time loop with tensor ops:
- * the inputs of all steps are projected with one matmul, then each step slices its row and
- * calls the subclass's step function, so autograd differentiates the unrolled loop (BPTT).
- * Inputs are `[batch, time, features]`, or `[x, ...initialStates]`. Masks are not supported.
+ * The time loop of every recurrent layer (Keras' `RNN`), around a cell: it runs the cell over
+ * `[batch, time, features]` (or `[x, ...initialStates]`), with Keras 3's masks (`options.mask`
+ * `[batch, time]`: a masked step keeps the previous states and outputs the previous output, or
+ * zeros with `zeroOutputForMask`), `goBackwards`, `returnSequences`, `returnState` and `stateful`.
+ * A built-in cell's input products for all steps are one matmul; the loop is unrolled into tensor
+ * ops, so autograd differentiates it (BPTT).
  * @example
  * const rnn = new SimpleRNN({ units: 4, returnSequences: true });
  * rnn.apply(ones([2, 5, 3])).shape; // [2, 5, 4]
  */
-export abstract class BaseRNN<C extends RNNConfig = RNNConfig> extends Layer<C> {
+export abstract class BaseRNN<C extends RNNLayerConfig = RNNLayerConfig> extends Layer<C> {
   static override readonly configKeys: readonly string[] = [
-    'units',
-    'activation',
-    'useBias',
-    'kernelInitializer',
-    'recurrentInitializer',
-    'biasInitializer',
-    'kernelRegularizer',
-    'recurrentRegularizer',
-    'biasRegularizer',
-    'kernelConstraint',
-    'recurrentConstraint',
-    'biasConstraint',
-    'dropout',
-    'recurrentDropout',
-    'seed',
     'returnSequences',
     'returnState',
     'goBackwards',
     'stateful',
     'unroll',
+    'zeroOutputForMask',
+    'batchSize',
   ];
-  readonly units: number;
-  readonly activation: ActivationFn;
-  readonly useBias: boolean;
-  readonly kernelOptions: WeightOptions;
-  readonly recurrentOptions: WeightOptions;
-  readonly biasOptions: WeightOptions;
-  readonly dropout: number;
-  readonly recurrentDropout: number;
-  readonly seed: number | undefined;
   readonly returnSequences: boolean;
   readonly returnState: boolean;
   readonly goBackwards: boolean;
+  readonly stateful: boolean;
   readonly unroll: boolean;
-  kernel: Variable | null = null;
-  recurrentKernel: Variable | null = null;
-  bias: Variable | null = null;
-  /** How many gate blocks the kernels hold side by side (1 SimpleRNN, 4 LSTM, 3 GRU). */
-  protected abstract readonly gates: number;
-  /** How many state tensors the layer carries (1, or 2 for LSTM's h and c). */
-  protected abstract readonly stateCount: number;
-  private readonly stream: ReturnType<typeof seededStream>;
+  readonly zeroOutputForMask: boolean;
+  /** The cell run at each step (set by the subclass constructor). */
+  abstract readonly cell: AnyCell;
+  private readonly states: StatefulStates | null;
 
   constructor(config: KerasOptions<C>) {
     super(config);
-    const owner = new.target.className;
-    const label = `${owner} '${this.name}'`;
-    this.units = positiveInteger(this.config.units, 'units', owner);
-    this.activation = getActivation(this.config.activation === undefined ? 'tanh' : this.config.activation);
-    this.useBias = booleanOption(this.config.useBias, true, 'useBias', label);
-    this.kernelOptions = weightOptions(
-      this.config.kernelInitializer,
-      this.config.kernelRegularizer,
-      this.config.kernelConstraint,
-      'glorotUniform',
-    );
-    this.recurrentOptions = weightOptions(
-      this.config.recurrentInitializer,
-      this.config.recurrentRegularizer,
-      this.config.recurrentConstraint,
-      'orthogonal',
-    );
-    this.biasOptions = weightOptions(
-      this.config.biasInitializer,
-      this.config.biasRegularizer,
-      this.config.biasConstraint,
-      'zeros',
-    );
-    this.dropout = fractionOption(this.config.dropout, 'dropout', owner);
-    this.recurrentDropout = fractionOption(this.config.recurrentDropout, 'recurrentDropout', owner);
-    this.seed = seedOption(this.config.seed, label);
-    this.stream = seededStream(this.seed);
+    const label = `${new.target.className} '${this.name}'`;
     this.returnSequences = booleanOption(this.config.returnSequences, false, 'returnSequences', label);
     this.returnState = booleanOption(this.config.returnState, false, 'returnState', label);
     this.goBackwards = booleanOption(this.config.goBackwards, false, 'goBackwards', label);
+    this.stateful = booleanOption(this.config.stateful, false, 'stateful', label);
     this.unroll = booleanOption(this.config.unroll, false, 'unroll', label);
-    if (booleanOption(this.config.stateful, false, 'stateful', label)) {
-      throw new ValueError(
-        `${label}: stateful=true is not supported; pass the previous final states as initial states instead (apply([x, ...states]))`,
-      );
-    }
+    this.zeroOutputForMask = booleanOption(this.config.zeroOutputForMask, false, 'zeroOutputForMask', label);
+    this.states = this.stateful ? new StatefulStates(label, this.config.batchSize, this.batchInputShape) : null;
+    this.supportsMasking = true;
     this.inputSpec = [{ ndim: 3 }];
   }
 
-  /** The bias shape (default `[gates·units]`). */
-  protected biasShape(): number[] {
-    return [this.gates * this.units];
+  /** The state sizes of the cell, one per state tensor. */
+  get stateSize(): number[] {
+    return stateSizes(this.cell);
   }
-
-  /** The bias initializer used in build (LSTM's unitForgetBias wraps it). */
-  protected biasInitializerForBuild(): WeightOptions['initializer'] {
-    return this.biasOptions.initializer;
-  }
-
-  /** The bias added to the projected inputs (GRU with resetAfter uses the first row of its bias). */
-  protected inputBias(): Tensor | null {
-    return this.bias;
-  }
-
-  /** The step function for one call; it may precompute tensors (slices of the weights) once. */
-  protected abstract makeStep(): RNNStep;
 
   override build(inputShape: LayerShape | LayerShape[]): void {
     const shape = sequenceShape(inputShape);
@@ -193,15 +92,7 @@ export abstract class BaseRNN<C extends RNNConfig = RNNConfig> extends Layer<C> 
         `${layerLabel(this)}: expected input [batch, time, features] with known features, got ${fmtShape(shape)}`,
       );
     }
-    const width = this.gates * this.units;
-    this.kernel = this.addWeight('kernel', [inputDim, width], { ...this.kernelOptions });
-    this.recurrentKernel = this.addWeight('recurrent_kernel', [this.units, width], { ...this.recurrentOptions });
-    if (this.useBias) {
-      this.bias = this.addWeight('bias', this.biasShape(), {
-        ...this.biasOptions,
-        initializer: this.biasInitializerForBuild(),
-      });
-    }
+    buildCell(this.cell, [shape[0], inputDim]);
     this.inputSpec = [{ ndim: 3, axes: { [-1]: inputDim } }];
   }
 
@@ -210,76 +101,138 @@ export abstract class BaseRNN<C extends RNNConfig = RNNConfig> extends Layer<C> 
     const [batch, time, features] = x.shape;
     if (time === 0)
       throw new ShapeError(`${layerLabel(this)}: the input needs at least one time step, got ${fmtShape(x.shape)}`);
-    const states = this.initialStates(initial, batch);
+    const mask = this.sequenceMask(options.mask, batch, time);
+    const stored = this.states?.read(batch, this.stateSize) ?? null;
+    const states = initial.length > 0 ? this.checkInitialStates(initial, batch) : (stored ?? this.zeroStates(batch));
     const training = options.training ?? false;
-    const input = training && this.dropout > 0 ? mul(x, expandDims(this.mask([batch, features], this.dropout), 1)) : x;
-    const recurrentMask =
-      training && this.recurrentDropout > 0 ? this.mask([batch, this.units], this.recurrentDropout) : null;
-    // All steps' input products at once: [batch·time, features] · kernel -> [time, batch, gates·units].
-    let projected = matmul(reshape(input, [batch * time, features]), this.kernel!);
-    const bias = this.inputBias();
-    if (bias) projected = add(projected, bias);
-    const width = this.gates * this.units;
-    const perStep = split(transpose(reshape(projected, [batch, time, width]), [1, 0, 2]), time, 0);
-    const step = this.makeStep();
-    const outputs: Tensor[] = [];
-    let current = states;
-    for (let k = 0; k < time; k++) {
-      const t = this.goBackwards ? time - 1 - k : k;
-      current = step(reshape(perStep[t], [batch, width]), current, recurrentMask);
-      outputs.push(current[0]);
+    const cell = this.cell;
+    if (cell instanceof RNNCell) cell.beginSequence(batch, features, training);
+    try {
+      const step = this.stepFunction(x, training);
+      const result = runTimeLoop(step, time, states, {
+        mask,
+        outputState: this.outputStateIndex(),
+        goBackwards: this.goBackwards,
+        zeroOutputForMask: this.zeroOutputForMask,
+        returnSequences: this.returnSequences,
+      });
+      this.states?.write(result.states);
+      const output = this.returnSequences ? stack(result.outputs, 1) : result.last;
+      return this.returnState ? [output, ...result.states] : output;
+    } finally {
+      if (cell instanceof RNNCell) cell.endSequence();
     }
-    const output = this.returnSequences ? stack(outputs, 1) : outputs[time - 1];
-    return this.returnState ? [output, ...current] : output;
+  }
+
+  /**
+   * Keras' `compute_mask`: the input's mask for `returnSequences` (else null), followed by a null
+   * per state with `returnState`.
+   */
+  override computeMask(_inputs: Tensor | Tensor[], mask?: LayerMask): LayerMask {
+    const first = Array.isArray(mask) ? (mask[0] ?? null) : (mask ?? null);
+    const output = this.returnSequences ? first : null;
+    return this.returnState ? [output, ...this.stateSize.map(() => null)] : output;
   }
 
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
     const shape = sequenceShape(inputShape);
-    const output = this.returnSequences ? [shape[0], shape[1], this.units] : [shape[0], this.units];
+    this.states?.declareBatch(shape[0] ?? null);
+    const units = cellOutputSize(this.cell);
+    const output = this.returnSequences ? [shape[0], shape[1], units] : [shape[0], units];
     if (!this.returnState) return output;
-    return [output, ...Array.from({ length: this.stateCount }, () => [shape[0], this.units])];
+    return [output, ...this.stateSize.map((size) => [shape[0], size])];
+  }
+
+  /**
+   * Sets the kept states of a stateful layer back to zeros, or to `states` (one `[batch, size]`
+   * value per state). A ValueError when the layer is not stateful.
+   * @example lstm.resetStates(); lstm.resetStates([h, c]);
+   */
+  resetStates(states?: readonly Tensor[]): void {
+    if (!this.states) {
+      throw new ValueError(`${layerLabel(this)}: resetStates() needs a stateful layer (stateful: true)`);
+    }
+    this.states.reset(this.stateSize, states);
+  }
+
+  /** The kept states of a stateful layer (copies), or null before its first call or when not stateful. */
+  getStates(): Tensor[] | null {
+    return this.states?.current() ?? null;
   }
 
   override getConfig(): Record<string, unknown> {
-    return {
+    const config: Record<string, unknown> = {
       ...super.getConfig(),
-      units: this.units,
-      activation: serializeActivation(this.activation),
-      useBias: this.useBias,
-      ...serializeWeightOptions('kernel', this.kernelOptions),
-      ...serializeWeightOptions('recurrent', this.recurrentOptions),
-      ...serializeWeightOptions('bias', this.biasOptions),
-      dropout: this.dropout,
-      recurrentDropout: this.recurrentDropout,
-      seed: this.seed ?? null,
       returnSequences: this.returnSequences,
       returnState: this.returnState,
       goBackwards: this.goBackwards,
-      stateful: false,
+      stateful: this.stateful,
       unroll: this.unroll,
+      zeroOutputForMask: this.zeroOutputForMask,
     };
+    if (this.config.batchSize !== undefined && this.config.batchSize !== null) config.batchSize = this.config.batchSize;
+    return config;
   }
 
-  private initialStates(given: Tensor[], batch: number): Tensor[] {
+  override dispose(): void {
+    this.states?.dispose();
+    super.dispose();
+  }
+
+  /** The step at time index t: a built-in cell projects every step's input with one matmul first. */
+  private stepFunction(x: Tensor, training: boolean): (t: number, states: Tensor[]) => [Tensor, Tensor[]] {
+    const [batch, time, features] = x.shape;
+    const cell = this.cell;
+    if (cell instanceof BuiltinCell) {
+      const projected = cell.projectInput(x);
+      const width = projected.shape[2];
+      const perStep = split(projected, time, 1);
+      return (t, states) => cell.recurrentStep(reshape(perStep[t], [batch, width]), states);
+    }
+    const perStep = split(x, time, 1);
+    return (t, states) => runCellStep(cell, reshape(perStep[t], [batch, features]), states, training);
+  }
+
+  /** The state that holds the previous output: 0, or the last cell's first state in a stack. */
+  private outputStateIndex(): number {
+    const cell = this.cell;
+    if (!(cell instanceof StackedRNNCells)) return 0;
+    return this.stateSize.length - stateSizes(cell.cells[cell.cells.length - 1]).length;
+  }
+
+  private zeroStates(batch: number): Tensor[] {
+    const cell = this.cell;
+    if (cell instanceof RNNCell) return cell.getInitialState(batch);
+    return cell.getInitialState ? cell.getInitialState(batch) : this.stateSize.map((size) => zeros([batch, size]));
+  }
+
+  private sequenceMask(given: LayerMask | undefined, batch: number, time: number): Tensor | null {
+    const mask = Array.isArray(given) ? (given[0] ?? null) : (given ?? null);
+    if (mask === null) return null;
+    if (mask.rank !== 2 || mask.shape[0] !== batch || mask.shape[1] !== time) {
+      throw new ShapeError(
+        `${layerLabel(this)}: expected a mask [batch, time] = [${batch}, ${time}], got ${fmtShape(mask.shape)}`,
+      );
+    }
+    return mask.dtype === 'bool' ? mask : cast(mask, 'bool');
+  }
+
+  private checkInitialStates(given: Tensor[], batch: number): Tensor[] {
     const label = layerLabel(this);
-    if (given.length === 0) return Array.from({ length: this.stateCount }, () => zeros([batch, this.units]));
-    if (given.length !== this.stateCount) {
+    const sizes = this.stateSize;
+    if (given.length !== sizes.length) {
       throw new ValueError(
-        `${label}: expected ${this.stateCount} initial state tensor${this.stateCount > 1 ? 's' : ''} after the input, got ${given.length}`,
+        `${label}: expected ${sizes.length} initial state tensor${sizes.length > 1 ? 's' : ''} after the input, got ${given.length}`,
       );
     }
     for (const [i, s] of given.entries()) {
-      if (s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== this.units) {
+      if (s.rank !== 2 || s.shape[0] !== batch || s.shape[1] !== sizes[i]) {
         throw new ShapeError(
-          `${label}: initial state ${i} must have shape [${batch}, ${this.units}], got ${fmtShape(s.shape)}`,
+          `${label}: initial state ${i} must have shape [${batch}, ${sizes[i]}], got ${fmtShape(s.shape)}`,
         );
       }
     }
     return given;
-  }
-
-  private mask(shape: number[], rate: number): Tensor {
-    return dropoutMask(shape, rate, this.stream());
   }
 }
 

@@ -2,13 +2,17 @@ import { GradientTape } from '@horn/autograd';
 import { memory, mul, profile, randomNormal, sum, type Tensor } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
 import { GRU, LSTM, SimpleRNN } from '../index.js';
-import type { BaseRNN } from './base-rnn.js';
+import type { RNNConfig } from './base-rnn.js';
+import type { BuiltinCell } from './builtin-cell.js';
+import type { BuiltinRNN } from './builtin-rnn.js';
+
+type AnyBuiltinRNN = BuiltinRNN<RNNConfig, BuiltinCell>;
 
 /**
  * Tensor bytes alive at the peak of one training step (forward on a tape, then the gradients of
  * the weights), over what was alive before: a deterministic stand-in for BPTT's memory.
  */
-function stepPeakBytes(make: () => BaseRNN, time: number): number {
+function stepPeakBytes(make: () => AnyBuiltinRNN, time: number): number {
   const layer = make();
   const x = randomNormal([8, time, 6], { seed: 1 });
   layer.apply(x).dispose();
@@ -23,7 +27,7 @@ function stepPeakBytes(make: () => BaseRNN, time: number): number {
 }
 
 describe('BPTT memory grows linearly with the sequence length', () => {
-  const layers: [string, () => BaseRNN][] = [
+  const layers: [string, () => AnyBuiltinRNN][] = [
     ['LSTM', () => new LSTM({ units: 16 })],
     ['GRU', () => new GRU({ units: 16, returnSequences: true })],
     ['SimpleRNN', () => new SimpleRNN({ units: 16, goBackwards: true })],

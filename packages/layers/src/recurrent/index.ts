@@ -1,9 +1,17 @@
 export { Embedding, type EmbeddingConfig } from '../core/embedding.js';
-export { BaseRNN, type RNNConfig, type RNNStep } from './base-rnn.js';
+export { BaseRNN, type RNNConfig, type RNNLayerConfig } from './base-rnn.js';
 export { Bidirectional, type BidirectionalConfig, type MergeMode } from './bidirectional.js';
+export { BuiltinCell, type CellConfig } from './builtin-cell.js';
+export { BuiltinRNN } from './builtin-rnn.js';
 export { GRU, type GRUConfig } from './gru.js';
+export { GRUCell, type GRUCellConfig } from './gru-cell.js';
 export { LSTM, type LSTMConfig } from './lstm.js';
+export { LSTMCell, type LSTMCellConfig, lstmGates } from './lstm-cell.js';
 export { recurrentLayerClasses } from './registry-list.js';
+export { RNN, type RNNWrapperConfig } from './rnn.js';
+export { type AnyCell, type CellLike, type CellStepResult, RNNCell, stateSizes } from './rnn-cell.js';
 export { SimpleRNN, type SimpleRNNConfig } from './simple-rnn.js';
+export { SimpleRNNCell, type SimpleRNNCellConfig } from './simple-rnn-cell.js';
+export { StackedRNNCells, type StackedRNNCellsConfig } from './stacked-rnn-cells.js';
 export { TimeDistributed, type TimeDistributedConfig } from './time-distributed.js';
 export { Wrapper, type WrapperConfig } from './wrapper.js';

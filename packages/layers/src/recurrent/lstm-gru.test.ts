@@ -263,7 +263,9 @@ describe('GRU', () => {
 
   test('bad options throw', () => {
     expect(() => new GRU({ units: 2, resetAfter: 'yes' as never })).toThrow(/resetAfter must be a boolean/);
-    expect(() => new LSTM({ units: 2, stateful: true })).toThrow(/LSTM '.*': stateful=true is not supported/);
+    expect(() => new LSTM({ units: 2, implementation: 3 as never })).toThrow(
+      /LSTM '.*': implementation must be 1 or 2/,
+    );
     expect(() => new GRU({ units: 2, recurrentActivation: 'nope' })).toThrow(/unknown activation 'nope'/);
   });
 });

@@ -1,3 +1,6 @@
+import { type NestedArray, Tensor, tensor } from '@horn/tensor';
+import { expect } from 'vitest';
+
 // Plain-number matrix helpers the recurrent tests use to write the course's formulas by hand.
 /** A matrix as rows of numbers. */
 export type Matrix = number[][];
@@ -45,3 +48,12 @@ export function patterned(rows: number, columns: number, salt: number): Matrix {
 }
 
 export const sigmoidN = (v: number): number => 1 / (1 + Math.exp(-v));
+
+/** Asserts a tensor equals the expected values (a tensor or nested numbers) element by element, within `tolerance`. */
+export function expectClose(got: Tensor, want: Tensor | NestedArray, tolerance = 1e-5): void {
+  const w = want instanceof Tensor ? want : tensor(want);
+  expect(got.shape).toEqual(w.shape);
+  const a = got.dataSync();
+  const b = w.dataSync();
+  for (let i = 0; i < b.length; i++) expect(Math.abs(a[i] - b[i])).toBeLessThan(tolerance);
+}

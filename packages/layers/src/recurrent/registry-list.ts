@@ -2,8 +2,13 @@ import { Embedding } from '../core/embedding.js';
 import type { SerializableClass } from '../engine/serialized.js';
 import { Bidirectional } from './bidirectional.js';
 import { GRU } from './gru.js';
+import { GRUCell } from './gru-cell.js';
 import { LSTM } from './lstm.js';
+import { LSTMCell } from './lstm-cell.js';
+import { RNN } from './rnn.js';
 import { SimpleRNN } from './simple-rnn.js';
+import { SimpleRNNCell } from './simple-rnn-cell.js';
+import { StackedRNNCells } from './stacked-rnn-cells.js';
 import { TimeDistributed } from './time-distributed.js';
 
 /**
@@ -16,6 +21,11 @@ export const recurrentLayerClasses: readonly SerializableClass[] = [
   SimpleRNN,
   LSTM,
   GRU,
+  RNN,
+  SimpleRNNCell,
+  LSTMCell,
+  GRUCell,
+  StackedRNNCells,
   Bidirectional,
   TimeDistributed,
 ];

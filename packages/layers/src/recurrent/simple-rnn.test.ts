@@ -92,11 +92,11 @@ function courseLayer(options: { returnSequences?: boolean } = {}): SimpleRNN {
 /** Runs `fn` with the layer's weights replaced by plain tensors, so checkGradients can move them. */
 function withWeights<T>(layer: SimpleRNN, [k, r, bias]: Tensor[], fn: () => T): T {
   const saved = [layer.kernel, layer.recurrentKernel, layer.bias];
-  Object.assign(layer, { kernel: k, recurrentKernel: r, bias });
+  Object.assign(layer.cell, { kernel: k, recurrentKernel: r, bias });
   try {
     return fn();
   } finally {
-    Object.assign(layer, { kernel: saved[0], recurrentKernel: saved[1], bias: saved[2] });
+    Object.assign(layer.cell, { kernel: saved[0], recurrentKernel: saved[1], bias: saved[2] });
   }
 }
 
@@ -260,8 +260,8 @@ describe('SimpleRNN', () => {
     );
     expect(() => rnn.apply(tensor([[[1, 2]]]).slice([0, 0, 0], [1, 0, 2]))).toThrow(/at least one time step/);
     expect(() => new SimpleRNN({ units: 0 })).toThrow('SimpleRNN: units must be a positive integer, got 0');
-    expect(() => new SimpleRNN({ units: 2, stateful: true })).toThrow(ValueError);
-    expect(() => new SimpleRNN({ units: 2, stateful: true })).toThrow(/stateful=true is not supported/);
+    expect(() => new SimpleRNN({ units: 2, stateful: 'yes' as never })).toThrow(ValueError);
+    expect(() => new SimpleRNN({ units: 2, stateful: 'yes' as never })).toThrow(/stateful must be a boolean/);
     expect(() => new SimpleRNN({ units: 2, dropout: 1.5 })).toThrow(
       'SimpleRNN: dropout must be a number in [0, 1], got 1.5',
     );

@@ -38,6 +38,10 @@ const ids = (): Tensor => tensor([1, 9, 0, 4, 4, 2], [2, 3], 'int32');
  */
 export const SKIPPED_LAYERS: Readonly<Record<string, string>> = {
   InputLayer: 'a graph placeholder: it has no call() of its own to test',
+  SimpleRNNCell: 'a cell (one step, a list of outputs): the RNN cases run it',
+  LSTMCell: 'a cell (one step, a list of outputs): the RNN cases run it',
+  GRUCell: 'a cell (one step, a list of outputs): the RNN cases run it',
+  StackedRNNCells: 'a cell (one step, a list of outputs): the RNN stacked cells case runs it',
   Lambda:
     'wraps a JS function, which a JSON config cannot carry back (core/lambda.test.ts runs the harness on a subclass)',
 };
@@ -276,6 +280,20 @@ export function layerCases(): LayerCase[] {
       expectedOutputShape: [2, 3, 3],
     })),
     c(L.GRU, () => ({ config: { units: 4 }, inputShape: [2, 3, 3], expectedOutputShape: [2, 4] })),
+    c(L.RNN, () => ({
+      config: { cell: new L.LSTMCell({ units: 3 }), returnSequences: true },
+      inputShape: [2, 3, 2],
+      expectedOutputShape: [2, 3, 3],
+    })),
+    c(
+      L.RNN,
+      () => ({
+        config: { cell: [new L.GRUCell({ units: 3 }), new L.SimpleRNNCell({ units: 2 })] },
+        inputShape: [2, 3, 2],
+        expectedOutputShape: [2, 2],
+      }),
+      'stacked cells',
+    ),
     c(L.Bidirectional, () => ({
       config: { layer: new L.SimpleRNN({ units: 3 }) },
       inputShape: [2, 4, 2],
