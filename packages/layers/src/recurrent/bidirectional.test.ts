@@ -3,6 +3,7 @@ import { concat, mul, randomUniform, type Tensor, tensor, ValueError } from '@ho
 import { describe, expect, test } from 'vitest';
 import { expectClose } from '../attention/goldens.test.helpers.js';
 import { deserializeLayer, serializeLayer } from '../engine/serialize-layer.js';
+import { runLayerTest } from '../testing/run-layer-test.js';
 import { Bidirectional, type MergeMode } from './bidirectional.js';
 import { bidirectionalCases, goldenBidirectional, goldenInputs } from './bidirectional.keras.test.helpers.js';
 import { GRU } from './gru.js';
@@ -10,6 +11,30 @@ import { LSTM } from './lstm.js';
 import { SimpleRNN } from './simple-rnn.js';
 
 const list = (out: Tensor | Tensor[]) => (Array.isArray(out) ? out : [out]);
+
+describe('Bidirectional follows the layer contract (runLayerTest)', () => {
+  test.each(['concat', 'sum', 'mul', 'ave'] as const)('merge mode %s over an LSTM with returnSequences', (mergeMode) => {
+    runLayerTest(Bidirectional, {
+      config: { layer: new LSTM({ units: 3, returnSequences: true }), mergeMode },
+      inputShape: [2, 4, 2],
+      expectedOutputShape: [2, 4, mergeMode === 'concat' ? 6 : 3],
+      expectedNumTrainableWeights: 6,
+    });
+  });
+
+  test('a custom backward layer of another size, and dropout in training', () => {
+    runLayerTest(Bidirectional, {
+      config: {
+        layer: new GRU({ units: 3, dropout: 0.2, seed: 1 }),
+        backwardLayer: new GRU({ units: 2, goBackwards: true, resetAfter: false }),
+      },
+      inputShape: [2, 4, 2],
+      expectedOutputShape: [2, 5],
+      expectedNumTrainableWeights: 6,
+      training: true,
+    });
+  });
+});
 
 describe('Bidirectional matches Keras 3', () => {
   test.each(bidirectionalCases(false).map((c) => [c.name, c] as const))('%s', (_name, c) => {
