@@ -13,14 +13,17 @@ import { SimpleRNN } from './simple-rnn.js';
 const list = (out: Tensor | Tensor[]) => (Array.isArray(out) ? out : [out]);
 
 describe('Bidirectional follows the layer contract (runLayerTest)', () => {
-  test.each(['concat', 'sum', 'mul', 'ave'] as const)('merge mode %s over an LSTM with returnSequences', (mergeMode) => {
-    runLayerTest(Bidirectional, {
-      config: { layer: new LSTM({ units: 3, returnSequences: true }), mergeMode },
-      inputShape: [2, 4, 2],
-      expectedOutputShape: [2, 4, mergeMode === 'concat' ? 6 : 3],
-      expectedNumTrainableWeights: 6,
-    });
-  });
+  test.each(['concat', 'sum', 'mul', 'ave'] as const)(
+    'merge mode %s over an LSTM with returnSequences',
+    (mergeMode) => {
+      runLayerTest(Bidirectional, {
+        config: { layer: new LSTM({ units: 3, returnSequences: true }), mergeMode },
+        inputShape: [2, 4, 2],
+        expectedOutputShape: [2, 4, mergeMode === 'concat' ? 6 : 3],
+        expectedNumTrainableWeights: 6,
+      });
+    },
+  );
 
   test('a custom backward layer of another size, and dropout in training', () => {
     runLayerTest(Bidirectional, {

@@ -1,10 +1,51 @@
-import { ones, randomUniform, type Tensor, tensor, ValueError } from '@horn/tensor';
+import { readFileSync } from 'node:fs';
+import { type NestedArray, ones, randomUniform, type Tensor, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
+import { expectClose } from '../attention/goldens.test.helpers.js';
 import { Conv1D } from '../conv/conv1d.js';
 import { Dense } from '../core/dense.js';
 import { Flatten } from '../core/flatten.js';
+import { deserializeLayer } from '../engine/serialize-layer.js';
 import { LSTM } from './lstm.js';
 import { TimeDistributed } from './time-distributed.js';
+
+interface TimeDistributedCase {
+  name: string;
+  className: string;
+  config: Record<string, unknown>;
+  weights: { shape: number[]; values: NestedArray }[];
+  input: NestedArray;
+  mask: NestedArray | null;
+  output: NestedArray;
+  outputMask: NestedArray | null;
+}
+
+// Made by packages/layers/fixtures/make-wrappers.py (Keras 3, JAX).
+const goldens = JSON.parse(
+  readFileSync(new URL('./fixtures/time-distributed-goldens.json', import.meta.url), 'utf8'),
+) as { cases: TimeDistributedCase[] };
+
+/** The case's TimeDistributed, built and holding Keras' weights, and its input and mask. */
+function goldenCase(name: string) {
+  const c = goldens.cases.find((k) => k.name === name) as TimeDistributedCase;
+  const td = new TimeDistributed({ layer: deserializeLayer({ className: c.className, config: c.config }) });
+  const x = tensor(c.input);
+  td.build(x.shape);
+  td.built = true;
+  td.setWeights(c.weights.map((w) => tensor(w.values, w.shape)));
+  const mask = c.mask === null ? null : tensor(c.mask, undefined, 'bool');
+  return { c, td, x, mask };
+}
+
+describe('TimeDistributed matches Keras 3', () => {
+  test.each(['dense', 'dense-mask', 'lstm'])('%s', (name) => {
+    const { c, td, x, mask } = goldenCase(name);
+    expectClose(td.apply(x, { mask }), c.output);
+    const outMask = td.computeMask(x, mask);
+    if (c.outputMask === null) expect(outMask).toBeNull();
+    else expect([...(outMask as Tensor).dataSync()].map(Boolean)).toEqual((c.outputMask as boolean[][]).flat());
+  });
+});
 
 /** Records the masks the wrapped layer's call receives. */
 function spyMasks(td: TimeDistributed): unknown[] {
