@@ -120,9 +120,12 @@ describe('Bidirectional gradients', () => {
   test.each(['concat', 'sum', 'mul', 'ave', null] as const)('merge mode %s: checkGradients', (mergeMode) => {
     const [c] = bidirectionalCases(false).filter((k) => k.name === `lstm-seq-${mergeMode ?? 'none'}`);
     const bi = goldenBidirectional(c);
-    const layers = [bi.forwardLayer, bi.backwardLayer];
-    const keys = ['kernel', 'recurrentKernel', 'bias'] as const;
-    const saved = layers.flatMap((l) => keys.map((k) => l[k] as Tensor));
+    // The weights live on the layer, or on its cell where the layer has one.
+    const layers = [bi.forwardLayer, bi.backwardLayer].map((l) => (l as { cell?: object }).cell ?? l) as Record<
+      'kernel' | 'recurrentKernel' | 'bias',
+      Tensor
+    >[];
+    const saved = layers.flatMap((l) => [l.kernel, l.recurrentKernel, l.bias]);
     // Uneven output weights, so no error can cancel in the sum checkGradients takes.
     const shape = concat(list(bi.apply(tensor(c.input))), -1).shape;
     const coefficients = randomUniform(shape, { min: -1, max: 1, seed: 5 });
