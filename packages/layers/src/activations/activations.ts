@@ -68,6 +68,7 @@ const builtins: Record<ActivationName, ActivationFn> = {
   hardSigmoid: (x) => div(relu6(add(x, 3)), 6),
   // Keras 2's and TF.js' hard_sigmoid, clip(0.2x + 0.5, 0, 1) = relu6(1.2x + 3) / 6: what a
   // 'hard_sigmoid' in a file written by TF.js or Keras 2 loads as (TF.js' LSTM / GRU default gate).
+  // Horn saves it as 'legacy_hard_sigmoid', which Horn reads back and TF.js does not know.
   legacyHardSigmoid: (x) => div(relu6(add(mul(x, 1.2), 3)), 6),
   hardSwish: (x) => mul(x, div(relu6(add(x, 3)), 6)),
   relu6: (x) => relu6(x),
