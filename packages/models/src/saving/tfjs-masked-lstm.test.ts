@@ -1,10 +1,13 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Embedding, getActivation, type LSTM } from '@horn/layers';
 import { type Tensor, tensor } from '@horn/tensor';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, test } from 'vitest';
-import { loadModel, modelFromJSON } from '../index.js';
+import { loadModel, modelFromJSON, saveModel } from '../index.js';
 import { legacyActivations, writesLegacyHardSigmoid } from './legacy-activations.js';
 
 // Made by packages/models/fixtures/make-tfjs-masked-lstm.mjs: Embedding(maskZero) -> LSTM -> Dense
@@ -65,9 +68,18 @@ describe('a masked LSTM saved by @tensorflow/tfjs 4.22 loads into Horn', () => {
     expect((model.layers[1] as LSTM).getConfig().recurrentActivation).toBe('legacyHardSigmoid');
   });
 
-  test('full-length rows (no padding) predict what TF.js predicts', async () => {
+  test('full-length rows (no padding) predict what TF.js predicts, also after Horn saves and reloads it', async () => {
     const model = await loadModel(`file://${dir}`);
     const got = (model.predict(tensor(golden.full.inputs)) as Tensor).dataSync();
     expect(maxDiff(got, golden.full.predictions)).toBeLessThan(1e-5);
+    const root = await mkdtemp(join(tmpdir(), 'horn-tfjs-lstm-'));
+    try {
+      await saveModel(model, join(root, 'again'));
+      expect(await readFile(join(root, 'again', 'model.json'), 'utf8')).toContain('"legacy_hard_sigmoid"');
+      const again = await loadModel(join(root, 'again'));
+      expect([...(again.predict(tensor(golden.full.inputs)) as Tensor).dataSync()]).toEqual([...got]);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
   });
 });
