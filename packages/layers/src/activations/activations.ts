@@ -39,6 +39,7 @@ export type ActivationName =
   | 'swish'
   | 'silu'
   | 'hardSigmoid'
+  | 'legacyHardSigmoid'
   | 'hardSwish'
   | 'relu6'
   | 'leakyRelu'
@@ -65,6 +66,10 @@ const builtins: Record<ActivationName, ActivationFn> = {
   silu: (x) => swish(x),
   // Keras 3: relu6(x + 3) / 6 (Keras 2 and TF.js used 0.2x + 0.5).
   hardSigmoid: (x) => div(relu6(add(x, 3)), 6),
+  // Keras 2's and TF.js' hard_sigmoid, clip(0.2x + 0.5, 0, 1) = relu6(1.2x + 3) / 6: what a
+  // 'hard_sigmoid' in a file written by TF.js or Keras 2 loads as (TF.js' LSTM / GRU default gate).
+  // Horn saves it as 'legacy_hard_sigmoid', which Horn reads back and TF.js does not know.
+  legacyHardSigmoid: (x) => div(relu6(add(mul(x, 1.2), 3)), 6),
   hardSwish: (x) => mul(x, div(relu6(add(x, 3)), 6)),
   relu6: (x) => relu6(x),
   // Keras 3's activations.leaky_relu default negative_slope is 0.2.

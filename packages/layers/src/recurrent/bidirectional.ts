@@ -2,7 +2,7 @@ import type { KerasOptions } from '@horn/tensor';
 import { add, concat, flip, mul, type Tensor, ValueError } from '@horn/tensor';
 import { enumOption } from '../engine/identifiers.js';
 import { layerLabel } from '../engine/input-checks.js';
-import type { CallOptions, Layer, LayerShape } from '../engine/layer.js';
+import type { CallOptions, Layer, LayerMask, LayerShape } from '../engine/layer.js';
 import { serializeLayer } from '../engine/serialize-layer.js';
 import type { Serialized } from '../engine/serialized.js';
 import { BaseRNN } from './base-rnn.js';
@@ -29,11 +29,16 @@ function withoutPrefix(name: string, prefix: string): string {
 
 /**
  * Runs a recurrent layer over the sequence in both directions and merges the two outputs (Keras'
- * `Bidirectional`). The forward layer is a copy of `layer` named `forward_<name>`, the backward
- * one a copy with `goBackwards` flipped named `backward_<name>`. With `returnSequences`, the
- * backward outputs are put back in time order before merging, so step t holds both directions'
- * view of step t. With `returnState`, the output is followed by the forward then backward states.
- * Inputs: `x`, or `[x, ...forwardStates, ...backwardStates]`.
+ * `Bidirectional`). The forward layer is a copy of `layer` named `forward_<name>`; the backward
+ * one is `backwardLayer` as given, or a copy of `layer` named `backward_<name>` with `goBackwards`
+ * flipped (Keras 3 sets it to true, which is the same for the usual `goBackwards: false` layer; the
+ * flip also loads TF.js and Keras 2 configs). The two must differ in `goBackwards` and agree on
+ * `stateful`, `returnSequences` and `returnState` (a ValueError naming the attribute otherwise).
+ * With `returnSequences`, the backward outputs are put back in time order before merging, so step
+ * t holds both directions' view of step t. With `returnState`, the output(s) are followed by the
+ * forward then the backward states. Inputs: `x`, or `[x, ...forwardStates, ...backwardStates]`
+ * (initial states, split half and half as Keras). A mask (`apply(x, { mask })`) reaches both
+ * directions; `computeMask` is Keras'. Weights: the forward layer's, then the backward layer's.
  * @example
  * const bi = new Bidirectional({ layer: new LSTM({ units: 4, returnSequences: true }) });
  * bi.apply(ones([2, 5, 3])).shape; // [2, 5, 8]
@@ -70,15 +75,13 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
       this.config.mergeMode === null
         ? null
         : enumOption(this.config.mergeMode ?? 'concat', MERGE_MODES, 'mergeMode', label);
-    const [f, b] = [this.forwardLayer, this.backwardLayer];
-    if (f.goBackwards === b.goBackwards) {
-      throw new ValueError(`${label}: the forward and backward layers must have different goBackwards values`);
+    verifyDirections(this.forwardLayer, this.backwardLayer, label);
+    // As Keras: with returnSequences the masked steps of both directions output zeros.
+    for (const layer of [this.forwardLayer, this.backwardLayer]) {
+      const flagged = layer as { zeroOutputForMask?: boolean };
+      if (flagged.zeroOutputForMask !== undefined) flagged.zeroOutputForMask = layer.returnSequences;
     }
-    if (f.returnSequences !== b.returnSequences || f.returnState !== b.returnState) {
-      throw new ValueError(
-        `${label}: the forward and backward layers must agree on returnSequences and returnState, got ${f.returnSequences}/${f.returnState} and ${b.returnSequences}/${b.returnState}`,
-      );
-    }
+    this.supportsMasking = true;
     this.forwardLayer.trainable = this.trainable;
     this.backwardLayer.trainable = this.trainable;
     this.inputSpec = [{ ndim: 3 }];
@@ -102,8 +105,10 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
         `${layerLabel(this)}: initial states must come in two equal halves (forward, then backward), got ${states.length}`,
       );
     }
+    // Both directions see the sequence's mask (the first entry when the inputs are a list).
+    const mask = sequenceMask(options.mask);
     const run = (layer: BaseRNN, s: Tensor[]) => {
-      const out = layer.apply(s.length > 0 ? [x, ...s] : x, options);
+      const out = layer.apply(s.length > 0 ? [x, ...s] : x, { ...options, mask });
       return Array.isArray(out) ? out : [out];
     };
     const [y, ...forwardStates] = run(this.forwardLayer, states.slice(0, half));
@@ -114,17 +119,45 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
     return [...merged, ...forwardStates, ...backwardStates];
   }
 
+  /**
+   * Keras' `compute_mask`: with `returnSequences` the input's mask (once, or once per output when
+   * `mergeMode` is null), else none; with `returnState` a null follows for every state.
+   * @example
+   * const bi = new Bidirectional({ layer: new LSTM({ units: 2, returnSequences: true }) });
+   * bi.computeMask(x, mask) // mask
+   */
+  override computeMask(_inputs: Tensor | Tensor[], mask?: LayerMask): LayerMask {
+    const m = this.forwardLayer.returnSequences ? sequenceMask(mask) : null;
+    const outputs = this.mergeMode === null ? [m, m] : [m];
+    if (!this.forwardLayer.returnState) return outputs.length === 1 ? outputs[0] : outputs;
+    const states = [this.forwardLayer, this.backwardLayer].flatMap((l) =>
+      this.directionShapes(l, [null, null, null])
+        .slice(1)
+        .map(() => null),
+    );
+    return [...outputs, ...states];
+  }
+
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
     const sequence = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as LayerShape;
-    const shapes = this.forwardLayer.computeOutputShape(sequence);
-    const [out, ...stateShapes] = (this.forwardLayer.returnState ? shapes : [shapes]) as LayerShape[];
-    const last = out[out.length - 1];
+    const [out, ...forwardStates] = this.directionShapes(this.forwardLayer, sequence);
+    const [back, ...backwardStates] = this.directionShapes(this.backwardLayer, sequence);
+    const [last, backLast] = [out[out.length - 1], back[back.length - 1]];
     const merged =
       this.mergeMode === null
-        ? [out, out]
-        : [this.mergeMode === 'concat' ? [...out.slice(0, -1), last === null ? null : 2 * last] : out];
+        ? [out, back]
+        : [
+            this.mergeMode === 'concat'
+              ? [...out.slice(0, -1), last === null || backLast === null ? null : last + backLast]
+              : out,
+          ];
     if (!this.forwardLayer.returnState) return merged.length === 1 ? merged[0] : merged;
-    return [...merged, ...stateShapes, ...stateShapes];
+    return [...merged, ...forwardStates, ...backwardStates];
+  }
+
+  private directionShapes(layer: BaseRNN, sequence: LayerShape): LayerShape[] {
+    const shapes = layer.computeOutputShape(sequence);
+    return (layer.returnState ? shapes : [shapes]) as LayerShape[];
   }
 
   override getConfig(): Record<string, unknown> {
@@ -159,4 +192,40 @@ function asRNN(layer: Layer, owner: string, option: string): BaseRNN {
     );
   }
   return layer;
+}
+
+/** The sequence's mask: the given one, or the first entry of a per-input list. */
+function sequenceMask(mask: LayerMask | undefined): Tensor | null {
+  if (mask === undefined || mask === null) return null;
+  return Array.isArray(mask) ? (mask[0] ?? null) : mask;
+}
+
+/** A recurrent layer's `stateful` flag (false where the layer has none). */
+function statefulOf(layer: BaseRNN): boolean {
+  const own = (layer as { stateful?: unknown }).stateful;
+  return typeof own === 'boolean' ? own : layer.getConfig().stateful === true;
+}
+
+/**
+ * Keras' `_verify_layer_config`: the directions must differ in `goBackwards` and agree on
+ * `stateful`, `returnSequences` and `returnState`; else a ValueError naming the attribute.
+ */
+function verifyDirections(forward: BaseRNN, backward: BaseRNN, label: string): void {
+  if (forward.goBackwards === backward.goBackwards) {
+    throw new ValueError(
+      `${label}: the forward and backward layers must have different goBackwards values, got forward goBackwards=${forward.goBackwards} and backward goBackwards=${backward.goBackwards}`,
+    );
+  }
+  const flags: [string, boolean, boolean][] = [
+    ['stateful', statefulOf(forward), statefulOf(backward)],
+    ['returnSequences', forward.returnSequences, backward.returnSequences],
+    ['returnState', forward.returnState, backward.returnState],
+  ];
+  for (const [name, f, b] of flags) {
+    if (f !== b) {
+      throw new ValueError(
+        `${label}: the forward and backward layers must have the same ${name}, got ${f} for the forward layer and ${b} for the backward layer`,
+      );
+    }
+  }
 }

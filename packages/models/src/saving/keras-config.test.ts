@@ -104,6 +104,7 @@ describe('toKerasConfig / fromKerasConfig', () => {
       ['sumOverBatchSize', 'sum_over_batch_size'],
       ['leakyRelu', 'leaky_relu'],
       ['hardSigmoid', 'hard_sigmoid'],
+      ['legacyHardSigmoid', 'legacy_hard_sigmoid'],
       ['hardSwish', 'hard_swish'],
       ['logSoftmax', 'log_softmax'],
     ];

@@ -9,6 +9,7 @@ import { resolveHandler } from './handlers.js';
 import { weightBytes } from './model-json-file.js';
 import { modelFromTopology } from './model-topology.js';
 import { assignWeights, matchWeights, toTensor } from './model-weights.js';
+import { savedWeightNames } from './saved-weight-names.js';
 import { type CustomObjects, compileArgsOf } from './training-config.js';
 import { decodeWeights } from './weights-codec.js';
 
@@ -83,7 +84,7 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
   const optimizerWeights = decoded.filter((w) => w.spec.group === 'optimizer');
   const model = modelFromTopology(artifacts.modelTopology, source, splitCustomObjects(options.customObjects).layers);
   try {
-    assignWeights(matchWeights(model.weights, modelWeights, source));
+    assignWeights(matchWeights(model.weights, modelWeights, source, savedWeightNames(model)));
     if (options.compile === false) return model;
     if (artifacts.trainingConfig) restoreTraining(model, artifacts, optimizerWeights, source, options);
     else if (optimizerWeights.length > 0) {

@@ -11,6 +11,7 @@ import type { Model } from '../model.js';
 import { deserializeModelOrLayer } from '../topology/model-classes.js';
 import { ModelFileError } from './errors.js';
 import { fromKerasConfig, type JsonObject, toKerasConfig } from './keras-config.js';
+import { legacyActivations, writesLegacyHardSigmoid } from './legacy-activations.js';
 
 /**
  * The version of @horn/models written in model.json's `keras_version` and `generatedBy`.
@@ -101,7 +102,9 @@ function buildFromTopology(topology: unknown, source: string): Model {
     );
   }
   checkLayerClasses(top.config, source);
-  const serialized = fromKerasConfig({ class_name: top.class_name, config: top.config }) as unknown as Serialized;
+  let serialized = fromKerasConfig({ class_name: top.class_name, config: top.config }) as unknown as Serialized;
+  const version = isObject(topology) ? topology.keras_version : undefined;
+  if (writesLegacyHardSigmoid(version)) serialized = legacyActivations(serialized);
   let model: Layer;
   try {
     model = deserializeModelOrLayer(serialized);

@@ -14,20 +14,25 @@ const baseName = (name: string) => name.replace(/:\d+$/, '');
 
 /**
  * Pairs a model's variables with saved weights: by name when every variable's name is in the file
- * exactly once (`dense/kernel`, as TF.js and Horn name weights), else by order when the counts
- * agree. Shapes must match, and every saved weight must be used (as TF.js' strict loading). Any
- * mismatch throws a ModelFileError naming `source`, before a single value is assigned.
+ * exactly once (`dense/kernel`, as TF.js and Horn name weights; `fileNames`, when given, are tried
+ * first: the names the file writes for the variables, see {@link savedWeightNames}), else by order
+ * when the counts agree. Shapes must match, and every saved weight must be used (as TF.js' strict
+ * loading). Any mismatch throws a ModelFileError naming `source`, before a single value is assigned.
  * @example for (const { variable, saved } of matchWeights(model.weights, decoded, 'model.json')) ...
  */
 export function matchWeights(
   variables: readonly Variable[],
   saved: readonly DecodedWeight[],
   source: string,
+  fileNames?: readonly string[],
 ): WeightAssignment[] {
   const byName = new Map(saved.map((w) => [baseName(w.spec.name), w]));
-  const names = variables.map((v) => baseName(v.name));
-  const uniqueNames = new Set(names).size === names.length;
-  const named = uniqueNames && names.every((n) => byName.has(n)) && saved.length === variables.length;
+  const fits = (list: string[]) =>
+    new Set(list).size === list.length && list.every((n) => byName.has(n)) && saved.length === variables.length;
+  const own = variables.map((v) => baseName(v.name));
+  const preferred = fileNames?.map(baseName);
+  const names = preferred && fits(preferred) ? preferred : own;
+  const named = fits(names);
   if (!named && saved.length !== variables.length) {
     const missing = names.filter((n) => !byName.has(n));
     const unexpected = [...byName.keys()].filter((n) => !names.includes(n));
@@ -40,7 +45,7 @@ export function matchWeights(
   }
   const pairs = variables.map((variable, i) => ({
     variable,
-    saved: named ? (byName.get(baseName(variable.name)) as DecodedWeight) : saved[i],
+    saved: named ? (byName.get(names[i]) as DecodedWeight) : saved[i],
   }));
   for (const { variable, saved: w } of pairs) {
     if (!shapesEqual(variable.shape, w.spec.shape)) {

@@ -9,6 +9,7 @@ import {
 } from './artifacts.js';
 import { resolveHandler } from './handlers.js';
 import { GENERATED_BY, modelTopology } from './model-topology.js';
+import { savedWeightNames } from './saved-weight-names.js';
 import { trainingConfigOf } from './training-config.js';
 import { encodeWeights, type NamedWeight } from './weights-codec.js';
 
@@ -72,7 +73,8 @@ export function modelArtifacts(model: Model, options: SaveOptions = {}): ModelAr
     generatedBy: GENERATED_BY,
     convertedBy: null,
   };
-  const weights: NamedWeight[] = model.weights.map((v) => ({ name: v.name, tensor: v }));
+  const names = savedWeightNames(model);
+  const weights: NamedWeight[] = model.weights.map((v, i) => ({ name: names[i], tensor: v }));
   const owned: NamedWeight[] = [];
   const trainingConfig = trainingConfigToSave(model, include);
   if (trainingConfig) {

@@ -10,6 +10,7 @@ import { refuseKerasArchive } from './keras-archive-paths.js';
 import { modelFiles, parseModelJSON, readModelArtifacts, SHARD_BYTES, weightBytes } from './model-json-file.js';
 import { GENERATED_BY } from './model-topology.js';
 import { assignWeights, matchWeights } from './model-weights.js';
+import { savedWeightNames } from './saved-weight-names.js';
 import { decodeWeights, encodeWeights } from './weights-codec.js';
 
 /** Options of {@link saveWeights} and {@link loadWeights}. */
@@ -35,7 +36,8 @@ export const WEIGHTS_FORMAT = 'horn-weights';
 export async function saveWeights(model: Model, path: string, options: SaveWeightsOptions = {}): Promise<SaveResult> {
   refuseKerasArchive(filePath(path), 'saveWeights', 'save', 'weights');
   const fs = options.fileSystem ?? (await nodeFileSystem());
-  const { data, specs } = encodeWeights(model.weights.map((v) => ({ name: v.name, tensor: v })));
+  const names = savedWeightNames(model);
+  const { data, specs } = encodeWeights(model.weights.map((v, i) => ({ name: names[i], tensor: v })));
   const { json, shards } = modelFiles({ weightData: data, weightSpecs: specs }, SHARD_BYTES);
   const manifest = { format: WEIGHTS_FORMAT, generatedBy: GENERATED_BY, weightsManifest: json.weightsManifest };
   await writeDirectoryAtomically(
@@ -72,6 +74,7 @@ export async function loadWeights(model: Model, path: string, options: SaveWeigh
       model.weights,
       decoded.filter((w) => w.spec.group !== 'optimizer'),
       file,
+      savedWeightNames(model),
     ),
   );
 }
