@@ -1,5 +1,5 @@
 import type { KerasOptions } from '@horn/tensor';
-import { add, concat, matmul, mul, ones, split, type Tensor } from '@horn/tensor';
+import { add, concat, lstmCell, matmul, mul, ones, split, type Tensor } from '@horn/tensor';
 import {
   type ActivationFn,
   type ActivationId,
@@ -20,6 +20,10 @@ export interface LSTMConfig extends RNNConfig {
   /** Keras' computation mode, 1 or 2: the same numbers either way (TF.js writes it); not kept in the config. */
   implementation?: 1 | 2;
 }
+
+// The built-in activations, resolved before any user registration could shadow their ids.
+const BUILTIN_TANH = getActivation('tanh');
+const BUILTIN_SIGMOID = getActivation('sigmoid');
 
 /**
  * The LSTM bias at build time: the bias initializer for the input, cell and output gates, ones
@@ -77,9 +81,13 @@ export class LSTM extends BaseRNN<LSTMConfig> {
 
   protected makeStep(): RNNStep {
     const recurrentKernel = this.recurrentKernel!;
+    // Keras' default activations run as one fused cell kernel (as Keras picks cuDNN for them).
+    const fused = this.activation === BUILTIN_TANH && this.recurrentActivation === BUILTIN_SIGMOID;
     return (projected, [hPrev, cPrev], recurrentMask) => {
       const h = recurrentMask ? mul(hPrev, recurrentMask) : hPrev;
-      const [zi, zf, zc, zo] = split(add(projected, matmul(h, recurrentKernel)), 4, 1);
+      const z = add(projected, matmul(h, recurrentKernel));
+      if (fused) return lstmCell(z, cPrev);
+      const [zi, zf, zc, zo] = split(z, 4, 1);
       const i = this.recurrentActivation(zi);
       const f = this.recurrentActivation(zf);
       const c = add(mul(f, cPrev), mul(i, this.activation(zc)));
