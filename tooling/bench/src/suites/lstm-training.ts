@@ -2,7 +2,15 @@ import { Dense, Embedding, Input, LSTM } from '@horn/layers';
 import { BinaryCrossentropy } from '@horn/losses';
 import { Sequential } from '@horn/models';
 import { Adam } from '@horn/optimizers';
-import { dispose, type Tensor, tensor } from '@horn/tensor';
+import {
+  dispose,
+  getKernel,
+  type KernelSpec,
+  registerKernel,
+  type Tensor,
+  tensor,
+  unregisterKernel,
+} from '@horn/tensor';
 import type { Tfjs } from '../libraries.js';
 import type { InterleaveOptions } from '../measure.js';
 import { CONTENDERS, type ContenderId, type Measurement } from '../measurement.js';
@@ -81,6 +89,11 @@ export async function lstmTrainingSuite(ctx: SuiteContext): Promise<Measurement[
     ) as Record<ContenderId, () => Made>;
     const label = embedding ? LSTM_SPEED_CASES.embedding : LSTM_SPEED_CASES.embedded;
     out.push(...(await runCase(ctx, 'lstm', label, makers, [metric], options)));
+    const before = {
+      'horn-cpu': () => hornTask('horn-cpu', data, n, embedding, true),
+      'horn-wasm': () => hornTask('horn-wasm', data, n, embedding, true),
+    };
+    out.push(...(await runCase(ctx, 'lstm', `${label}, before (${BEFORE})`, before, [metric], options)));
   }
   return out;
 }
@@ -89,7 +102,26 @@ const fitOptions = (batchSize: number) => ({ batchSize, epochs: 1, shuffle: fals
 
 type Data = ReturnType<typeof lstmSpeedData>;
 
-function hornTask(contender: ContenderId, data: Data, n: number, embedding: boolean): Made {
+/** What the "before" rows change. */
+const BEFORE = 'LSTMCell kernels unregistered: the separate ops, as before the fused cell';
+
+/**
+ * Runs `fn` with the fused LSTMCell kernels of `backend` unregistered, so `lstmCell` runs the
+ * separate ops (split, sigmoid, tanh, mul, add) as the LSTM layer did before; then puts them back.
+ * @example await withoutFusedCell('wasm', () => model.fit(x, y))
+ */
+async function withoutFusedCell(backend: string, fn: () => Promise<unknown>): Promise<void> {
+  const names = ['LSTMCell', 'LSTMCellGrad'];
+  const saved = names.map((name) => getKernel(name, backend)).filter((k) => k !== undefined);
+  for (const name of names) unregisterKernel(name, backend);
+  try {
+    await fn();
+  } finally {
+    for (const spec of saved) registerKernel(spec as KernelSpec<unknown>);
+  }
+}
+
+function hornTask(contender: ContenderId, data: Data, n: number, embedding: boolean, before = false): Made {
   const { vocab, embed, units, batchSize, time } = LSTM_SPEED;
   const seed = (s: number) => ({ className: 'GlorotUniform', config: { seed: s } });
   const model = new Sequential([
@@ -104,7 +136,9 @@ function hornTask(contender: ContenderId, data: Data, n: number, embedding: bool
   return {
     contender,
     run: async () => {
-      await model.fit(x, y, fitOptions(batchSize));
+      const train = () => model.fit(x, y, fitOptions(batchSize));
+      if (before) await withoutFusedCell(contender === 'horn-wasm' ? 'wasm' : 'cpu', train);
+      else await train();
     },
     dispose: () => {
       dispose([x, y]);
