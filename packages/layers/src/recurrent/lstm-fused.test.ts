@@ -40,7 +40,7 @@ function run(g: Golden) {
   tape.watch(x);
   let outs: Float32Array[] = [];
   const loss = tape.run(() => {
-    const [seq, h, c] = lstm.apply(x) as Tensor[];
+    const [seq, h, c] = lstm.apply(x) as unknown as Tensor[];
     outs = [seq, h, c].map((t) => t.dataSync() as Float32Array);
     const lw = g.lossWeights;
     const w = (v: unknown, like: Tensor) => tensor(flat(v), shapeOf(like));
