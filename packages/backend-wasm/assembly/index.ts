@@ -9,6 +9,7 @@ export * from './depthwise-conv';
 export * from './depthwise-grad';
 export * from './elementwise';
 export * from './gemm';
+export * from './lstm-cell';
 export * from './pool';
 export * from './reduce';
 

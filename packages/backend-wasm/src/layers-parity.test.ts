@@ -21,6 +21,7 @@ const ON_WASM: Record<string, string[]> = {
   Dense: ['BatchMatMul', 'ReluGrad'],
   'Conv2D relu': ['FusedConv2D', 'ReluGrad', 'Conv2DBackpropFilter'],
   Embedding: ['Gather', 'UnsortedSegmentSum'],
+  LSTM: ['LSTMCell', 'LSTMCellGrad'],
   Concatenate: ['Concat'],
   MaxPooling2D: ['MaxPool'],
   // The parity run takes weight gradients only: the input gradient is checked in depthwise-conv2d.test.ts.

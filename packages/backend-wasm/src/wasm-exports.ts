@@ -91,6 +91,19 @@ export interface HornWasmExports {
   maxPoolF32(x: Ptr, y: Ptr, b0: number, nb: number): void;
   maxPoolGradF32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
   reluGradF32(dy: Ptr, x: Ptr, out: Ptr, n: number): void;
+  lstmCellF32(z: Ptr, cPrev: Ptr, h: Ptr, c: Ptr, units: number, r0: number, r1: number): void;
+  lstmCellGradF32(
+    z: Ptr,
+    cPrev: Ptr,
+    c: Ptr,
+    dh: Ptr,
+    dc: Ptr,
+    dz: Ptr,
+    dcPrev: Ptr,
+    units: number,
+    r0: number,
+    r1: number,
+  ): void;
   convFilterGradC1K3(x: Ptr, dy: Ptr, dw: Ptr, o: number, r0: number, nrows: number): void;
   maxPoolGradTiledF32(dy: Ptr, x: Ptr, dx: Ptr, b0: number, nb: number): void;
   maxPool2x2F32(x: Ptr, y: Ptr, b0: number, nb: number): void;

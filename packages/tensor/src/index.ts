@@ -68,6 +68,7 @@ export * from './ops/depthwise-conv2d.js';
 export * from './ops/dot.js';
 export * from './ops/flip.js';
 export * from './ops/fused-conv2d.js';
+export * from './ops/lstm-cell.js';
 export * from './ops/gather.js';
 export * from './ops/is-finite.js';
 export * from './ops/log-sum-exp.js';

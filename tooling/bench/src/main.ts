@@ -18,6 +18,7 @@ import { type BenchReport, markdownReport } from './report.js';
 import { convSuite } from './suites/conv.js';
 import { depthwiseSuite } from './suites/depthwise.js';
 import { lstmMemorySuite } from './suites/lstm-memory.js';
+import { lstmTrainingSuite } from './suites/lstm-training.js';
 import { matmulSuite } from './suites/matmul.js';
 import type { SuiteContext } from './suites/run-case.js';
 import { timeStart } from './suites/start.js';
@@ -50,7 +51,7 @@ async function run(options: BenchOptions): Promise<BenchReport> {
     mlp: () => trainingSuite(ctx, 'mlp', data!, dataFile),
     cnn: () => trainingSuite(ctx, 'cnn', data!, dataFile),
     depthwise: () => depthwiseSuite(ctx),
-    lstm: () => lstmMemorySuite(ctx),
+    lstm: async () => [...(await lstmTrainingSuite(ctx)), ...(await lstmMemorySuite(ctx))],
   };
   try {
     for (const name of options.only) {

@@ -2,6 +2,7 @@ import type { GradientSpec } from '../registry.js';
 import { arithmeticGradients, zeroGradients } from './arithmetic.js';
 import { convGradients } from './conv.js';
 import { linalgGradients } from './linalg.js';
+import { recurrentGradients } from './recurrent.js';
 import { reduceGradients } from './reduce.js';
 import { shapeGradients } from './shape.js';
 import { unaryGradients } from './unary.js';
@@ -16,6 +17,7 @@ export function builtinGradients(): GradientSpec[] {
     ...shapeGradients,
     ...linalgGradients,
     ...convGradients,
+    ...recurrentGradients,
   ];
 }
 
@@ -26,6 +28,7 @@ export function builtinGradients(): GradientSpec[] {
  */
 export const builtinNonDifferentiable: Record<string, string> = {
   MaxPoolGrad: 'second derivatives of max pooling are not implemented',
+  LSTMCellGrad: 'second derivatives of the fused LSTM cell are not implemented',
 };
 
 /** Gradients registered but never reached from an op, so the check table cannot exercise them. */

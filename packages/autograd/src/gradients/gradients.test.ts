@@ -312,6 +312,19 @@ const convOptions: [string, T.Conv2dOptions][] = [
     },
   ],
 ];
+// The fused LSTM cell: both outputs (h and c) reach the loss, so both output gradients flow in.
+check(
+  'LSTMCell',
+  'h and c, batch 2, 3 units',
+  (z, c) => T.concat(T.lstmCell(z, c), 1),
+  () => [rnd([2, 12]), rnd([2, 3])],
+);
+check(
+  'LSTMCell',
+  'h only (dc arrives as zeros)',
+  (z, c) => T.lstmCell(z, c)[0],
+  () => [rnd([3, 8]), rnd([3, 2])],
+);
 // The fused convolution: bias and relu inside the kernel; its gradient goes through ReluGrad.
 check(
   'FusedConv2D',

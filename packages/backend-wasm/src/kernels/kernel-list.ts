@@ -8,6 +8,7 @@ import {
   depthwiseConv2dWasm,
 } from './depthwise-conv2d.js';
 import { binaryWasm, castWasm, compareWasm, reluGradWasm, unaryWasm } from './elementwise.js';
+import { lstmCellGradWasm, lstmCellWasm } from './lstm-cell.js';
 import { batchMatMulWasm } from './matmul.js';
 import { maxPoolGradWasm, maxPoolWasm } from './pool.js';
 import { reduceKernelsWasm } from './reduce.js';
@@ -75,6 +76,8 @@ export function wasmKernels(): KernelSpec<WasmHandle>[] {
     maxPoolWasm,
     maxPoolGradWasm,
     reshapeWasm,
+    lstmCellWasm,
+    lstmCellGradWasm,
     ...reduceKernelsWasm,
     binaryWasm('Add'),
     binaryWasm('Sub'),

@@ -67,6 +67,8 @@ const CALLABLE: (keyof HornWasm)[] = [
   'depthwiseConv2d',
   'depthwiseInputGrad',
   'depthwiseFilterGrad',
+  'lstmCellF32',
+  'lstmCellGradF32',
   ...Object.values(BINARY_EXPORTS),
   ...Object.values(COMPARE_EXPORTS),
   ...Object.values(UNARY_EXPORTS),

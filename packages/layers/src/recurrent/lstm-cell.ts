@@ -1,6 +1,6 @@
 import type { KerasOptions } from '@horn/tensor';
-import { add, concat, mul, ones, split, type Tensor } from '@horn/tensor';
-import type { ActivationFn } from '../activations/activations.js';
+import { add, concat, lstmCell, mul, ones, split, type Tensor } from '@horn/tensor';
+import { type ActivationFn, getActivation } from '../activations/activations.js';
 import { booleanOption } from '../conv/layer-options.js';
 import { Initializer } from '../initializers/initializer.js';
 import { GatedCell, type GatedCellConfig } from './gated-cell.js';
@@ -31,11 +31,15 @@ class UnitForgetBias extends Initializer {
   }
 }
 
+// The built-in activations, resolved before any user registration could shadow their ids.
+const BUILTIN_TANH = getActivation('tanh');
+const BUILTIN_SIGMOID = getActivation('sigmoid');
+
 /**
  * The LSTM gate math of one step, from the pre-activations `z = x·W + h·U + b` `[batch, 4·units]`
  * (gates i, f, c, o side by side) and the previous carry: `c_t = σ(z_f)·c_{t-1} + σ(z_i)·tanh(z_c)`,
- * `h_t = σ(z_o)·tanh(c_t)` (σ the recurrent activation, tanh the activation). One function, so a
- * fused kernel can replace it.
+ * `h_t = σ(z_o)·tanh(c_t)` (σ the recurrent activation, tanh the activation). Keras' default
+ * activations (tanh, sigmoid) run as one fused `lstmCell` kernel (as Keras picks cuDNN for them).
  * @example const [h, c] = lstmGates(z, cPrev, tanh, sigmoid);
  */
 export function lstmGates(
@@ -44,6 +48,7 @@ export function lstmGates(
   activation: ActivationFn,
   recurrentActivation: ActivationFn,
 ): [Tensor, Tensor] {
+  if (activation === BUILTIN_TANH && recurrentActivation === BUILTIN_SIGMOID) return lstmCell(z, cPrev);
   const [zi, zf, zc, zo] = split(z, 4, 1);
   const c = add(mul(recurrentActivation(zf), cPrev), mul(recurrentActivation(zi), activation(zc)));
   return [mul(recurrentActivation(zo), activation(c)), c];

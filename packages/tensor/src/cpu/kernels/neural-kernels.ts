@@ -7,9 +7,10 @@ import {
   depthwiseConv2dCpu,
 } from './depthwise-conv2d-kernels.js';
 import { fusedConv2dCpu } from './fused-conv2d-kernel.js';
+import { lstmCellCpu, lstmCellGradCpu } from './lstm-cell-kernels.js';
 import { avgPoolCpu, avgPoolGradCpu, maxPoolCpu, maxPoolGradCpu } from './pool-kernels.js';
 
-/** The cpu kernels of the neural ops: convolutions (plain and fused with bias + activation), depthwise convolutions, pools and their gradients. */
+/** The cpu kernels of the neural ops: convolutions (plain and fused with bias + activation), depthwise convolutions, pools and their gradients, the fused LSTM cell and its gradient. */
 export const neuralKernels: KernelSpec<TypedArray>[] = [
   conv2dCpu,
   conv2dBackpropInputCpu,
@@ -22,4 +23,6 @@ export const neuralKernels: KernelSpec<TypedArray>[] = [
   avgPoolCpu,
   maxPoolGradCpu,
   avgPoolGradCpu,
+  lstmCellCpu,
+  lstmCellGradCpu,
 ];
