@@ -70,13 +70,14 @@ export async function trainTextModel(
 }
 
 /**
- * Sentiment of the UCI sentences with Embedding -> Bidirectional(LSTM) -> Dense(1, sigmoid).
- * @example (await sentimentBiLstm()).testAccuracy // about 0.8 on the 600 held-out sentences
+ * The chapter's text classifier on any labelled texts: a seeded 80 / 20 split, a tokenizer fitted
+ * on the training texts, Embedding(vocabulary, 16) -> Bidirectional(LSTM(16)) -> Dense(1, sigmoid).
+ * @example (await biLstmTextModel(loadSmsSpam(), { vocabulary: 4000, maxlen: 40 })).testAccuracy
  */
-export async function sentimentBiLstm(options: TextModelOptions = {}): Promise<TextModelResult> {
+export async function biLstmTextModel(data: LabelledTexts, options: TextModelOptions = {}): Promise<TextModelResult> {
   const { vocabulary = 2000, maxlen = 20, epochs = 2, seed = 42, verbose = 0 } = options;
   keras.setSeed(seed);
-  const split = heldOutSplit(loadSentences(), 0.2, seed);
+  const split = heldOutSplit(data, 0.2, seed);
   const encode = textEncoder(split.train.texts, vocabulary, maxlen);
   const model = new keras.Sequential([
     keras.Input({ shape: [maxlen] }),
@@ -85,6 +86,14 @@ export async function sentimentBiLstm(options: TextModelOptions = {}): Promise<T
     new keras.layers.Dense({ units: 1, activation: 'sigmoid' }),
   ]);
   return trainTextModel(split, encode, model, { epochs, verbose });
+}
+
+/**
+ * Sentiment of the UCI sentences (2,400 train, 600 held out) with {@link biLstmTextModel}.
+ * @example (await sentimentBiLstm()).testAccuracy // about 0.82 on the 600 held-out sentences
+ */
+export function sentimentBiLstm(options: TextModelOptions = {}): Promise<TextModelResult> {
+  return biLstmTextModel(loadSentences(), options);
 }
 
 runIfMain(import.meta.url, async () => {

@@ -4,27 +4,16 @@
  * the training messages, Embedding(4000, 16) -> Bidirectional(LSTM(16)) -> Dense(1, sigmoid).
  * Run: `pnpm --filter @horn/examples sms-spam`.
  */
-import * as keras from '@horn/keras';
-import { heldOutSplit, loadSmsSpam } from '../data/text-sets.js';
+import { loadSmsSpam } from '../data/text-sets.js';
 import { runIfMain } from '../run-if-main.js';
-import { type TextModelOptions, type TextModelResult, textEncoder, trainTextModel } from './sentiment-bilstm.js';
+import { biLstmTextModel, type TextModelOptions, type TextModelResult } from './sentiment-bilstm.js';
 
 /**
  * Spam or ham: trains on 4,459 messages and scores the 1,115 held out.
  * @example (await smsSpam()).testAccuracy // about 0.98 (always answering "ham" gives 0.866)
  */
-export async function smsSpam(options: TextModelOptions = {}): Promise<TextModelResult> {
-  const { vocabulary = 4000, maxlen = 40, epochs = 2, seed = 42, verbose = 0 } = options;
-  keras.setSeed(seed);
-  const split = heldOutSplit(loadSmsSpam(), 0.2, seed);
-  const encode = textEncoder(split.train.texts, vocabulary, maxlen);
-  const model = new keras.Sequential([
-    keras.Input({ shape: [maxlen] }),
-    new keras.layers.Embedding({ inputDim: vocabulary, outputDim: 16 }),
-    new keras.layers.Bidirectional({ layer: new keras.layers.LSTM({ units: 16 }) }),
-    new keras.layers.Dense({ units: 1, activation: 'sigmoid' }),
-  ]);
-  return trainTextModel(split, encode, model, { epochs, verbose });
+export function smsSpam(options: TextModelOptions = {}): Promise<TextModelResult> {
+  return biLstmTextModel(loadSmsSpam(), { vocabulary: 4000, maxlen: 40, ...options });
 }
 
 runIfMain(import.meta.url, async () => {
