@@ -1,7 +1,14 @@
 import { LSTM } from '@horn/layers';
 import { Random, type Tensor, tensor } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
-import { bpttWindows, charCorpus, charLanguageModel, timeWindows, windowedFinalState } from './char-lm-bptt.js';
+import {
+  bpttWindows,
+  charCorpus,
+  charLanguageModel,
+  generateText,
+  timeWindows,
+  windowedFinalState,
+} from './char-lm-bptt.js';
 
 describe('chapter 7: truncated BPTT, a character language model over the sentiment text', () => {
   test('windows: row b of window k continues row b of window k - 1; y is x shifted by one', () => {
@@ -51,5 +58,10 @@ describe('chapter 7: truncated BPTT, a character language model over the sentime
     // Measured (seeded): 3.151, 2.859, 2.536 nats per character; uniform is ln(alphabet) = 3.95.
     expect(lm.loss.at(-1)).toBeLessThan(2.6);
     expect(lm.carried).toBeLessThan(lm.reset);
+    const text = generateText(lm, 'the food ', 30, 1);
+    expect(text.startsWith('the food ')).toBe(true);
+    expect(text).toHaveLength(39);
+    expect([...text].every((c) => lm.corpus.alphabet.includes(c))).toBe(true);
+    expect(generateText(lm, 'the food ', 30, 1)).toBe(text);
   }, 120_000);
 });

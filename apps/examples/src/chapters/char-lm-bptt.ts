@@ -11,7 +11,7 @@ import { GradientTape, stopGradient } from '@horn/autograd';
 import { Dense, Embedding, LSTM } from '@horn/layers';
 import { SparseCategoricalCrossentropy } from '@horn/losses';
 import { Adam } from '@horn/optimizers';
-import { slice, type Tensor, tensor, tidy, zeros } from '@horn/tensor';
+import { Random, slice, softmax, type Tensor, tensor, tidy, ValueError, zeros } from '@horn/tensor';
 import { runIfMain } from '../run-if-main.js';
 import { loadSentences } from './rnn.js';
 
@@ -175,10 +175,53 @@ export function timeWindows(x: Tensor, steps: number): Tensor[] {
   );
 }
 
+/**
+ * Writes `length` characters after `prompt` with the trained model, one step at a time, the LSTM
+ * state carried from step to step (batch 1) and each character drawn from the softmax (seeded).
+ * @example generateText(charLanguageModel(), 'the food ', 40, 1) // 'the food ' and 40 more characters
+ */
+export function generateText(lm: CharLm, prompt: string, length: number, seed: number): string {
+  const rng = new Random(seed);
+  const index = new Map(lm.corpus.alphabet.map((c, i) => [c, i]));
+  const units = lm.lstm.units;
+  return tidy(() => {
+    let state = [zeros([1, units]), zeros([1, units])];
+    let out = prompt;
+    let next = -1;
+    const feed = (id: number) => {
+      const [sequence, h, c] = lm.lstm.apply([
+        lm.embedding.apply(tensor([[id]], [1, 1], 'int32')),
+        ...state,
+      ]) as unknown as Tensor[];
+      state = [h, c];
+      return softmax(lm.dense.apply(sequence)).dataSync();
+    };
+    let probs: ArrayLike<number> = [];
+    for (const c of prompt) {
+      const id = index.get(c);
+      if (id === undefined) throw new ValueError(`generateText: the prompt's '${c}' is not in the model's alphabet`);
+      probs = feed(id);
+    }
+    for (let i = 0; i < length; i++) {
+      let u = rng.next();
+      next = probs.length - 1;
+      for (let j = 0; j < probs.length; j++)
+        if ((u -= probs[j]) < 0) {
+          next = j;
+          break;
+        }
+      out += lm.corpus.alphabet[next];
+      probs = feed(next);
+    }
+    return out;
+  });
+}
+
 runIfMain(import.meta.url, () => {
   const lm = charLanguageModel({ epochs: 5, log: console.log });
   console.log(`${lm.corpus.ids.length} characters, alphabet ${lm.corpus.alphabet.length}`);
   console.log(
     `loss with the state carried across windows ${lm.carried.toFixed(4)}, reset every window ${lm.reset.toFixed(4)}`,
   );
+  console.log(generateText(lm, 'the food was ', 120, 1));
 });
