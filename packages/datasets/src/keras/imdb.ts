@@ -1,4 +1,4 @@
-import { makeTensor, ValueError } from '@horn/tensor';
+import { makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import type { NpyArray } from '../readers/npy.js';
 import { parseNpz } from '../readers/npz.js';
 import { objectArrayToSequences } from '../readers/pickle.js';
@@ -6,6 +6,8 @@ import { datasetFiles } from '../source/dataset-files.js';
 import type { DatasetSource, SourceOptions } from '../source/types.js';
 import { NumpyRandomState } from './numpy-random.js';
 import type { TrainTestData } from './split.js';
+import { loadWordIndex } from './word-index.js';
+import { keepShorter, type LabelledSequences, limitVocabulary, markAndShift } from './word-sequences.js';
 
 /** Where IMDB comes from: Keras's preprocessed `imdb.npz` (word indices by frequency rank). */
 export const IMDB_SOURCE: DatasetSource = {
@@ -20,6 +22,27 @@ export const IMDB_SOURCE: DatasetSource = {
     },
   ],
   local: [['imdb.npz']],
+};
+
+/**
+ * Keras's `imdb_word_index.json` (word -> frequency rank, 88,584 words; 1,641,221 bytes). Keras
+ * pins its md5, `bfafd718b763782e994055a2d397834f`; no copy of the file was reachable to compute
+ * the sha256 Horn pins, so it is `null` for now: the file is read from `{ path }` /
+ * `HORN_IMDB_PATH` / `HORN_DATA_PATH/imdb` and never downloaded. To pin it: download the file,
+ * check `md5sum` gives Keras's md5, and put its `sha256sum` here.
+ */
+export const IMDB_WORD_INDEX_SOURCE: DatasetSource = {
+  id: 'imdb',
+  envName: 'IMDB',
+  remote: [
+    {
+      name: 'imdb_word_index.json',
+      url: 'https://storage.googleapis.com/tensorflow/tf-keras-datasets/imdb_word_index.json',
+      sha256: null,
+      size: 1641221,
+    },
+  ],
+  local: [['imdb_word_index.json']],
 };
 
 /** Options of `imdb.loadData`, Keras's `imdb.load_data` arguments in camelCase. */
@@ -56,6 +79,19 @@ export const imdb = {
     const arrays = parseNpz(files.get('imdb.npz')!, 'imdb.npz');
     return prepareImdb(arrays, options);
   },
+  /**
+   * `keras.datasets.imdb.get_word_index()`: word -> frequency rank (1 the most frequent) as a
+   * `Map`. In `loadData`'s sequences a word of rank r is `r + indexFrom` (3 by default): 0 is
+   * padding, 1 the start mark, 2 out of vocabulary, so 'the' (rank 1) is 4. `decodeSequence`
+   * applies these conventions. The file comes from `{ path }` / `HORN_IMDB_PATH` /
+   * `HORN_DATA_PATH/imdb` (see {@link IMDB_WORD_INDEX_SOURCE}).
+   * @example
+   * const words = await imdb.getWordIndex({ path: 'data/imdb' });
+   * const [[xTrain]] = await imdb.loadData({ path: 'data/imdb' });
+   * decodeSequence(xTrain[0], words) // '[START] ...' the first review's words
+   */
+  getWordIndex: (options: SourceOptions = {}): Promise<Map<string, number>> =>
+    loadWordIndex(IMDB_WORD_INDEX_SOURCE, options),
 };
 
 /**
@@ -63,50 +99,43 @@ export const imdb = {
  * @example prepareImdb(parseNpz(bytes), { numWords: 10000 })
  */
 export function prepareImdb(arrays: Record<string, NpyArray>, options: ImdbOptions = {}): TrainTestData<number[][]> {
-  const { skipTop = 0, seed = 113, indexFrom = 3 } = options;
-  const startChar = options.startChar === undefined ? 1 : options.startChar;
-  const oovChar = options.oovChar === undefined ? 2 : options.oovChar;
-  const rng = new NumpyRandomState(seed);
-  const part = (x: string, y: string) => {
+  const rng = new NumpyRandomState(options.seed ?? 113);
+  const part = (x: string, y: string): LabelledSequences => {
     const seqs = objectArrayToSequences(need(arrays, x).pickle ?? notObject(x), `imdb.npz ${x}`);
     const labels = need(arrays, y).values;
     if (labels === null || labels.length !== seqs.length)
       throw new ValueError(`imdb: ${y} does not match ${x} in length`);
     const order = rng.permutation(seqs.length);
     return {
-      seqs: Array.from(order, (i) => (startChar !== null ? [startChar] : []).concat(seqs[i].map((w) => w + indexFrom))),
+      seqs: markAndShift(
+        Array.from(order, (i) => seqs[i]),
+        options,
+      ),
       labels: Array.from(order, (i) => labels[i]),
     };
   };
   let train = part('x_train', 'y_train');
   let test = part('x_test', 'y_test');
   if (options.maxlen) {
-    const maxlen = options.maxlen;
-    const keep = (p: typeof train) => {
-      const idx = p.seqs.map((s, i) => (s.length < maxlen ? i : -1)).filter((i) => i >= 0);
-      return { seqs: idx.map((i) => p.seqs[i]), labels: idx.map((i) => p.labels[i]) };
-    };
-    train = keep(train);
-    test = keep(test);
+    train = keepShorter(train, options.maxlen);
+    test = keepShorter(test, options.maxlen);
     if (train.seqs.length === 0 || test.seqs.length === 0) {
-      throw new ValueError(`imdb: maxlen=${maxlen} removes every review of a split; increase maxlen`);
+      throw new ValueError(`imdb: maxlen=${options.maxlen} removes every review of a split; increase maxlen`);
     }
   }
-  let numWords = options.numWords;
-  if (!numWords) {
-    numWords = 0;
-    for (const s of [...train.seqs, ...test.seqs]) for (const w of s) if (w > numWords) numWords = w;
-  }
-  const limit = numWords;
-  const vocab = (s: number[]) =>
-    oovChar !== null
-      ? s.map((w) => (w >= skipTop && w < limit ? w : oovChar))
-      : s.filter((w) => w >= skipTop && w < limit);
-  const labelTensor = (l: number[]) => makeTensor(Int32Array.from(l), [l.length], 'int32');
+  const all = [...train.seqs, ...test.seqs];
   return [
-    [train.seqs.map(vocab), labelTensor(train.labels)],
-    [test.seqs.map(vocab), labelTensor(test.labels)],
+    [limitVocabulary(train.seqs, all, options), int32Labels(train.labels)],
+    [limitVocabulary(test.seqs, all, options), int32Labels(test.labels)],
   ];
+}
+
+/**
+ * Labels as an int32 tensor `[n]`.
+ * @example int32Labels([0, 1]).dtype // 'int32'
+ */
+export function int32Labels(labels: readonly number[]): Tensor {
+  return makeTensor(Int32Array.from(labels), [labels.length], 'int32');
 }
 
 function need(arrays: Record<string, NpyArray>, key: string): NpyArray {

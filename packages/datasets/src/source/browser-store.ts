@@ -2,7 +2,7 @@ import { concatChunks, streamDownload } from './download.js';
 import { sha256Hex } from './environment.js';
 import { ChecksumError } from './errors.js';
 import type { FileStore } from './store.js';
-import type { RemoteFile, SourceOptions } from './types.js';
+import type { PinnedFile, SourceOptions } from './types.js';
 
 const CACHE_NAME = 'horn-datasets';
 // Cache API keys are URLs; this origin is never fetched, it only names entries.
@@ -32,7 +32,7 @@ export function createBrowserStore(): FileStore {
       await (await open())?.delete(key(dataset, name));
     },
     cacheLocation: (dataset, name) => `Cache API '${CACHE_NAME}' ${dataset}/${name}`,
-    download: async (url: string, dataset: string, file: RemoteFile, options: SourceOptions) => {
+    download: async (url: string, dataset: string, file: PinnedFile, options: SourceOptions) => {
       const chunks: Uint8Array[] = [];
       const onProgress = options.onProgress === false ? undefined : options.onProgress;
       await streamDownload(url, file.name, (chunk) => void chunks.push(chunk), onProgress);

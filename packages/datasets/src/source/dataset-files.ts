@@ -1,7 +1,7 @@
 import { ValueError } from '@horn/tensor';
 import { envVar, sha256Hex } from './environment.js';
 import { type FileStore, platformStore } from './store.js';
-import type { DatasetSource, RemoteFile, SourceOptions } from './types.js';
+import type { DatasetSource, PinnedFile, RemoteFile, SourceOptions } from './types.js';
 
 /**
  * Gets a data set's files, in this order: the `path` option (or `HORN_<NAME>_PATH`), a sub-folder
@@ -57,12 +57,18 @@ async function cachedOrDownloaded(
   file: RemoteFile,
   options: SourceOptions,
 ): Promise<Uint8Array> {
+  if (file.sha256 === null) {
+    throw new ValueError(
+      `${source.id}: ${file.name} is not downloaded: no sha256 is pinned for it yet (${file.url}). Put the file in a folder and pass { path } (or set HORN_${source.envName}_PATH or HORN_DATA_PATH)`,
+    );
+  }
+  const pinned = file as PinnedFile;
   const cached = await store.readCached(source.id, file.name, options);
   if (cached !== null) {
-    if ((await sha256Hex(cached)) === file.sha256) return cached;
+    if ((await sha256Hex(cached)) === pinned.sha256) return cached;
     await store.removeCached(source.id, file.name, options);
   }
-  return store.download(downloadUrl(source, file, options), source.id, file, options);
+  return store.download(downloadUrl(source, file, options), source.id, pinned, options);
 }
 
 /**

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FileStore } from './store.js';
-import type { RemoteFile, SourceOptions } from './types.js';
+import type { PinnedFile, SourceOptions } from './types.js';
 import { downloadVerified, progressReporter } from './verified-download.js';
 
 /**
@@ -30,7 +30,7 @@ export function createNodeStore(): FileStore {
     readCached: (dataset, name, options) => readIfExists(location(dataset, name, options)),
     removeCached: (dataset, name, options) => unlink(location(dataset, name, options)).catch(() => undefined),
     cacheLocation: location,
-    download: async (url: string, dataset: string, file: RemoteFile, options: SourceOptions) => {
+    download: async (url: string, dataset: string, file: PinnedFile, options: SourceOptions) => {
       await mkdir(join(datasetsCacheDir(options), dataset), { recursive: true });
       const expected = { algorithm: 'sha256', hex: file.sha256 } as const;
       return downloadVerified(

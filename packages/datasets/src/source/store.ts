@@ -1,5 +1,5 @@
 import { isNode } from './environment.js';
-import type { RemoteFile, SourceOptions } from './types.js';
+import type { PinnedFile, SourceOptions } from './types.js';
 
 /** Platform access to files: local folders, the cache, and verified downloads into the cache. */
 export interface FileStore {
@@ -10,7 +10,7 @@ export interface FileStore {
   /** Deletes a cached file (a corrupt one). */
   removeCached(dataset: string, name: string, options: SourceOptions): Promise<void>;
   /** Downloads `file` from `url`, checks its sha256, stores it atomically in the cache, returns its bytes. */
-  download(url: string, dataset: string, file: RemoteFile, options: SourceOptions): Promise<Uint8Array>;
+  download(url: string, dataset: string, file: PinnedFile, options: SourceOptions): Promise<Uint8Array>;
   /** Where a file is (or would be) cached, for messages. */
   cacheLocation(dataset: string, name: string, options: SourceOptions): string;
 }

@@ -38,11 +38,19 @@ export interface RemoteFile {
   name: string;
   /** Where the data set's authors (or Keras) publish it. */
   url: string;
-  /** Lower-case hex sha256 of the published bytes. */
-  sha256: string;
+  /**
+   * Lower-case hex sha256 of the published bytes; `null` while no copy of the file could be
+   * checked to pin one. Such a file is never downloaded nor read from the cache: it is read only
+   * from a `path` folder (or `HORN_<NAME>_PATH`, `HORN_DATA_PATH`), and asking for it otherwise
+   * throws, naming the file and what to do.
+   */
+  sha256: string | null;
   /** Size in bytes, for documentation. */
   size: number;
 }
+
+/** A remote file whose sha256 is pinned: the only kind that is cached and downloaded. */
+export type PinnedFile = RemoteFile & { sha256: string };
 
 /** What the source layer needs to know about a downloadable data set. */
 export interface DatasetSource {
