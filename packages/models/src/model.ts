@@ -218,7 +218,10 @@ export class Model extends Layer {
     return this.graph ? graphComputeMask(this.graph, [inputs].flat(), mask) : null;
   }
 
-  /** Which outputs carry a mask in a symbolic call, from the graph (no kernel runs); none for a subclassed model. */
+  /**
+   * Which outputs carry a mask in a symbolic call, from the graph (no kernel runs); none for a subclassed model.
+   * @example inner.apply(new Embedding({ inputDim: 5, outputDim: 4, maskZero: true }).apply(x)).hasMask // true
+   */
   symbolicMaskFlags(inputs: readonly MaskedShape[]): boolean[] {
     return this.graph ? graphMaskFlags(this.graph, inputs) : [];
   }

@@ -9,7 +9,10 @@ import {
 import { keep, type Tensor, tidy } from '@horn/tensor';
 import type { ModelGraph } from './graph.js';
 
-/** One mask per model input: the given ones (null where none), else those the input tensors carry. */
+/**
+ * One mask per model input: the given ones (null where none), else those the input tensors carry.
+ * @example graphInputMasks([x], mask) // [mask]
+ */
 export function graphInputMasks(inputs: readonly Tensor[], mask: LayerMask | undefined): (Tensor | null)[] {
   const given = mask === undefined || mask === null ? [] : Array.isArray(mask) ? mask : [mask];
   return inputs.map((x, i) => given[i] ?? getKerasMask(x));
@@ -30,7 +33,10 @@ export function nodeMask(node: Node, masks: ReadonlyMap<SymbolicTensor, Tensor |
 // input takes its entry with it), so that `Model.computeMask` after a call does not run it again.
 const lastRuns = new WeakMap<ModelGraph, WeakMap<Tensor, { masks: (Tensor | null)[]; given: LayerMask | undefined }>>();
 
-/** Records the output masks of a graph run on `inputs` (called by `Model.call`). */
+/**
+ * Records the output masks of a graph run on `inputs` (called by `Model.call`).
+ * @example recordGraphMasks(graph, [ids], undefined, outputs)
+ */
 export function recordGraphMasks(
   graph: ModelGraph,
   inputs: readonly Tensor[],
