@@ -29,7 +29,7 @@ describe('the LSTMCell gradient', () => {
   test('only h used: the carry gradient still flows through tanh(c)', () => {
     const z = randomUniform([2, 8], { min: -2, max: 2, seed: 21 });
     const c = randomUniform([2, 2], { min: -2, max: 2, seed: 22 });
-    const f = (cell: typeof lstmCell) => (zz: Tensor, cc: Tensor) => sum(cell(zz, cc)[0]);
+    const f = (cell: (z: Tensor, c: Tensor) => [Tensor, Tensor]) => (zz: Tensor, cc: Tensor) => sum(cell(zz, cc)[0]);
     const fused = grads(f(lstmCell))([z, c]);
     const ops = grads(f(lstmCellOps))([z, c]);
     for (const k of [0, 1]) {
