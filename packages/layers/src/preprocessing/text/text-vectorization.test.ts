@@ -1,5 +1,6 @@
 import { DTypeError, ShapeError, tensor, ValueError } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
+import { Input } from '../../engine/input-layer.js';
 import { asciiLower, ngrams, splitText, standardizeText } from './text-preprocess.js';
 import { TextVectorization } from './text-vectorization.js';
 
@@ -64,6 +65,14 @@ describe('TextVectorization', () => {
         1,
       ]),
     ).toEqual([null, 9]);
+  });
+
+  test('called on a string Input: a symbolic int32 [null, 4], its inner lookup built (no stand-in run)', () => {
+    const vectorize = new TextVectorization({ vocabulary: ['good', 'movie'], outputSequenceLength: 4 });
+    const out = vectorize.apply(Input({ shape: [1], dtype: 'string' }));
+    expect(out.shape).toEqual([null, 4]);
+    expect(out.dtype).toBe('int32');
+    expect(vectorize.subLayers.every((l) => l.built)).toBe(true);
   });
 
   test('adapt takes an iterable of batches; adapting again replaces the vocabulary', () => {

@@ -195,6 +195,13 @@ export class TextVectorization extends Layer<TextVectorizationConfig> {
     return this.lookup.encode(indices, [rows.length, width]);
   }
 
+  /** Builds the inner StringLookup as well: it is used directly (never called), so nothing else would. */
+  override build(_inputShape: LayerShape | LayerShape[]): void {
+    if (this.lookup.built) return;
+    this.lookup.build([null, null]);
+    this.lookup.built = true;
+  }
+
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape {
     const shape = singleShape(this, inputShape);
     if (this.outputMode === 'int') return [shape[0], this.outputSequenceLength];
