@@ -49,6 +49,7 @@ const OPTIONS: Record<string, Record<string, unknown>> = {
   Resizing: { height: 4, width: 5, interpolation: 'nearest' },
   InputLayer: { batchInputShape: [null, 5, 3] },
   Embedding: { inputDim: 10, outputDim: 4 },
+  CategoryEncoding: { numTokens: 4, outputMode: 'multi_hot' },
   SimpleRNN: { units: 3, returnSequences: true, activation: 'relu' },
   LSTM: { units: 3, returnState: true, unitForgetBias: false },
   // TF.js' GRU supports only resetAfter: false (Keras 2's default; Keras 3 and Horn default to true).

@@ -21,14 +21,16 @@ export function callGraph(
       `${owner}: a subclassed model must implement call(inputs, { training }); or build a functional model with new Model({ inputs, outputs })`,
     );
   }
-  const list = adjustInputRanks(graph.inputs, Array.isArray(inputs) ? inputs : [inputs]);
+  const given = Array.isArray(inputs) ? inputs : [inputs];
+  const list = adjustInputRanks(graph.inputs, given);
   checkGraphInputShapes(
     owner,
     graph,
     list.map((t) => t.shape),
   );
   const outputs = runGraph(graph, list, options.training, options.mask);
-  recordGraphMasks(graph, list, options.mask, outputs);
+  // Keyed by the tensors the caller gave (before the rank adjustment), as computeMask gets them.
+  recordGraphMasks(graph, given, options.mask, outputs);
   return outputs.length === 1 ? outputs[0] : outputs;
 }
 
@@ -38,5 +40,5 @@ export function callGraph(
  * @example graphComputeMask(graph, [ids], undefined) // the output's mask
  */
 export function graphComputeMask(graph: ModelGraph, inputs: Tensor[], mask: LayerMask | undefined): LayerMask {
-  return computeGraphMask(graph, inputs, mask, (xs, m) => runGraph(graph, xs, false, m));
+  return computeGraphMask(graph, inputs, mask, (xs, m) => runGraph(graph, adjustInputRanks(graph.inputs, xs), false, m));
 }
