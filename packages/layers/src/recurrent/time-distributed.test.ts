@@ -38,7 +38,7 @@ function goldenCase(name: string) {
 }
 
 describe('TimeDistributed matches Keras 3', () => {
-  test.each(['dense', 'dense-mask', 'lstm'])('%s', (name) => {
+  test.each(['dense', 'dense-mask', 'lstm', 'lstm-step-mask', 'lstm-seq-step-mask'])('%s', (name) => {
     const { c, td, x, mask } = goldenCase(name);
     expectClose(td.apply(x, { mask }), c.output);
     const outMask = td.computeMask(x, mask);
