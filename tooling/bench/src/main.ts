@@ -51,7 +51,8 @@ async function run(options: BenchOptions): Promise<BenchReport> {
     mlp: () => trainingSuite(ctx, 'mlp', data!, dataFile),
     cnn: () => trainingSuite(ctx, 'cnn', data!, dataFile),
     depthwise: () => depthwiseSuite(ctx),
-    lstm: async () => [...(await lstmTrainingSuite(ctx)), ...(await lstmMemorySuite(ctx))],
+    // Memory first: a child's peak RSS counts from its fork, so it must start before this process grows.
+    lstm: async () => [...(await lstmMemorySuite(ctx)), ...(await lstmTrainingSuite(ctx))],
   };
   try {
     for (const name of options.only) {
