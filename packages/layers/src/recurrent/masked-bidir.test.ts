@@ -10,6 +10,6 @@ describe('masked Bidirectional matches Keras 3', () => {
     const out = bi.apply(goldenInputs(c), { mask });
     const list = Array.isArray(out) ? out : [out];
     expect(list).toHaveLength(c.outputs.length);
-    list.forEach((o, i) => expectClose(o, c.outputs[i]));
+    for (const [i, o] of list.entries()) expectClose(o, c.outputs[i]);
   });
 });

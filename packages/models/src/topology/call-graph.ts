@@ -40,5 +40,7 @@ export function callGraph(
  * @example graphComputeMask(graph, [ids], undefined) // the output's mask
  */
 export function graphComputeMask(graph: ModelGraph, inputs: Tensor[], mask: LayerMask | undefined): LayerMask {
-  return computeGraphMask(graph, inputs, mask, (xs, m) => runGraph(graph, adjustInputRanks(graph.inputs, xs), false, m));
+  return computeGraphMask(graph, inputs, mask, (xs, m) =>
+    runGraph(graph, adjustInputRanks(graph.inputs, xs), false, m),
+  );
 }
