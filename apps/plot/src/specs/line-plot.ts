@@ -1,0 +1,77 @@
+import { ValueError } from '@horn/tensor';
+import type { FigureOptions, FigureSpec } from './types.js';
+import { BASE_CONFIG, VEGA_LITE_SCHEMA } from './types.js';
+import { finiteNumbers, sameLength } from './validate.js';
+
+/** One curve: its legend name, its y values and optionally its x values (default 1, 2, 3, …). */
+export interface Series {
+  name: string;
+  y: ArrayLike<number>;
+  x?: ArrayLike<number>;
+}
+
+/** Options of {@link linePlot}. */
+export interface LinePlotOptions extends FigureOptions {
+  series: Series[];
+  xLabel?: string;
+  yLabel?: string;
+  /** Draw a point on every value as well as the line (default: only when a series has < 30 values). */
+  points?: boolean;
+  /** Fix the y axis to `[min, max]` instead of fitting the data. */
+  yDomain?: [number, number];
+}
+
+/** The rows `{series, x, y}` of every series, checked. */
+export function seriesRows(series: Series[], fn: string): { series: string; x: number; y: number }[] {
+  if (series.length === 0) throw new ValueError(`${fn}: series is empty; expected at least one {name, y}`);
+  const rows: { series: string; x: number; y: number }[] = [];
+  for (const s of series) {
+    const y = finiteNumbers(s.y, `series '${s.name}' y`, fn);
+    const x = s.x === undefined ? y.map((_, i) => i + 1) : finiteNumbers(s.x, `series '${s.name}' x`, fn);
+    sameLength(x, y, `series '${s.name}'`, fn);
+    for (let i = 0; i < y.length; i++) rows.push({ series: s.name, x: x[i], y: y[i] });
+  }
+  return rows;
+}
+
+/**
+ * A line chart of one or more series — the course's `plt.plot(history.history['loss'])`, or train
+ * and validation curves side by side. Without `x`, a series is drawn against 1, 2, 3, … (epochs).
+ *
+ * @example
+ * const spec = linePlot({
+ *   series: [{ name: 'loss', y: history.loss }, { name: 'val_loss', y: history.val_loss }],
+ *   title: 'Loss', xLabel: 'epoch', yLabel: 'loss',
+ * });
+ * await writeFigure(spec, 'figures/loss'); // figures/loss.svg and figures/loss.png
+ */
+export function linePlot(options: LinePlotOptions): FigureSpec {
+  const { series, title, xLabel = 'x', yLabel = 'y', width = 400, height = 260, yDomain } = options;
+  const values = seriesRows(series, 'linePlot');
+  const points = options.points ?? series.every((s) => s.y.length < 30);
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    ...(title === undefined ? {} : { title }),
+    width,
+    height,
+    config: BASE_CONFIG,
+    data: { values },
+    mark: { type: 'line', point: points, strokeWidth: 2 },
+    encoding: {
+      x: { field: 'x', type: 'quantitative', title: xLabel, scale: { zero: false, nice: false } },
+      y: {
+        field: 'y',
+        type: 'quantitative',
+        title: yLabel,
+        scale: yDomain === undefined ? { zero: false } : { domain: yDomain },
+      },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        sort: series.map((s) => s.name),
+        legend: series.length > 1 ? { orient: 'top-right' } : null,
+      },
+    },
+  };
+}
