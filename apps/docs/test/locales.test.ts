@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import config from '../.vitepress/config.js';
+import { brokenAnchors, headingSlug } from '../lib/heading-anchors.js';
 import { codeOf, exemptFromTwins, missingTwins } from '../lib/locale-twins.js';
 import { markdownPages } from '../lib/markdown-scan.js';
 
@@ -63,5 +64,18 @@ describe('each locale navigates within itself', () => {
     expect(locales.ko?.lang).toBe('ko-KR');
     expect(locales.ko?.link).toBe('/ko/');
     expect(locales.root?.lang).toBe('en-US');
+  });
+});
+
+describe('links to a heading land on it', () => {
+  test('every #fragment names a heading of the page it links to', () => {
+    expect(pages.flatMap((page) => brokenAnchors(docsRoot, page))).toEqual([]);
+  });
+
+  test('headings are slugged as VitePress does: Korean in decomposed jamo', () => {
+    expect(headingSlug('5.4 Training and evaluation')).toBe('_5-4-training-and-evaluation');
+    expect(headingSlug("What the chapter's program prints")).toBe('what-the-chapter-s-program-prints');
+    expect(headingSlug('텐서')).toBe('텐서'.normalize('NFKD'));
+    expect(headingSlug('텐서')).not.toBe('텐서'.normalize('NFC'));
   });
 });
