@@ -11,10 +11,9 @@ const special = /[\s~`!@#$%^&*()\-_+=[\]{}|\\;:"'“”‘’<>,.?/]+/g;
 
 /** A heading's id, as VitePress 1.6 (@mdit-vue/shared's slugify) makes it. */
 export function headingSlug(text: string): string {
-  return text
-    .normalize('NFKD')
+  const printable = [...text.normalize('NFKD')].filter((c) => c.charCodeAt(0) > 0x1f).join('');
+  return printable
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[\u0000-\u001f]/g, '')
     .replace(special, '-')
     .replace(/-{2,}/g, '-')
     .replace(/^-+|-+$/g, '')
