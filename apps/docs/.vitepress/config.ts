@@ -1,31 +1,21 @@
-import { defineConfig } from 'vitepress';
+import { type DefaultTheme, defineConfig } from 'vitepress';
+import { koreanSearch, siteLocales } from './locales.js';
+import type { SitePage } from './site-map.js';
 
-const guide = [
-  { text: '1. What deep learning is', link: '/guide/what-is-deep-learning' },
-  { text: '2. The math: tensors and gradients', link: '/guide/math' },
-  { text: '3. Starting with networks', link: '/guide/starting-with-networks' },
-  { text: '4. Multi-layer networks', link: '/guide/multi-layer-networks' },
-  { text: '5. The Keras API', link: '/guide/keras-api' },
-  { text: '6. Convolution', link: '/guide/convolution' },
-  { text: '7. Recurrent networks', link: '/guide/recurrent-networks' },
-];
+// ─── Plug point 1: the generated API reference ───────────────────────────────────────────────
+// `sidebar-api.ts` (typedoc's pages under /api/<package>/) goes here when it lands:
+//   import { <its exported array> } from './sidebar-api.js';  and put it in `apiReference`.
+// Both locales list it after the package overviews; the reference is English, so the Korean
+// sidebar links to it as it is (test/locales.test.ts exempts api/<package>/** from needing twins).
+const apiReference: DefaultTheme.SidebarItem[] = [];
 
-const api = [
-  { text: 'Overview', link: '/api/' },
-  { text: '@horn/tensor', link: '/api/tensor' },
-  { text: '@horn/autograd', link: '/api/autograd' },
-  { text: '@horn/layers', link: '/api/layers' },
-  { text: '@horn/optimizers', link: '/api/optimizers' },
-  { text: '@horn/losses', link: '/api/losses' },
-  { text: '@horn/metrics', link: '/api/metrics' },
-  { text: '@horn/datasets', link: '/api/datasets' },
-  { text: '@horn/preprocessing', link: '/api/preprocessing' },
-  { text: '@horn/models (coming)', link: '/api/models' },
-  { text: '@horn/keras (coming)', link: '/api/keras' },
-];
+// ─── Plug point 2: the live demos ────────────────────────────────────────────────────────────
+// One entry per page under demos/ (path without the .md, e.g. 'demos/train-mnist') with its
+// English and Korean titles; each needs its Korean twin under ko/demos/ (the locale test checks).
+const demoPages: SitePage[] = [];
 
 // The packages' READMEs are included into the API pages; their link back to the repository's
-// README (`../../README.md`) means the home page here.
+// README (`../../README.md`) means the home page of the page's locale here.
 const readmeLink = /^(\.\.\/)+README\.md$/;
 
 export default defineConfig({
@@ -33,34 +23,23 @@ export default defineConfig({
   description: 'Keras-style deep learning for TypeScript',
   lang: 'en-US',
   cleanUrls: true,
-  srcExclude: ['README.md', 'test/**', 'snippets/**', 'lib/**'],
+  srcExclude: ['README.md', 'test/**', 'snippets/**', 'lib/**', 'outputs/**', 'scripts/**'],
+  locales: siteLocales({ apiReference, demoPages }),
   markdown: {
     config(md) {
       md.core.ruler.push('horn-readme-links', (state) => {
+        const home = String(state.env?.relativePath ?? '').startsWith('ko/') ? '/ko/' : '/';
         for (const block of state.tokens) {
           for (const token of block.children ?? []) {
             const href = token.type === 'link_open' ? token.attrGet('href') : null;
-            if (href && readmeLink.test(href)) token.attrSet('href', '/');
+            if (href && readmeLink.test(href)) token.attrSet('href', home);
           }
         }
       });
     },
   },
   themeConfig: {
-    nav: [
-      { text: 'Getting started', link: '/getting-started' },
-      { text: 'Guide', link: '/guide/what-is-deep-learning' },
-      { text: 'API', link: '/api/' },
-      { text: 'Backends & speed', link: '/backends' },
-    ],
-    sidebar: [
-      { text: 'Introduction', items: [{ text: 'Getting started', link: '/getting-started' }] },
-      { text: 'The course, in TypeScript', items: guide },
-      { text: 'API', items: api },
-      { text: 'Backends & speed', link: '/backends' },
-    ],
     outline: [2, 3],
-    search: { provider: 'local' },
-    footer: { message: 'MIT licensed. Every number on these pages is printed by a program the tests run.' },
+    search: { provider: 'local', options: { locales: koreanSearch } },
   },
 });

@@ -1,3 +1,4 @@
+import { useData } from 'vitepress';
 import { defineComponent, h } from 'vue';
 import { data } from '../../api/exports.data.js';
 
@@ -9,7 +10,9 @@ export const ExportList = defineComponent({
   name: 'ExportList',
   props: { pkg: { type: String, required: true } },
   setup(props) {
+    const { lang } = useData();
     return () => {
+      const ko = lang.value.startsWith('ko');
       const info = data[props.pkg];
       if (!info) return h('p', { class: 'export-missing' }, `No package ${props.pkg} in this repository.`);
       if (!info.exports) {
@@ -25,9 +28,14 @@ export const ExportList = defineComponent({
           names.map((n) => h('li', h('code', n))),
         );
       return h('div', [
-        h('p', `Values — functions, classes and constants (${info.exports.values.length}):`),
+        h(
+          'p',
+          ko
+            ? `값 — 함수, 클래스, 상수 (${info.exports.values.length}개):`
+            : `Values — functions, classes and constants (${info.exports.values.length}):`,
+        ),
         list(info.exports.values),
-        h('p', `Types (${info.exports.types.length}):`),
+        h('p', ko ? `타입 (${info.exports.types.length}개):` : `Types (${info.exports.types.length}):`),
         list(info.exports.types),
       ]);
     };
