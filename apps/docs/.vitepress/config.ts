@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitepress';
+import { sidebarApi } from './sidebar-api.js';
 
 const guide = [
   { text: '1. What deep learning is', link: '/guide/what-is-deep-learning' },
@@ -8,20 +9,6 @@ const guide = [
   { text: '5. The Keras API', link: '/guide/keras-api' },
   { text: '6. Convolution', link: '/guide/convolution' },
   { text: '7. Recurrent networks', link: '/guide/recurrent-networks' },
-];
-
-const api = [
-  { text: 'Overview', link: '/api/' },
-  { text: '@horn/tensor', link: '/api/tensor' },
-  { text: '@horn/autograd', link: '/api/autograd' },
-  { text: '@horn/layers', link: '/api/layers' },
-  { text: '@horn/optimizers', link: '/api/optimizers' },
-  { text: '@horn/losses', link: '/api/losses' },
-  { text: '@horn/metrics', link: '/api/metrics' },
-  { text: '@horn/datasets', link: '/api/datasets' },
-  { text: '@horn/preprocessing', link: '/api/preprocessing' },
-  { text: '@horn/models (coming)', link: '/api/models' },
-  { text: '@horn/keras (coming)', link: '/api/keras' },
 ];
 
 // The packages' READMEs are included into the API pages; their link back to the repository's
@@ -56,7 +43,7 @@ export default defineConfig({
     sidebar: [
       { text: 'Introduction', items: [{ text: 'Getting started', link: '/getting-started' }] },
       { text: 'The course, in TypeScript', items: guide },
-      { text: 'API', items: api },
+      { text: 'API', items: sidebarApi },
       { text: 'Backends & speed', link: '/backends' },
     ],
     outline: [2, 3],
