@@ -102,8 +102,12 @@ export function tsdocGaps(program = sourceProgram()): DocGap[] {
     if (decls.length === 0) return;
     const moduleDecl = decls.find(ts.isSourceFile);
     if (moduleDecl) {
-      // `export * as ns from './x.js'`: the namespace is documented by x's file comment, and its members by name.
-      const doc = fileComment(moduleDecl);
+      // `export * as ns from './x.js'`: the namespace is documented by the comment on that export (as
+      // typedoc reads it) or by x's file comment, and its members by name.
+      const exportDecl = symbol.declarations?.find(ts.isNamespaceExport)?.parent;
+      const onExport = exportDecl ? tsdocOf(exportDecl as ts.ExportDeclaration) : { summary: false, example: false };
+      const inFile = fileComment(moduleDecl);
+      const doc = onExport.summary ? onExport : inFile;
       if (!doc.summary || !doc.example) {
         gaps.push({
           pkg,
