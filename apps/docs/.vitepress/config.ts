@@ -1,13 +1,12 @@
 import { type DefaultTheme, defineConfig } from 'vitepress';
 import { koreanSearch, siteLocales } from './locales.js';
 import type { SitePage } from './site-map.js';
+import { sidebarApi } from './sidebar-api.js';
 
 // ─── Plug point 1: the generated API reference ───────────────────────────────────────────────
-// `sidebar-api.ts` (typedoc's pages under /api/<package>/) goes here when it lands:
-//   import { <its exported array> } from './sidebar-api.js';  and put it in `apiReference`.
-// Both locales list it after the package overviews; the reference is English, so the Korean
+// `sidebar-api.ts` lists typedoc's pages under /api/<package>/ (scripts/api-reference.mjs). Both locales list it after the package overviews; the reference is English, so the Korean
 // sidebar links to it as it is (test/locales.test.ts exempts api/<package>/** from needing twins).
-const apiReference: DefaultTheme.SidebarItem[] = [];
+const apiReference: DefaultTheme.SidebarItem[] = sidebarApi;
 
 // ─── Plug point 2: the live demos ────────────────────────────────────────────────────────────
 // One entry per page under demos/ (path without the .md, e.g. 'demos/train-mnist') with its

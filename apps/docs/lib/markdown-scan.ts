@@ -37,7 +37,8 @@ export function markdownPages(root: string): string[] {
     }
   };
   walk(root);
-  return pages.filter((page) => page !== 'README.md').sort();
+  // api/<package>/** is the generated reference (scripts/api-reference.mjs), not written pages.
+  return pages.filter((page) => page !== 'README.md' && !/^api\/[^/]+\//.test(page)).sort();
 }
 
 function resolveReference(root: string, page: string, raw: string): string {

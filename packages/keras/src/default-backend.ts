@@ -9,10 +9,16 @@
 import { registerWasmBackend } from '@horn/backend-wasm';
 import { getBackend } from '@horn/tensor';
 
-/** Why the wasm backend could not be used, or null when it is registered. */
+/**
+ * Why the wasm backend could not be used, or null when it is registered.
+ * @example if (keras.wasmUnavailable) console.warn(`running on the cpu backend: ${keras.wasmUnavailable}`);
+ */
 export let wasmUnavailable: string | null = null;
 
-/** Why the gpu backend is not the default (plain Node, no WebGL, a software renderer), or null when it is. */
+/**
+ * Why the gpu backend is not the default (plain Node, no WebGL, a software renderer), or null when it is.
+ * @example console.log(keras.gpuUnavailable ?? 'gpu backend active');
+ */
 export let gpuUnavailable: string | null = null;
 
 try {

@@ -16,7 +16,10 @@ import { configKeysOf, type DType, HornError, normalizeOptions, type Tensor, Val
 import { Model } from './model.js';
 import { deserializeModelOrLayer, registerModelClass } from './topology/model-classes.js';
 
-/** Options of `new Sequential(...)` (or pass the list of layers directly). */
+/**
+ * Options of `new Sequential(...)` (or pass the list of layers directly).
+ * @example new Sequential({ name: 'mlp', layers: [Input({ shape: [4] }), new Dense({ units: 1 })] });
+ */
 export interface SequentialArgs {
   /** The layers in order; may start with `Input(...)` or an InputLayer. */
   layers?: (Layer | SymbolicTensor)[];

@@ -8,7 +8,10 @@ import { type Justify, renderTable, tableWidths } from './summary-table.js';
 /** Column boundaries as fractions of the line (Keras' `positions`). */
 export type SummaryPositions = readonly number[];
 
-/** Options of {@link printSummary}. */
+/**
+ * Options of {@link printSummary}.
+ * @example printSummary(model, { lineLength: 100, printFn: (line) => lines.push(line) });
+ */
 export interface SummaryOptions {
   /** Total width; default Keras': 88 (108 with "Connected to"), capped at the terminal width - 4. */
   lineLength?: number;

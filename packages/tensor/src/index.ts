@@ -94,7 +94,10 @@ export * from './ops/where.js';
 export type { KerasOptions, SnakeCase } from './options/keras-options.js';
 export { configKeysOf, normalizeOptions, snakeToCamel } from './options/normalize-options.js';
 export { Random, randomSource, setSeed } from './random.js';
-/** Keras 3's `keras.random`: normal, uniform, truncatedNormal, randint, shuffle, dropout, categorical, SeedGenerator. */
+/**
+ * Keras 3's `keras.random`: normal, uniform, truncatedNormal, randint, shuffle, dropout, categorical, SeedGenerator.
+ * @example random.normal([2, 3], { seed: 42 }).shape // [2, 3]
+ */
 export * as random from './sampling/index.js';
 export { type SeedArg, SeedGenerator } from './sampling/seed-generator.js';
 export {

@@ -2,7 +2,10 @@ import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 
-/** Options of {@link CSVLogger}. */
+/**
+ * Options of {@link CSVLogger}.
+ * @example new CSVLogger('training.csv', { separator: ';', append: true });
+ */
 export interface CSVLoggerOptions {
   /** The field separator. Default `','`. */
   separator?: string;

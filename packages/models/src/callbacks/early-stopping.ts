@@ -4,7 +4,10 @@ import { Callback, callbackOptions, type Logs } from './callback.js';
 import { checkCount, checkFinite, type MonitorMode, monitorDirection, monitorValue } from './monitor.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
-/** Options of {@link EarlyStopping} (Keras 3's arguments in camelCase). */
+/**
+ * Options of {@link EarlyStopping} (Keras 3's arguments in camelCase).
+ * @example new EarlyStopping({ monitor: 'val_loss', patience: 3, restoreBestWeights: true });
+ */
 export interface EarlyStoppingOptions {
   /** The quantity to watch. Default `'val_loss'`. */
   monitor?: string;

@@ -7,7 +7,10 @@ import { formatFilepath } from './format-filepath.js';
 import { checkFinite, type MonitorMode, monitorDirection } from './monitor.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
-/** Options of {@link ModelCheckpoint} (Keras 3's arguments in camelCase). */
+/**
+ * Options of {@link ModelCheckpoint} (Keras 3's arguments in camelCase).
+ * @example new ModelCheckpoint('best-model', { monitor: 'val_accuracy', saveBestOnly: true });
+ */
 export interface ModelCheckpointOptions {
   /** The quantity `saveBestOnly` compares. Default `'val_loss'`. */
   monitor?: string;

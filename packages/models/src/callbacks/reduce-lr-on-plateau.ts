@@ -5,7 +5,10 @@ import { currentRate, optimizerOf } from './learning-rate.js';
 import { checkCount, checkNonNegative, type MonitorMode, monitorDirection, monitorValue } from './monitor.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
-/** Options of {@link ReduceLROnPlateau} (Keras 3's arguments in camelCase). */
+/**
+ * Options of {@link ReduceLROnPlateau} (Keras 3's arguments in camelCase).
+ * @example new ReduceLROnPlateau({ monitor: 'val_loss', factor: 0.5, patience: 2 });
+ */
 export interface ReduceLROnPlateauOptions {
   /** The quantity to watch. Default `'val_loss'`. */
   monitor?: string;

@@ -18,7 +18,10 @@ export type MetricsArg =
   | readonly (readonly MetricIdentifier[] | MetricIdentifier | null)[]
   | Readonly<Record<string, MetricIdentifier | readonly MetricIdentifier[]>>;
 
-/** What `compile` takes (Keras 3 `compile` arguments in camelCase). */
+/**
+ * What `compile` takes (Keras 3 `compile` arguments in camelCase).
+ * @example model.compile({ optimizer: 'adam', loss: 'categoricalCrossentropy', metrics: ['accuracy'] });
+ */
 export interface CompileArgs {
   /** An optimizer or its id (`'adam'`, `'sgd'`, ...). Default `'rmsprop'` (Keras). */
   optimizer?: OptimizerIdentifier;

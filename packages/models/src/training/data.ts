@@ -24,7 +24,10 @@ export type ModelData = TensorLike | readonly Tensor[] | Readonly<Record<string,
  */
 export type SampleWeightData = TensorLike | readonly (Tensor | null)[] | Readonly<Record<string, Tensor | null>>;
 
-/** Class index to weight, as Keras' `class_weight`; unlisted classes weigh 1. */
+/**
+ * Class index to weight, as Keras' `class_weight`; unlisted classes weigh 1.
+ * @example await model.fit(x, y, { epochs: 5, classWeight: { 0: 1, 1: 5 } });
+ */
 export type ClassWeight = Readonly<Record<number | string, number>>;
 
 /**

@@ -32,7 +32,10 @@ export interface EvaluateResultArgs {
   returnTensors?: boolean;
 }
 
-/** Options of {@link evaluate}. */
+/**
+ * Options of {@link evaluate}.
+ * @example const [loss, accuracy] = (await model.evaluate(xTest, yTest, { batchSize: 128, verbose: 0 })) as number[];
+ */
 export interface EvaluateArgs extends EvaluateResultArgs {
   /** Samples per batch. Default 32. */
   batchSize?: number;

@@ -24,13 +24,19 @@ import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from
 import { type ArrayData, ArraySource, type BatchIterable, type BatchSource, DatasetSource } from './sources.js';
 import type { TrainableModel } from './trainable-model.js';
 
-/** Validation data: `[x, y]` or `[x, y, sampleWeight]` arrays (`[x]` or `[x, null]` for an `addLoss`-only model). */
+/**
+ * Validation data: `[x, y]` or `[x, y, sampleWeight]` arrays (`[x]` or `[x, null]` for an `addLoss`-only model).
+ * @example await model.fit(xTrain, yTrain, { epochs: 5, validationData: [xTest, yTest] });
+ */
 export type ValidationData =
   | readonly [ModelData]
   | readonly [ModelData, ModelData | null]
   | readonly [ModelData, ModelData | null, SampleWeightData];
 
-/** Options of {@link fit} (Keras 3's `fit` arguments in camelCase). */
+/**
+ * Options of {@link fit} (Keras 3's `fit` arguments in camelCase).
+ * @example await model.fit(x, y, { epochs: 10, batchSize: 32, validationSplit: 0.2, verbose: 2 });
+ */
 export interface FitArgs {
   /** The epoch to stop at (with `initialEpoch`, the number of epochs run is `epochs - initialEpoch`). Default 1. */
   epochs?: number;

@@ -11,7 +11,10 @@ import type { TrainableModel } from './trainable-model.js';
 /** What `predict` gives: one tensor, one per output, or a record by key for a model with dict outputs. */
 export type PredictOutput = Tensor | Tensor[] | Record<string, Tensor>;
 
-/** Options of {@link predict}. */
+/**
+ * Options of {@link predict}.
+ * @example const probabilities = model.predict(xTest, { batchSize: 256, verbose: 0 }) as Tensor;
+ */
 export interface PredictArgs {
   /** Samples per batch. Default 32. */
   batchSize?: number;

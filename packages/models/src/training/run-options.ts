@@ -5,7 +5,10 @@ import { defaultOutputStream } from '../callbacks/output-stream.js';
 import { ProgbarLogger } from '../callbacks/progbar-logger.js';
 import type { TrainableModel } from './trainable-model.js';
 
-/** 0: silent; 1: a progress bar; 2: one line per epoch; `'auto'`: 1 on a terminal, else 2. */
+/**
+ * 0: silent; 1: a progress bar; 2: one line per epoch; `'auto'`: 1 on a terminal, else 2.
+ * @example await model.fit(x, y, { epochs: 3, verbose: 0 });
+ */
 export type Verbosity = 0 | 1 | 2 | 'auto';
 
 /**
