@@ -1,7 +1,7 @@
 import { type DefaultTheme, defineConfig } from 'vitepress';
 import { koreanSearch, siteLocales } from './locales.js';
-import type { SitePage } from './site-map.js';
 import { sidebarApi } from './sidebar-api.js';
+import type { SitePage } from './site-map.js';
 
 // ─── Plug point 1: the generated API reference ───────────────────────────────────────────────
 // `sidebar-api.ts` lists typedoc's pages under /api/<package>/ (scripts/api-reference.mjs). Both locales list it after the package overviews; the reference is English, so the Korean
