@@ -1,6 +1,11 @@
 import { gunzipSync } from 'fflate';
 
-/** Bytes as this package takes them: a Uint8Array, an ArrayBuffer, or a Node Buffer (a Uint8Array). */
+/**
+ * Bytes as this package takes them: a Uint8Array, an ArrayBuffer, or a Node Buffer (a Uint8Array).
+ * @example
+ * maybeGunzip(new Uint8Array([1, 2, 3])).length; // 3: not gzip, returned as is
+ * maybeGunzip(new Uint8Array([1, 2, 3]).buffer).length; // 3: an ArrayBuffer works too
+ */
 export type BytesLike = Uint8Array | ArrayBuffer;
 
 /**
