@@ -27,7 +27,7 @@ export interface LossConfig {
 /**
  * A loss function: per-sample losses (shape `[batch, ...]`, the last axis reduced) from labels and predictions.
  * @example
- * const absError: LossFunction = (yTrue, yPred) => toTensor(yPred).sub(yTrue).abs().mean(-1);
+ * const absError: LossFunction = (yTrue, yPred) => sub(yPred, yTrue).abs().mean(-1);
  * getLoss(absError).apply([[0, 1]], [[1, 1]]).arraySync(); // 0.5
  */
 export type LossFunction = (yTrue: TensorLike, yPred: TensorLike) => Tensor;

@@ -81,6 +81,7 @@ export type PinnedFile = RemoteFile & { sha256: string };
  *   id: 'my-set',
  *   envName: 'MY_SET',
  *   remote: [{ name: 'data.csv', url: 'https://example.org/data.csv', sha256: null, size: 1024 }],
+ *   local: [['data.csv']],
  * };
  * const files = await datasetFiles(source, { path: 'data/my-set' }); // Map { 'data.csv' => Uint8Array }
  */

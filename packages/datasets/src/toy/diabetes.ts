@@ -7,8 +7,8 @@ import { gzipBase64ToText, type ToyDataset } from './toy-dataset.js';
 /**
  * Options of `diabetes.loadData`.
  * @example
- * diabetes.loadData({ scaled: false }).data.arraySync()[0].slice(0, 2); // [59, 2]: age and sex as measured
- * diabetes.loadData().data.arraySync()[0].slice(0, 2); // [0.0381, 0.0507]: scikit-learn's scaled values
+ * diabetes.loadData({ scaled: false }).data.dataSync().slice(0, 2); // Float32Array [59, 2]: age and sex as measured
+ * diabetes.loadData().data.dataSync().slice(0, 2); // Float32Array [0.0381, 0.0507]: scikit-learn's scaled values
  */
 export interface DiabetesOptions {
   /**
