@@ -24,9 +24,9 @@ import { describe, floatInput } from './loss-inputs.js';
  * - `'sum'`: the weighted sum;
  * - `'meanWithSampleWeight'`: the weighted sum divided by the sum of the weights;
  * - `'none'`: the weighted per-sample values.
-  * @example
-  * const losses = new MeanSquaredError({ reduction: 'none' }).apply([[0], [1]], [[1], [3]]);
-  * losses.arraySync(); // [1, 4]; with 'sum': 5; with 'sumOverBatchSize' (default): 2.5
+ * @example
+ * const losses = new MeanSquaredError({ reduction: 'none' }).apply([[0], [1]], [[1], [3]]);
+ * losses.arraySync(); // [1, 4]; with 'sum': 5; with 'sumOverBatchSize' (default): 2.5
  */
 export type Reduction = 'sumOverBatchSize' | 'sum' | 'none' | 'mean' | 'meanWithSampleWeight';
 

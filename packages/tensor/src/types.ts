@@ -1,10 +1,10 @@
 /**
  * The element types a tensor can hold. `bool` is stored as 0/1 bytes; `string` holds JavaScript
  * strings and always lives on the cpu backend (as in TF.js).
-  * @example
-  * const d: DType = tensor([1, 2], undefined, 'int32').dtype; // 'int32'
-  * tensor([true, false]).dtype; // 'bool'
-  * tensor(['a']).dtype; // 'string'
+ * @example
+ * const d: DType = tensor([1, 2], undefined, 'int32').dtype; // 'int32'
+ * tensor([true, false]).dtype; // 'bool'
+ * tensor(['a']).dtype; // 'string'
  */
 export type DType = 'float32' | 'int32' | 'bool' | 'string';
 

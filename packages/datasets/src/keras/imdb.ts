@@ -35,9 +35,9 @@ export const IMDB_SOURCE: DatasetSource = {
  * the sha256 Horn pins, so it is `null` for now: the file is read from `{ path }` /
  * `HORN_IMDB_PATH` / `HORN_DATA_PATH/imdb` and never downloaded. To pin it: download the file,
  * check `md5sum` gives Keras's md5, and put its `sha256sum` here.
-  * @example
-  * IMDB_WORD_INDEX_SOURCE.remote[0].sha256; // null: not pinned, so read from a path only
-  * const words = await imdb.getWordIndex({ path: 'data/imdb' }); // reads imdb_word_index.json there
+ * @example
+ * IMDB_WORD_INDEX_SOURCE.remote[0].sha256; // null: not pinned, so read from a path only
+ * const words = await imdb.getWordIndex({ path: 'data/imdb' }); // reads imdb_word_index.json there
  */
 export const IMDB_WORD_INDEX_SOURCE: DatasetSource = {
   id: 'imdb',

@@ -35,9 +35,9 @@ export const REUTERS_SOURCE: DatasetSource = {
  * Keras's `reuters_word_index.json` (word -> frequency rank). Keras pins its md5,
  * `4d44cc38712099c9e383dc6e5f11a921`; no copy was reachable to compute a sha256, so it is `null`:
  * the file is read from `{ path }` / `HORN_REUTERS_PATH` / `HORN_DATA_PATH/reuters`, never downloaded.
-  * @example
-  * REUTERS_WORD_INDEX_SOURCE.remote[0].sha256; // null: not pinned, so read from a path only
-  * const words = await reuters.getWordIndex({ path: 'data/reuters' }); // reads reuters_word_index.json there
+ * @example
+ * REUTERS_WORD_INDEX_SOURCE.remote[0].sha256; // null: not pinned, so read from a path only
+ * const words = await reuters.getWordIndex({ path: 'data/reuters' }); // reads reuters_word_index.json there
  */
 export const REUTERS_WORD_INDEX_SOURCE: DatasetSource = {
   id: 'reuters',

@@ -97,9 +97,9 @@ export type TensorContainer =
 /**
  * The one engine: backends, kernel dispatch with fall-back to `cpu`, memory scopes and the
  * recorder hook. Users reach it through free functions (`tidy`, `memory`, `setBackend`).
-  * @example
-  * ENGINE.backendName; // 'cpu' (the active backend)
-  * ENGINE.backendNames(); // ['cpu'] until another backend is registered
+ * @example
+ * ENGINE.backendName; // 'cpu' (the active backend)
+ * ENGINE.backendNames(); // ['cpu'] until another backend is registered
  */
 export class Engine {
   private readonly backends = new Map<string, BackendEntry>();
