@@ -2,7 +2,13 @@ import type { IOHandler, ModelArtifacts } from './artifacts.js';
 import { ModelFileError } from './errors.js';
 import { parseModelJSON, readModelArtifacts } from './model-json-file.js';
 
-/** Options of {@link httpLoadHandler}. */
+/**
+ * Options of {@link httpLoadHandler}.
+ * @example
+ * const model = await loadModel(
+ *   httpLoadHandler('https://example.com/mnist/model.json', { requestInit: { credentials: 'include' }, fetch: globalThis.fetch }),
+ * );
+ */
 export interface HttpLoadOptions {
   /** The fetch function (default the global `fetch`). */
   fetch?: typeof fetch;
