@@ -24,7 +24,13 @@ export interface LayerConfig {
   activityRegularizer?: RegularizerId | null;
 }
 
-/** Options of `Layer.apply` and `Layer.call`. */
+/**
+ * Options of `Layer.apply` and `Layer.call`.
+ * @example
+ * const dropout = new Dropout({ rate: 0.5, seed: 1 });
+ * dropout.apply(ones([1, 4]), { training: false }).arraySync(); // [[1, 1, 1, 1]]: inference passes through
+ * dropout.apply(ones([1, 4]), { training: true }); // drops about half, scales the rest by 2
+ */
 export interface CallOptions {
   /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
   training?: boolean;

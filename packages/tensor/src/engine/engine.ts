@@ -59,7 +59,7 @@ export interface KernelProfile {
  * const info: ProfileInfo<Tensor> = profile(() => tensor([1, 2]).add(1).square());
  * info.result.arraySync(); // [4, 9]
  * info.newTensors; // 4
- * info.peakBytes; // 28
+ * info.peakBytes; // the most bytes live while fn ran (28 when nothing else is)
  */
 export interface ProfileInfo<T> {
   result: T;
