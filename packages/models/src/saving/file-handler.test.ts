@@ -199,7 +199,7 @@ describe('fileSystemHandler: broken saves give a ModelFileError naming the file'
       /group1-shard1of1\.bin are too short \(truncated\?\).*need 16 bytes, the files hold 10/,
     );
     await writeFile(shard, new Uint8Array(20));
-    await expect(load(dir)).rejects.toThrow(/too long.*need 16 bytes, the files hold 20/);
+    await expect(load(dir)).rejects.toThrow(/too long: 20 bytes, over the 16 bytes its weights need/);
     await rm(shard);
     await expect(load(dir)).rejects.toThrow(/cannot read weight shard '.*group1-shard1of1\.bin': the file is missing/);
   });

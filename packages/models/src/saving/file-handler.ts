@@ -6,10 +6,16 @@ import {
   type SaveResult,
 } from './artifacts.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
-import { ModelFileError, ModelSaveError } from './errors.js';
+import { ModelFileError, ModelSaveError, ShardTooLongError } from './errors.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
 import { refuseKerasArchive } from './keras-archive-paths.js';
-import { modelFiles, parseModelJSON, readModelArtifacts, SHARD_BYTES } from './model-json-file.js';
+import {
+  DEFAULT_MAX_WEIGHT_BYTES,
+  modelFiles,
+  parseModelJSON,
+  readModelArtifacts,
+  SHARD_BYTES,
+} from './model-json-file.js';
 
 /** Options of {@link fileSystemHandler}. */
 export interface FileSystemHandlerOptions {
@@ -19,6 +25,32 @@ export interface FileSystemHandlerOptions {
   fileSystem?: FileSystem;
   /** The largest shard in bytes (default 4 MiB, as TF.js' converter). */
   shardBytes?: number;
+  /** The most bytes of weights a loaded model.json may declare (default {@link DEFAULT_MAX_WEIGHT_BYTES}, 2 GiB). */
+  maxWeightBytes?: number;
+  /** For `http(s)://` URLs given to `loadModel`: how long each request may wait (default 30,000 ms). */
+  timeoutMs?: number;
+}
+
+/**
+ * The most bytes a model.json or weights JSON may have: 256 MiB (real ones are kilobytes; a
+ * vocabulary in a config a few megabytes).
+ * @example MAX_JSON_BYTES // 268435456
+ */
+export const MAX_JSON_BYTES = 2 ** 28;
+
+/**
+ * The shard reader of a save in `dir`: each shard must stay inside `dir` (symlinks resolved), be a
+ * regular file, and hold no more than the bytes its group still needs — checked before it is read.
+ * @example await readModelArtifacts(json, jsonPath, shardReader(fs, dir), (s) => fs.join(dir, s));
+ */
+export function shardReader(fs: FileSystem, dir: string): (shard: string, maxBytes: number) => Promise<Uint8Array> {
+  return async (shard, maxBytes) => {
+    const file = fs.join(dir, shard);
+    if (fs.readContained) return fs.readContained(file, dir, maxBytes);
+    const bytes = await fs.readFile(file);
+    if (bytes.byteLength > maxBytes) throw new ShardTooLongError(shard, maxBytes, bytes.byteLength);
+    return bytes;
+  };
 }
 
 const MODEL_JSON = 'model.json';
@@ -107,8 +139,9 @@ export function fileSystemHandler(
       return readModelArtifacts(
         json,
         jsonPath,
-        (shard) => fs.readFile(fs.join(dir, shard)),
+        shardReader(fs, dir),
         (shard) => fs.join(dir, shard),
+        options.maxWeightBytes,
       );
     },
   };
@@ -137,7 +170,10 @@ export async function modelJSONPath(fs: FileSystem, path: string, name: string):
  */
 export async function readText(fs: FileSystem, file: string): Promise<string> {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(file));
+    const bytes = fs.readContained
+      ? await fs.readContained(file, fs.dirname(file), MAX_JSON_BYTES)
+      : await fs.readFile(file);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
     throw new ModelFileError(`${file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -3,7 +3,7 @@ import type { SaveResult } from './artifacts.js';
 import { artifactsInfo } from './artifacts.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
 import { ModelFileError } from './errors.js';
-import { previousSaveFiles, readText } from './file-handler.js';
+import { previousSaveFiles, readText, shardReader } from './file-handler.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
 import { filePath } from './handlers.js';
 import { refuseKerasArchive } from './keras-archive-paths.js';
@@ -62,12 +62,7 @@ export async function loadWeights(model: Model, path: string, options: SaveWeigh
   const file = await weightsJSONPath(fs, filePath(path));
   const json = parseModelJSON(await readText(fs, file), file, false);
   const dir = fs.dirname(file);
-  const artifacts = await readModelArtifacts(
-    json,
-    file,
-    (shard) => fs.readFile(fs.join(dir, shard)),
-    (shard) => fs.join(dir, shard),
-  );
+  const artifacts = await readModelArtifacts(json, file, shardReader(fs, dir), (shard) => fs.join(dir, shard));
   const decoded = decodeWeights(weightBytes(artifacts.weightData), artifacts.weightSpecs ?? [], file);
   assignWeights(
     matchWeights(
