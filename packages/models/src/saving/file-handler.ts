@@ -6,6 +6,7 @@ import {
   type SaveResult,
 } from './artifacts.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
+import { contentAddressedShards, isHornShardName } from './content-names.js';
 import { ModelFileError, ModelSaveError, ShardTooLongError } from './errors.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
 import { refuseKerasArchive } from './keras-archive-paths.js';
@@ -55,12 +56,10 @@ export function shardReader(fs: FileSystem, dir: string): (shard: string, maxByt
 
 const MODEL_JSON = 'model.json';
 
-const SHARD_NAME = /^group\d+-shard\d+of\d+\.bin$/;
-
 /**
  * The entries of a directory that belong to a previous save, which a new save replaces or
  * removes: `model.json` and `weights.json`, the shards their weights manifests name (TF.js'
- * `weights.bin`, say) and every `groupN-shardKofM.bin` (stale shards of a save with another
+ * `weights.bin`, say) and every `groupN-shardKofM[.hash].bin` (stale shards of a save with another
  * shard count). Everything else in the directory is left alone.
  * @example await previousSaveFiles(fs, '/models/m', ['model.json', 'group1-shard1of1.bin', 'notes.txt'])
  * // ['model.json', 'group1-shard1of1.bin']
@@ -73,7 +72,7 @@ export async function previousSaveFiles(fs: FileSystem, dir: string, entries: re
     owned.add(json);
     for (const shard of await manifestPaths(fs, fs.join(dir, json))) if (present.has(shard)) owned.add(shard);
   }
-  for (const entry of entries) if (SHARD_NAME.test(entry)) owned.add(entry);
+  for (const entry of entries) if (isHornShardName(entry)) owned.add(entry);
   return entries.filter((e) => owned.has(e));
 }
 
@@ -94,9 +93,10 @@ async function manifestPaths(fs: FileSystem, file: string): Promise<string[]> {
 
 /**
  * An IOHandler for a directory in Node (what `'file://path'` and plain paths resolve to).
- * `save` writes `model.json` and `group1-shardNofM.bin` (float32/int32 little-endian, at most
- * 4 MiB each) atomically (see `writeDirectoryAtomically`): a failure leaves the previous save as
- * it was. Saving into a directory that holds other files replaces the previous save's files
+ * `save` writes `model.json` and `group1-shardNofM.<hash>.bin` (float32/int32 little-endian, at
+ * most 4 MiB each, named by their content) crash-safely (see `writeDirectoryAtomically`): at every
+ * instant the directory holds the previous save or the new one, and a failure leaves the previous
+ * save as it was. Saving into a directory that holds other files replaces the previous save's files
  * (model.json, its shards, stale shards) and leaves the others alone, as TF.js does. `load` accepts the directory or the
  * model.json path (also TF.js' `weights.bin` saves) and checks the JSON and every shard's length
  * before returning.
@@ -116,10 +116,8 @@ export function fileSystemHandler(
         throw new ModelSaveError(`saveModel: '${path}': only Layers models (a JSON modelTopology) can be saved`);
       }
       const fs = await fileSystem();
-      const { json, shards } = modelFiles(
-        { format: LAYERS_MODEL_FORMAT, ...artifacts },
-        options.shardBytes ?? SHARD_BYTES,
-      );
+      const files = modelFiles({ format: LAYERS_MODEL_FORMAT, ...artifacts }, options.shardBytes ?? SHARD_BYTES);
+      const { json, shards } = await contentAddressedShards(files.json, files.shards);
       const encoder = new TextEncoder();
       await writeDirectoryAtomically(
         fs,
