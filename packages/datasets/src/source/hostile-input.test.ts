@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { type DatasetSource, DownloadError, datasetFiles } from '../index.js';
 import { readRegularFile } from './regular-file.js';
 
@@ -49,6 +49,7 @@ afterAll(async () => {
 beforeEach(() => {
   home = mkdtempSync(join(tmpdir(), 'horn-hostile-'));
 });
+afterEach(() => rmSync(home, { recursive: true, force: true }));
 
 const source: DatasetSource = {
   id: 'tiny',
