@@ -1,7 +1,11 @@
 import { makeTensor, type Tensor, type TensorLike, tidy, toTensor, ValueError } from '@horn/tensor';
 import { grads } from './functional.js';
 
-/** Options of {@link checkGradients}. */
+/**
+ * Options of {@link checkGradients}.
+ * @example
+ * checkGradients((x) => x.exp(), [tensor([0.5, 1])], { epsilon: 1e-2, tolerance: 1e-3 }).passed; // true
+ */
 export interface CheckGradientsOptions {
   /** Relative step: each element moves by `epsilon * max(1, |x|)`. Default 1e-3. */
   epsilon?: number;
@@ -9,7 +13,12 @@ export interface CheckGradientsOptions {
   tolerance?: number;
 }
 
-/** The worst disagreement found for one input. */
+/**
+ * The worst disagreement found for one input.
+ * @example
+ * const [check] = checkGradients((x) => x.square(), [tensor([1, 2, 3])]).inputs;
+ * check.maxError < 1e-2; // true: analytic 2x agrees with the finite difference at check.index
+ */
 export interface InputGradientCheck {
   /** `|analytic - numeric| / max(1, |analytic|, |numeric|)` at the worst element. */
   maxError: number;
@@ -19,7 +28,13 @@ export interface InputGradientCheck {
   numeric: number;
 }
 
-/** What {@link checkGradients} reports. */
+/**
+ * What {@link checkGradients} reports.
+ * @example
+ * const report = checkGradients((x) => x.square(), [tensor([1, 2, 3])]);
+ * report.passed; // true
+ * report.inputs.length; // 1: one check per input
+ */
 export interface GradientCheckReport {
   passed: boolean;
   maxError: number;

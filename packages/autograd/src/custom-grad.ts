@@ -1,7 +1,12 @@
 import { type Tensor, type TensorLike, toTensor, ValueError } from '@horn/tensor';
 import { activeTapes, withoutRecording } from './recording.js';
 
-/** What the function given to {@link customGrad} returns. */
+/**
+ * What the function given to {@link customGrad} returns.
+ * @example
+ * const straightThrough = customGrad((x) => ({ value: x.round(), gradFunc: (dy) => dy }));
+ * grad((x) => straightThrough(x))(tensor([0.3, 1.7])).arraySync(); // [1, 1]
+ */
 export interface CustomGradResult {
   value: Tensor;
   /** The gradient of each input, given the gradient `dy` of `value`. */

@@ -1,7 +1,13 @@
 import type { KernelAttrs, Tensor } from '@horn/tensor';
 import type { InputGradient } from './registry.js';
 
-/** One recorded step of a tape: inputs by name, outputs, and how to send gradients back. */
+/**
+ * One recorded step of a tape: inputs by name, outputs, and how to send gradients back.
+ * @example
+ * // A tape records one node per kernel it sees; a node sends the output gradients back to its inputs:
+ * const x = tensor([1, 2]);
+ * const node: TapeNode = { name: 'Identity', inputs: { x }, outputs: [x], backward: ([dy]) => ({ x: dy }) };
+ */
 export interface TapeNode {
   readonly name: string;
   readonly inputs: Readonly<Record<string, Tensor>>;

@@ -1,7 +1,12 @@
 import { HornError, type KernelAttrs, type Tensor } from '@horn/tensor';
 import { builtinGradients, builtinNonDifferentiable } from './gradients/builtin.js';
 
-/** The gradient of one kernel: its inputs' gradients from its output's gradient, written with ops. */
+/**
+ * The gradient of one kernel: its inputs' gradients from its output's gradient, written with ops.
+ * @example
+ * const spec: GradientSpec = { name: 'Square', grad: (dy, { x }) => ({ x: mul(dy, mul(x, 2)) }) };
+ * registerGradient(spec);
+ */
 export interface GradientSpec {
   /** The kernel name (`'MatMul'`, `'Conv2D'`, ...). */
   readonly name: string;
@@ -20,10 +25,23 @@ export interface GradientSpec {
   ): Record<string, InputGradient>;
 }
 
-/** One input's gradient: a tensor, a function computing it on demand, or none. */
+/**
+ * One input's gradient: a tensor, a function computing it on demand, or none.
+ * @example
+ * // In a GradientSpec, a function value is computed only when that input needs a gradient:
+ * registerGradient({ name: 'Square', grad: (dy, { x }) => ({ x: () => mul(dy, mul(x, 2)) }) });
+ */
 export type InputGradient = Tensor | (() => Tensor) | null | undefined;
 
-/** Raised when a gradient is asked through a kernel that has none. */
+/**
+ * Raised when a gradient is asked through a kernel that has none.
+ * @example
+ * try {
+ *   getGradient('ArgMax');
+ * } catch (e) {
+ *   e instanceof NotDifferentiableError; // true: ArgMax (int32 indices) has no gradient
+ * }
+ */
 export class NotDifferentiableError extends HornError {}
 
 const gradients = new Map<string, GradientSpec>();

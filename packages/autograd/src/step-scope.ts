@@ -61,7 +61,11 @@ export function consumeGradients(grads: readonly (Tensor | null)[]): void {
   }
 }
 
-/** Consecutive steps with more live tensors than the step before, before the warning fires. */
+/**
+ * Consecutive steps with more live tensors than the step before, before the warning fires.
+ * @example
+ * LEAK_WARNING_STEPS; // 20: console.warn fires after 20 steps in a row that each left more live tensors
+ */
 export const LEAK_WARNING_STEPS = 20;
 let lastCount = -1;
 let firstGrowing = 0;

@@ -19,7 +19,17 @@ import { getGradient } from './registry.js';
 import { beginStep, linkGradients, StepTensors } from './step-scope.js';
 import { Variable } from './variable.js';
 
-/** Options of {@link GradientTape}. */
+/**
+ * Options of {@link GradientTape}.
+ * @example
+ * const x = tensor([3]);
+ * const tape = new GradientTape({ persistent: true, watchAccessedVariables: false });
+ * tape.watch(x);
+ * const y = tape.run(() => x.square());
+ * tape.gradient(y, x)!.arraySync(); // [6]
+ * tape.gradient(y, x)!.arraySync(); // [6] again: a persistent tape can be asked twice
+ * tape.dispose();
+ */
 export interface GradientTapeOptions {
   /** Allow `gradient()` more than once; call `dispose()` when done. Default false. */
   persistent?: boolean;
@@ -27,7 +37,14 @@ export interface GradientTapeOptions {
   watchAccessedVariables?: boolean;
 }
 
-/** Options of {@link GradientTape.gradient}. */
+/**
+ * Options of {@link GradientTape.gradient}.
+ * @example
+ * const x = variable(tensor([1, 2]));
+ * const tape = new GradientTape();
+ * const y = tape.run(() => x.square());
+ * tape.gradient(y, x, { outputGradients: tensor([1, 10]) })!.arraySync(); // [2, 40]
+ */
 export interface GradientOptions {
   /** The gradient flowing into the target (default: ones, so a non-scalar target is summed). */
   outputGradients?: Tensor;
@@ -35,7 +52,14 @@ export interface GradientOptions {
   unconnectedGradients?: 'none' | 'zero';
 }
 
-/** What `gradient` takes as sources and returns in the same structure. */
+/**
+ * What `gradient` takes as sources and returns in the same structure.
+ * @example
+ * const a = variable(tensor([1])), b = variable(tensor([2]));
+ * const tape = new GradientTape();
+ * const y = tape.run(() => a.mul(b));
+ * const g = tape.gradient(y, { a, b }); // same structure back: { a: [2], b: [1] }
+ */
 export type Sources = Tensor | readonly Tensor[] | Readonly<Record<string, Tensor>>;
 type GradientsOf<S> = S extends Tensor
   ? Tensor | null

@@ -12,7 +12,12 @@ import {
   toTensor,
 } from '@horn/tensor';
 
-/** Options of {@link variable}. */
+/**
+ * Options of {@link variable}.
+ * @example
+ * const w = variable(tensor([1, 2]), { name: 'w', trainable: false, dtype: 'float32' });
+ * w.trainable; // false: tapes do not watch it, optimizers do not update it
+ */
 export interface VariableOptions {
   /** A name for messages and saving; default `variable_<n>`. */
   name?: string;

@@ -16,13 +16,28 @@ import {
   sparseCategoricalValidMask,
 } from './sparse-categorical-crossentropy.js';
 
-/** Config of {@link BinaryCrossentropy} and {@link CategoricalCrossentropy}. */
+/**
+ * Config of {@link BinaryCrossentropy} and {@link CategoricalCrossentropy}.
+ * @example
+ * const loss = new BinaryCrossentropy({ labelSmoothing: 0.1, reduction: 'sum' });
+ * loss.apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync(); // 1.6096 (0.8960 + 0.7136)
+ */
 export interface CrossentropyConfig extends LossConfig, CrossentropyOptions {}
 
-/** Config of {@link BinaryFocalCrossentropy}. */
+/**
+ * Config of {@link BinaryFocalCrossentropy}.
+ * @example
+ * const loss = new BinaryFocalCrossentropy({ gamma: 2, applyClassBalancing: true, alpha: 0.25 });
+ * loss.apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync(); // 0.1596
+ */
 export interface BinaryFocalCrossentropyConfig extends LossConfig, BinaryFocalCrossentropyOptions {}
 
-/** Config of {@link SparseCategoricalCrossentropy}. */
+/**
+ * Config of {@link SparseCategoricalCrossentropy}.
+ * @example
+ * const loss = new SparseCategoricalCrossentropy({ fromLogits: true, ignoreClass: -1 });
+ * loss.apply([1, -1], [[1, 2], [3, 4]]).arraySync(); // 0.3133: the -1 sample gives 0 and is left out of the mean
+ */
 export interface SparseCategoricalCrossentropyConfig extends LossConfig {
   /** `yPred` holds logits. Default false. */
   fromLogits?: boolean;

@@ -21,7 +21,12 @@ import {
 } from '@horn/tensor';
 import { axisOption, booleanOption, EPSILON, integerOption, lossInputs, numberOption } from './loss-inputs.js';
 
-/** Options of {@link binaryCrossentropy} and {@link categoricalCrossentropy}. */
+/**
+ * Options of {@link binaryCrossentropy} and {@link categoricalCrossentropy}.
+ * @example
+ * binaryCrossentropy([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], { labelSmoothing: 0.1 }).arraySync(); // [0.8960, 0.7136]
+ * categoricalCrossentropy([[0, 1, 0]], [[1, 2, 0.5]], { fromLogits: true, axis: -1 }).arraySync(); // [0.4644]
+ */
 export interface CrossentropyOptions {
   /** `yPred` holds logits (any real number) rather than probabilities. Default false. */
   fromLogits?: boolean;
@@ -31,7 +36,11 @@ export interface CrossentropyOptions {
   axis?: number;
 }
 
-/** Options of {@link binaryFocalCrossentropy}. */
+/**
+ * Options of {@link binaryFocalCrossentropy}.
+ * @example
+ * binaryFocalCrossentropy([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], { gamma: 2 }).arraySync(); // [0.3299, 0.2058]
+ */
 export interface BinaryFocalCrossentropyOptions extends CrossentropyOptions {
   /** Weight class 1 by `alpha` and class 0 by `1 - alpha`. Default false. */
   applyClassBalancing?: boolean;

@@ -32,19 +32,37 @@ import {
 } from './regression-losses.js';
 import { sparseCategoricalCrossentropy } from './sparse-categorical-crossentropy.js';
 
-/** A loss class that `getLoss` can build from a config. */
+/**
+ * A loss class that `getLoss` can build from a config.
+ * @example
+ * const cls: LossClass = BinaryCrossentropy;
+ * cls.className; // 'BinaryCrossentropy'
+ * new cls({ name: 'bce' }).name; // 'bce'
+ */
 export interface LossClass {
   readonly className: string;
   new (config?: LossConfig): Loss;
 }
 
-/** A loss config as `getConfig` writes it, with its class: `{ className, config }`. */
+/**
+ * A loss config as `getConfig` writes it, with its class: `{ className, config }`.
+ * @example
+ * const spec: LossSpec = { className: 'Huber', config: { delta: 0.5 } };
+ * getLoss(spec).apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync(); // 0.1513
+ */
 export interface LossSpec {
   className: string;
   config?: object;
 }
 
-/** What {@link getLoss} resolves: a string id, a loss function, a Loss, or a `{ className, config }`. */
+/**
+ * What {@link getLoss} resolves: a string id, a loss function, a Loss, or a `{ className, config }`.
+ * @example
+ * getLoss('mse'); // a string id
+ * getLoss(meanSquaredError); // a loss function
+ * getLoss(new Huber({ delta: 0.5 })); // a Loss, returned as is
+ * getLoss({ className: 'Huber', config: { delta: 0.5 } }); // a saved config
+ */
 export type LossIdentifier = string | LossFunction | Loss | LossSpec;
 
 interface Entry {

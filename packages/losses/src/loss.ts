@@ -11,7 +11,12 @@ import {
 import { describe } from './loss-inputs.js';
 import { type Reduction, type ReductionId, reduceWeightedValues, standardizeReduction } from './reduction.js';
 
-/** Options every {@link Loss} takes. */
+/**
+ * Options every {@link Loss} takes.
+ * @example
+ * const loss = new MeanSquaredError({ name: 'mse', reduction: 'sum' });
+ * loss.apply([[0], [1]], [[1], [3]]).arraySync(); // 5 (1 + 4)
+ */
 export interface LossConfig {
   /** The loss' name (Keras' default is the snake_case function name, e.g. `'binary_crossentropy'`). */
   name?: string;
@@ -19,7 +24,12 @@ export interface LossConfig {
   reduction?: ReductionId;
 }
 
-/** A loss function: per-sample losses (shape `[batch, ...]`, the last axis reduced) from labels and predictions. */
+/**
+ * A loss function: per-sample losses (shape `[batch, ...]`, the last axis reduced) from labels and predictions.
+ * @example
+ * const absError: LossFunction = (yTrue, yPred) => sub(yPred, yTrue).abs().mean(-1);
+ * getLoss(absError).apply([[0, 1]], [[1, 1]]).arraySync(); // 0.5
+ */
 export type LossFunction = (yTrue: TensorLike, yPred: TensorLike) => Tensor;
 
 /**

@@ -24,10 +24,18 @@ import { describe, floatInput } from './loss-inputs.js';
  * - `'sum'`: the weighted sum;
  * - `'meanWithSampleWeight'`: the weighted sum divided by the sum of the weights;
  * - `'none'`: the weighted per-sample values.
+ * @example
+ * const losses = new MeanSquaredError({ reduction: 'none' }).apply([[0], [1]], [[1], [3]]);
+ * losses.arraySync(); // [1, 4]; with 'sum': 5; with 'sumOverBatchSize' (default): 2.5
  */
 export type Reduction = 'sumOverBatchSize' | 'sum' | 'none' | 'mean' | 'meanWithSampleWeight';
 
-/** A {@link Reduction} in camelCase or Keras snake_case; `null` is Keras' `None` (no reduction). */
+/**
+ * A {@link Reduction} in camelCase or Keras snake_case; `null` is Keras' `None` (no reduction).
+ * @example
+ * standardizeReduction('sum_over_batch_size'); // 'sumOverBatchSize'
+ * new MeanSquaredError({ reduction: null }).apply([[0], [1]], [[1], [3]]).arraySync(); // [1, 4]: null is Keras' None
+ */
 export type ReductionId = Reduction | 'sum_over_batch_size' | 'mean_with_sample_weight' | null;
 
 const REDUCTIONS: Readonly<Record<string, Reduction>> = {

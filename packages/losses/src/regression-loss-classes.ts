@@ -71,7 +71,11 @@ export class MeanSquaredLogarithmicError extends Loss {
   }
 }
 
-/** Config of {@link Huber}. */
+/**
+ * Config of {@link Huber}.
+ * @example
+ * new Huber({ delta: 0.5 }).apply([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]]).arraySync(); // 0.1513
+ */
 export interface HuberConfig extends LossConfig {
   /** Where the loss turns from quadratic to linear. Default 1. */
   delta?: number;
@@ -113,7 +117,11 @@ export class LogCosh extends Loss {
   }
 }
 
-/** Config of {@link CosineSimilarity}. */
+/**
+ * Config of {@link CosineSimilarity}.
+ * @example
+ * new CosineSimilarity({ axis: -1 }).apply([[0, 1], [1, 1]], [[1, 0], [1, 1]]).arraySync(); // -0.5
+ */
 export interface CosineSimilarityConfig extends LossConfig {
   /** The features axis. Default -1. */
   axis?: number;

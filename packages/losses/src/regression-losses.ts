@@ -66,7 +66,11 @@ export function meanSquaredLogarithmicError(yTrue: TensorLike, yPred: TensorLike
   });
 }
 
-/** Options of {@link huber}. */
+/**
+ * Options of {@link huber}.
+ * @example
+ * huber([[0, 1], [0, 0]], [[0.6, 0.4], [0.4, 0.6]], { delta: 0.5 }).arraySync(); // [0.175, 0.1275]
+ */
 export interface HuberOptions {
   /** Where the loss turns from quadratic to linear. Default 1. */
   delta?: number;
@@ -100,7 +104,11 @@ export function logCosh(yTrue: TensorLike, yPred: TensorLike): Tensor {
   });
 }
 
-/** Options of {@link cosineSimilarity}. */
+/**
+ * Options of {@link cosineSimilarity}.
+ * @example
+ * cosineSimilarity([[0, 1]], [[0, 2]], { axis: -1 }).arraySync(); // [-1]: same direction
+ */
 export interface CosineSimilarityOptions {
   /** The features axis along which similarity is measured. Default -1. */
   axis?: number;

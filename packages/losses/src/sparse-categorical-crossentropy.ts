@@ -23,7 +23,12 @@ import {
 import { crossentropyOptions } from './crossentropy-losses.js';
 import { axisOption, EPSILON, floatInput, integerOption } from './loss-inputs.js';
 
-/** Options of {@link sparseCategoricalCrossentropy}. */
+/**
+ * Options of {@link sparseCategoricalCrossentropy}.
+ * @example
+ * sparseCategoricalCrossentropy([2, 255], [[0.1, 0.2, 0.7], [0.3, 0.3, 0.4]], { ignoreClass: 255 }).arraySync(); // [0.3567, 0]
+ * sparseCategoricalCrossentropy([[1]], [[[0.2], [0.8]]], { axis: 1 }).arraySync(); // [[0.2231]]: classes on axis 1
+ */
 export interface SparseCategoricalCrossentropyOptions {
   /** `yPred` holds logits rather than probabilities. Default false. */
   fromLogits?: boolean;

@@ -28,7 +28,11 @@ export function accuracy(yTrue: TensorLike, yPred: TensorLike): Tensor {
   });
 }
 
-/** Options of {@link binaryAccuracy}. */
+/**
+ * Options of {@link binaryAccuracy}.
+ * @example
+ * binaryAccuracy([[1], [1], [0], [0]], [[0.98], [1], [0], [0.6]], { threshold: 0.7 }).arraySync(); // [1, 1, 1, 1]
+ */
 export interface BinaryAccuracyOptions {
   /** Predictions above it count as 1. Default 0.5. */
   threshold?: number;
@@ -76,7 +80,11 @@ export function sparseCategoricalAccuracy(yTrue: TensorLike, yPred: TensorLike):
   });
 }
 
-/** Options of {@link topKCategoricalAccuracy} and {@link sparseTopKCategoricalAccuracy}. */
+/**
+ * Options of {@link topKCategoricalAccuracy} and {@link sparseTopKCategoricalAccuracy}.
+ * @example
+ * topKCategoricalAccuracy([[0, 0, 1], [0, 1, 0]], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]], { k: 2 }).arraySync(); // [1, 1]
+ */
 export interface TopKOptions {
   /** How many of the highest predictions count. Default 5. */
   k?: number;

@@ -28,7 +28,13 @@ export class Accuracy extends MeanMetricWrapper {
   }
 }
 
-/** Config of {@link BinaryAccuracy}. */
+/**
+ * Config of {@link BinaryAccuracy}.
+ * @example
+ * const m = new BinaryAccuracy({ threshold: 0.7, name: 'acc_70' });
+ * m.updateState([[1], [1], [0], [0]], [[0.98], [1], [0], [0.6]]);
+ * m.result().arraySync(); // 1: 0.6 is below 0.7, so it counts as 0
+ */
 export interface BinaryAccuracyConfig extends MetricConfig {
   /** In (0, 1): predictions above it count as 1. Default 0.5. */
   threshold?: number;
@@ -103,7 +109,13 @@ export class SparseCategoricalAccuracy extends MeanMetricWrapper {
   }
 }
 
-/** Config of {@link TopKCategoricalAccuracy} and {@link SparseTopKCategoricalAccuracy}. */
+/**
+ * Config of {@link TopKCategoricalAccuracy} and {@link SparseTopKCategoricalAccuracy}.
+ * @example
+ * const m = new SparseTopKCategoricalAccuracy({ k: 2, name: 'top2' });
+ * m.updateState([2, 1], [[0.1, 0.9, 0.8], [0.05, 0.95, 0]]);
+ * m.result().arraySync(); // 1
+ */
 export interface TopKConfig extends MetricConfig, TopKOptions {}
 
 /**

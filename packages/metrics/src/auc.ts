@@ -4,7 +4,14 @@ import { type ConfusionCounts, type ConfusionInputs, confusionInputs, zeroCounts
 import { Metric, type MetricConfig } from './metric.js';
 import { booleanOption, describe, EPSILON, integerOption } from './metric-inputs.js';
 
-/** Config of {@link AUC}. */
+/**
+ * Config of {@link AUC}.
+ * @example
+ * const m = new AUC({ numThresholds: 3, curve: 'ROC', summationMethod: 'interpolation' });
+ * m.updateState([0, 0, 1, 1], [0, 0.5, 0.3, 0.9]);
+ * m.result().arraySync(); // 0.75 (Keras: 0.75)
+ * const pr = new AUC({ curve: 'PR', thresholds: [0.25, 0.5, 0.75] }); // 0.8873 on the same data
+ */
 export interface AUCConfig extends MetricConfig {
   /** How many thresholds discretize the curve (> 1). Default 200. */
   numThresholds?: number;

@@ -13,7 +13,12 @@ import {
 } from '@horn/tensor';
 import { floatInput } from './metric-inputs.js';
 
-/** Options of {@link confusionMatrix}. */
+/**
+ * Options of {@link confusionMatrix}.
+ * @example
+ * confusionMatrix([1, 2, 1], [2, 2, 1], 3, { weights: [0.5, 2, 1], dtype: 'float32' }).arraySync();
+ * // [[0, 0, 0], [0, 1, 0.5], [0, 0, 2]]
+ */
 export interface ConfusionMatrixOptions {
   /** What each pair adds to its cell instead of 1 (shape of `predictions`). */
   weights?: TensorLike | null;

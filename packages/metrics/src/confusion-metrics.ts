@@ -11,7 +11,16 @@ import {
 import { Metric, type MetricConfig } from './metric.js';
 import { integerOption } from './metric-inputs.js';
 
-/** Config of {@link Precision} and {@link Recall}. */
+/**
+ * Config of {@link Precision} and {@link Recall}.
+ * @example
+ * const p = new Precision({ thresholds: [0.3, 0.6] });
+ * p.updateState([0, 1, 1, 1], [1, 0, 1, 0.5]);
+ * p.result().arraySync(); // [0.6667, 0.5]: one precision per threshold (as Keras)
+ * const r = new Recall({ topK: 1, classId: 1 });
+ * r.updateState([[0, 1, 0], [0, 1, 0]], [[0.1, 0.7, 0.2], [0.6, 0.3, 0.1]]);
+ * r.result().arraySync(); // 0.5
+ */
 export interface PrecisionRecallConfig extends MetricConfig {
   /** One threshold or several in `[0, 1]` (one result each); predictions above count as positive. Default 0.5. */
   thresholds?: number | number[] | null;

@@ -3,10 +3,21 @@ import { fmt, ShapeError, scalar, type Tensor, type TensorLike, tensor, tidy, Va
 import { checkMetricConfig, Metric, type MetricConfig } from './metric.js';
 import { assertSameShape, broadcastWeights, describe, EPSILON, floatInput } from './metric-inputs.js';
 
-/** How {@link FBetaScore} combines the per-class scores: null keeps one per class. */
+/**
+ * How {@link FBetaScore} combines the per-class scores: null keeps one per class.
+ * @example
+ * const perClass = new F1Score({ average: null }); // result: one F1 per class, shape [numClasses]
+ * const overall = new F1Score({ average: 'micro' }); // result: one F1 from the pooled counts
+ */
 export type FScoreAverage = 'micro' | 'macro' | 'weighted' | null;
 
-/** Config of {@link FBetaScore} and {@link F1Score}. */
+/**
+ * Config of {@link FBetaScore} and {@link F1Score}.
+ * @example
+ * const m = new FBetaScore({ beta: 2, average: 'macro', threshold: 0.5 });
+ * m.updateState([[1, 0], [0, 1], [1, 0]], [[0.9, 0.2], [0.6, 0.7], [0.3, 0.1]]);
+ * m.result().arraySync(); // 0.75 (Keras: 0.75)
+ */
 export interface FBetaScoreConfig extends MetricConfig {
   /** null (default: one score per class), `'micro'`, `'macro'` or `'weighted'`. */
   average?: FScoreAverage;

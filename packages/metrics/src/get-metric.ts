@@ -30,13 +30,25 @@ import {
   RootMeanSquaredError,
 } from './regression-metrics.js';
 
-/** A metric class that `getMetric` can build from a config. */
+/**
+ * A metric class that `getMetric` can build from a config.
+ * @example
+ * const cls: MetricClass = AUC;
+ * cls.className; // 'AUC'
+ * new cls({ name: 'auc_1' }).name; // 'auc_1'
+ */
 export interface MetricClass {
   readonly className: string;
   new (config?: MetricConfig): Metric;
 }
 
-/** What {@link getMetric} resolves: a string id, a Metric, a per-sample function, or `{ className, config }`. */
+/**
+ * What {@link getMetric} resolves: a string id, a Metric, a per-sample function, or `{ className, config }`.
+ * @example
+ * getMetric('mae').name; // 'mean_absolute_error'
+ * getMetric(meanAbsoluteError).name; // 'mean_absolute_error': this package's function gives its class
+ * getMetric({ className: 'AUC', config: { numThresholds: 50 } }).className; // 'AUC'
+ */
 export type MetricIdentifier = string | Metric | MetricFunction | { className: string; config?: object };
 
 interface Entry {
@@ -128,10 +140,21 @@ function lookup(id: string): Entry {
   return entry;
 }
 
-/** A loss as {@link resolveAccuracy} reads it: its id, or anything with a `className` or `name` (a Loss, a function). */
+/**
+ * A loss as {@link resolveAccuracy} reads it: its id, or anything with a `className` or `name` (a Loss, a function).
+ * @example
+ * resolveAccuracy('binary_crossentropy').className; // 'BinaryAccuracy'
+ * resolveAccuracy({ className: 'CategoricalCrossentropy' }).className; // 'CategoricalAccuracy'
+ */
 export type LossReference = string | { readonly className?: string; readonly name?: string } | null | undefined;
 
-/** Options of {@link resolveAccuracy}. */
+/**
+ * Options of {@link resolveAccuracy}.
+ * @example
+ * const m = resolveAccuracy('mse', { name: 'acc', yTrueShape: [null, 1], yPredShape: [null, 10] });
+ * m.className; // 'SparseCategoricalAccuracy': labels of last dimension 1, predictions of 10
+ * m.name; // 'acc'
+ */
 export interface ResolveAccuracyOptions {
   /** The metric's name (Keras uses the string the user wrote: `'accuracy'` or `'acc'`). Default `'accuracy'`. */
   name?: string;

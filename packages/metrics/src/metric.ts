@@ -2,7 +2,13 @@ import type { KerasOptions, Tensor, TensorLike } from '@horn/tensor';
 import { configKeysOf, normalizeOptions, ValueError } from '@horn/tensor';
 import { describe } from './metric-inputs.js';
 
-/** Options every {@link Metric} takes. */
+/**
+ * Options every {@link Metric} takes.
+ * @example
+ * const m = new Mean({ name: 'avg_loss', dtype: 'float32' });
+ * m.updateState([1, 2, 3]);
+ * m.result().arraySync(); // 2, logged as 'avg_loss'
+ */
 export interface MetricConfig {
   /** The metric's name, the key in training logs. Keras' default is the snake_case class name. */
   name?: string;

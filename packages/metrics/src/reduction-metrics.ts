@@ -132,7 +132,14 @@ export class Sum extends Metric {
   }
 }
 
-/** A per-sample metric function: `fn(yTrue, yPred, options)` gives one value per sample. */
+/**
+ * A per-sample metric function: `fn(yTrue, yPred, options)` gives one value per sample.
+ * @example
+ * const mae: MetricFunction = (yTrue, yPred) => abs(sub(yTrue, yPred)).mean(-1);
+ * const m = new MeanMetricWrapper(mae, { name: 'mae' });
+ * m.updateState([[0, 1]], [[1, 1]]);
+ * m.result().arraySync(); // 0.5
+ */
 export type MetricFunction<O = undefined> = (yTrue: TensorLike, yPred: TensorLike, options?: O) => Tensor;
 
 /**

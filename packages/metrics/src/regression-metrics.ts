@@ -99,10 +99,22 @@ export class RootMeanSquaredError extends Mean {
   }
 }
 
-/** How {@link R2Score} combines the scores of several outputs. */
+/**
+ * How {@link R2Score} combines the scores of several outputs.
+ * @example
+ * const m = new R2Score({ classAggregation: null });
+ * m.updateState([[1, 2], [2, 4], [3, 7]], [[1.5, 2], [2, 5], [2.5, 6]]);
+ * m.result().arraySync(); // [0.75, 0.8421]: one per output; 'varianceWeightedAverage' gives 0.8295
+ */
 export type R2ClassAggregation = 'uniformAverage' | 'varianceWeightedAverage' | null;
 
-/** Config of {@link R2Score}. */
+/**
+ * Config of {@link R2Score}.
+ * @example
+ * const m = new R2Score({ classAggregation: 'uniform_average', numRegressors: 1 });
+ * m.updateState([[1], [2], [3], [4]], [[1.1], [1.9], [3.2], [3.9]]);
+ * m.result().arraySync(); // 0.979, the adjusted R² (Keras: 0.979)
+ */
 export interface R2ScoreConfig extends MetricConfig {
   /** `'uniformAverage'` (default), `'varianceWeightedAverage'`, or null for one score per output; snake_case accepted. */
   classAggregation?: R2ClassAggregation | 'uniform_average' | 'variance_weighted_average';

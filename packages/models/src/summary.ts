@@ -5,7 +5,13 @@ import { normalizeOptions, type Tensor } from '@horn/tensor';
 import type { Model } from './model.js';
 import { type Justify, renderTable, tableWidths } from './summary-table.js';
 
-/** Column boundaries as fractions of the line (Keras' `positions`). */
+/**
+ * Column boundaries as fractions of the line (Keras' `positions`).
+ * @example
+ * const lines: string[] = [];
+ * printSummary(model, { lineLength: 60, positions: [0.5, 0.8, 1], printFn: (line) => lines.push(line) });
+ * // columns end at 50%, 80% and 100% of the 60 characters
+ */
 export type SummaryPositions = readonly number[];
 
 /**
@@ -44,7 +50,12 @@ function formatShapes(shapes: readonly LayerShape[]): string {
   return shapes.length === 1 ? formatShape(shapes[0]) : `[${shapes.map(formatShape).join(', ')}]`;
 }
 
-/** Keras' `readable_memory_size`: `12.79 KB`. */
+/**
+ * Keras' `readable_memory_size`: `12.79 KB`.
+ * @example
+ * readableMemorySize(13099); // '12.79 KB'
+ * readableMemorySize(100); // '100.00 B'
+ */
 export function readableMemorySize(bytes: number): string {
   const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
   let size = bytes;

@@ -4,7 +4,14 @@ import { checkNumber } from './check-options.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
-/** Options of {@link Adadelta}. */
+/**
+ * Options of {@link Adadelta}.
+ * @example
+ * const opt = new Adadelta({ learningRate: 1, rho: 0.9, epsilon: 1e-6 });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.99684, 2.00316] (Keras: the same)
+ */
 export interface AdadeltaOptions extends OptimizerOptions {
   /** Default 0.001 (Keras; the paper's form is 1). */
   learningRate?: OptimizerOptions['learningRate'];

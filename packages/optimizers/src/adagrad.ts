@@ -4,7 +4,14 @@ import { checkNumber } from './check-options.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
-/** Options of {@link Adagrad}. */
+/**
+ * Options of {@link Adagrad}.
+ * @example
+ * const opt = new Adagrad({ learningRate: 0.1, initialAccumulatorValue: 0.1, epsilon: 1e-7 });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.90465, 2.09877] (Keras: the same)
+ */
 export interface AdagradOptions extends OptimizerOptions {
   /** Default 0.001. */
   learningRate?: OptimizerOptions['learningRate'];

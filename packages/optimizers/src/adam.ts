@@ -4,7 +4,14 @@ import { checkBoolean, checkNumber } from './check-options.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
-/** Options of {@link Adam}. */
+/**
+ * Options of {@link Adam}.
+ * @example
+ * const opt = new Adam({ learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7, amsgrad: true });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.9, 2.1]: Adam's first step moves each weight by about learningRate
+ */
 export interface AdamOptions extends OptimizerOptions {
   /** Default 0.001. */
   learningRate?: OptimizerOptions['learningRate'];

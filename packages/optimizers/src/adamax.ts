@@ -4,7 +4,14 @@ import { checkNumber } from './check-options.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
-/** Options of {@link Adamax}. */
+/**
+ * Options of {@link Adamax}.
+ * @example
+ * const opt = new Adamax({ learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.9, 2.1]
+ */
 export interface AdamaxOptions extends OptimizerOptions {
   /** Default 0.001. */
   learningRate?: OptimizerOptions['learningRate'];

@@ -3,7 +3,14 @@ import { Adam, type AdamOptions } from './adam.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { OPTIMIZER_ALIASES } from './optimizer.js';
 
-/** Options of {@link AdamW}. */
+/**
+ * Options of {@link AdamW}.
+ * @example
+ * const opt = new AdamW({ learningRate: 0.1, weightDecay: 0.1 });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.89, 2.08]: decayed by 1%, then the Adam step (Keras: the same)
+ */
 export interface AdamWOptions extends AdamOptions {
   /** Decoupled weight decay, a number >= 0. Default 0.004. */
   weightDecay?: number;

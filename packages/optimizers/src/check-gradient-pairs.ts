@@ -2,10 +2,24 @@ import { Variable } from '@horn/autograd';
 import { DTypeError, fmt, ShapeError, shapesEqual, Tensor, ValueError } from '@horn/tensor';
 import { describeValue } from './check-options.js';
 
-/** A gradient (or null: skipped) and the variable it updates. */
+/**
+ * A gradient (or null: skipped) and the variable it updates.
+ * @example
+ * const w = variable(tensor([1, 2]));
+ * const pair: GradientPair = [tensor([1, 1]), w];
+ * new SGD({ learningRate: 0.1 }).applyGradients([pair]);
+ * w.arraySync(); // [0.9, 1.9]
+ */
 export type GradientPair = readonly [Tensor | null, Variable];
 
-/** What `applyGradients` takes: an array of pairs or a record name -> pair. */
+/**
+ * What `applyGradients` takes: an array of pairs or a record name -> pair.
+ * @example
+ * const w = variable(tensor([1, 2])), b = variable(tensor([0]));
+ * const pairs: GradientPairs = { w: [tensor([1, 1]), w], b: [null, b] }; // null: b is skipped
+ * new SGD({ learningRate: 0.1 }).applyGradients(pairs);
+ * w.arraySync(); // [0.9, 1.9]
+ */
 export type GradientPairs = readonly GradientPair[] | Readonly<Record<string, GradientPair>>;
 
 /**

@@ -11,7 +11,13 @@ import { RMSprop } from './rmsprop.js';
 import { isSerialized, type Serialized } from './serialized.js';
 import { SGD } from './sgd.js';
 
-/** A string id, an optimizer, or `{ className, config }`. */
+/**
+ * A string id, an optimizer, or `{ className, config }`.
+ * @example
+ * getOptimizer('adam').className; // 'Adam'
+ * getOptimizer({ className: 'SGD', config: { learningRate: 0.5 } }).getConfig().learningRate; // 0.5
+ * getOptimizer(new SGD()).className; // 'SGD': an optimizer passes through
+ */
 export type OptimizerIdentifier = string | Optimizer | Serialized;
 
 type OptimizerClass = { readonly className: string; fromConfig(config: never): Optimizer };
@@ -27,7 +33,11 @@ const OPTIMIZERS: Readonly<Record<string, OptimizerClass>> = {
   nadam: Nadam,
 };
 
-/** The string ids `getOptimizer` accepts (case-insensitive). */
+/**
+ * The string ids `getOptimizer` accepts (case-insensitive).
+ * @example
+ * optimizerIds; // ['sgd', 'rmsprop', 'adam', 'adamw', 'adagrad', 'adadelta', 'adamax', 'nadam']
+ */
 export const optimizerIds: readonly string[] = Object.keys(OPTIMIZERS);
 
 function lookup(id: string, what: string): OptimizerClass {

@@ -22,7 +22,15 @@ import type { LearningRateSchedule } from './schedules/learning-rate-schedule.js
 import { serializeSchedule } from './schedules/serialize-schedule.js';
 import type { Serialized } from './serialized.js';
 
-/** Options every optimizer takes (camelCase Keras names). */
+/**
+ * Options every optimizer takes (camelCase Keras names).
+ * @example
+ * const opt = new SGD({ learningRate: 0.1, clipValue: 0.5, weightDecay: null, name: 'sgd' });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.95, 2.05]: each gradient element clipped to [-0.5, 0.5]
+ * // globalClipNorm: 1 instead gives [0.95528, 2.08944] (Keras: the same)
+ */
 export interface OptimizerOptions {
   /** A number >= 0, a schedule, or a serialized schedule `{ className, config }`. */
   learningRate?: number | LearningRateSchedule | Serialized;
@@ -59,7 +67,13 @@ export const OPTIMIZER_ALIASES = {
  */
 export type OptimizerKerasOptions<T> = KerasOptions<T, typeof OPTIMIZER_ALIASES>;
 
-/** The options every optimizer's `getConfig()` returns. */
+/**
+ * The options every optimizer's `getConfig()` returns.
+ * @example
+ * const config: OptimizerConfig = new SGD({ learningRate: 0.1, clipNorm: 1 }).getConfig();
+ * config.clipNorm; // 1
+ * config.globalClipNorm; // null (not set)
+ */
 export type OptimizerConfig = {
   name: string;
   learningRate: number | Serialized;
@@ -69,7 +83,14 @@ export type OptimizerConfig = {
   clipValue: number | null;
 };
 
-/** A slot an optimizer keeps per variable: its name and initial value (default 0). */
+/**
+ * A slot an optimizer keeps per variable: its name and initial value (default 0).
+ * @example
+ * // A subclass lists the slots it keeps per variable (Adagrad's, with its initial value):
+ * protected slotSpecs(): readonly SlotSpec[] {
+ *   return [{ name: 'accumulator', initialValue: this.initialAccumulatorValue }];
+ * }
+ */
 export interface SlotSpec {
   name: string;
   initialValue?: number;

@@ -4,7 +4,14 @@ import { checkBoolean, checkNumber } from './check-options.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
-/** Options of {@link RMSprop}. */
+/**
+ * Options of {@link RMSprop}.
+ * @example
+ * const opt = new RMSprop({ learningRate: 0.1, rho: 0.9, momentum: 0.5, epsilon: 1e-7, centered: true });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.66667, 2.33333] (Keras: the same)
+ */
 export interface RMSpropOptions extends OptimizerOptions {
   /** Default 0.001. */
   learningRate?: OptimizerOptions['learningRate'];

@@ -1,4 +1,8 @@
-/** A JSON value, as a config holds. */
+/**
+ * A JSON value, as a config holds.
+ * @example
+ * const config: { [key: string]: ConfigValue } = { initialLearningRate: 0.1, staircase: false, boundaries: [100, 200] };
+ */
 export type ConfigValue =
   | number
   | string

@@ -4,7 +4,14 @@ import { checkBoolean, checkNumber } from './check-options.js';
 import type { OptimizerKerasOptions } from './optimizer.js';
 import { Optimizer, type OptimizerConfig, type OptimizerOptions, type SlotSpec } from './optimizer.js';
 
-/** Options of {@link SGD}. */
+/**
+ * Options of {@link SGD}.
+ * @example
+ * const opt = new SGD({ learningRate: 0.1, momentum: 0.9, nesterov: true });
+ * const w = variable(tensor([1, 2]));
+ * opt.applyGradients([[tensor([1, -2]), w]]);
+ * w.arraySync(); // [0.81, 2.38] (Keras: the same)
+ */
 export interface SGDOptions extends OptimizerOptions {
   /** Default 0.01. */
   learningRate?: OptimizerOptions['learningRate'];

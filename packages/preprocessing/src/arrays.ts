@@ -1,9 +1,20 @@
 import { gather, makeTensor, type NestedArray, ShapeError, slice, Tensor, tensor, ValueError } from '@horn/tensor';
 
-/** A data argument: a Tensor, or nested arrays / a typed array that `tensor()` accepts. */
+/**
+ * A data argument: a Tensor, or nested arrays / a typed array that `tensor()` accepts.
+ * @example
+ * // A Tensor, nested arrays or a typed array all work as data:
+ * trainTestSplit([[1], [2], [3], [4]], [0, 1, 0, 1], { testSize: 0.5, shuffle: false })[1].arraySync(); // [[3], [4]]
+ * trainTestSplit(new Float32Array([1, 2, 3, 4]), [0, 1, 0, 1], { testSize: 0.5, shuffle: false })[1].arraySync(); // [3, 4]
+ */
 export type DataLike = Tensor | NestedArray | Float32Array | Int32Array | Uint8Array;
 
-/** A labels argument: a rank-1 Tensor, a number array or a typed array. */
+/**
+ * A labels argument: a rank-1 Tensor, a number array or a typed array.
+ * @example
+ * // Labels as a number array, a typed array or a rank-1 Tensor:
+ * trainTestSplit([[1], [2], [3], [4]], Int32Array.from([0, 1, 0, 1]), { testSize: 0.5, shuffle: false })[3].arraySync(); // [0, 1]
+ */
 export type LabelsLike = Tensor | readonly number[] | ArrayLike<number>;
 
 /**

@@ -2,7 +2,13 @@ import { randomSource, type Tensor, ValueError } from '@horn/tensor';
 import { asTensor, type DataLike, rowRange, sameRows, takeRows } from './arrays.js';
 import { permutation } from './random-order.js';
 
-/** Options of {@link batches}. */
+/**
+ * Options of {@link batches}.
+ * @example
+ * for (const [xb, yb] of batches([[1], [2], [3], [4], [5]], [1, 2, 3, 4, 5], 2, { shuffle: true, seed: 1, dropRemainder: true })) {
+ *   console.log(yb.arraySync()); // [1, 2], then [5, 4]; the last batch, of 1 sample, is dropped
+ * }
+ */
 export interface BatchesOptions {
   /** Visit the rows in a random order. Default false. */
   shuffle?: boolean;

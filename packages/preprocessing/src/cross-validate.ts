@@ -2,10 +2,21 @@ import type { Tensor } from '@horn/tensor';
 import { asTensor, type DataLike, labelValues, sameRows, takeRows } from './arrays.js';
 import { KFold, StratifiedKFold } from './k-fold.js';
 
-/** Trains a fresh model on one fold's training part and returns its score on the held-out part. */
+/**
+ * Trains a fresh model on one fold's training part and returns its score on the held-out part.
+ * @example
+ * const meanOfHeldOut: BuildAndScore = (xTrain, yTrain, xVal, yVal) => yVal.mean().arraySync() as number;
+ * (await crossValidate(meanOfHeldOut, [[1], [2], [3], [4]], [1, 2, 3, 4], { k: 2 })).scores; // [1.5, 3.5]
+ */
 export type BuildAndScore = (xTrain: Tensor, yTrain: Tensor, xVal: Tensor, yVal: Tensor) => number | Promise<number>;
 
-/** Options of {@link crossValidate}. */
+/**
+ * Options of {@link crossValidate}.
+ * @example
+ * const countHeldOut: BuildAndScore = (xTrain, yTrain, xVal) => xVal.shape[0];
+ * const x = [[1], [2], [3], [4], [5], [6]], y = [0, 1, 0, 1, 0, 1];
+ * (await crossValidate(countHeldOut, x, y, { k: 3, stratified: true, shuffle: true, seed: 0 })).scores; // [2, 2, 2]
+ */
 export interface CrossValidateOptions {
   /** Number of folds. Default 5. */
   k?: number;
@@ -17,7 +28,14 @@ export interface CrossValidateOptions {
   seed?: number;
 }
 
-/** Per-fold scores with their mean and (population) standard deviation. */
+/**
+ * Per-fold scores with their mean and (population) standard deviation.
+ * @example
+ * const { scores, mean, std } = await crossValidate((xTrain, yTrain, xVal, yVal) => yVal.mean().arraySync() as number, [[1], [2], [3], [4]], [1, 2, 3, 4], { k: 2 });
+ * scores; // [1.5, 3.5]
+ * mean; // 2.5
+ * std; // 1 (population std, as np.std)
+ */
 export interface CrossValidateResult {
   scores: number[];
   mean: number;

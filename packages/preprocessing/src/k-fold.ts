@@ -2,7 +2,12 @@ import { randomSource, Tensor, ValueError } from '@horn/tensor';
 import type { DataLike, LabelsLike } from './arrays.js';
 import { shuffleInPlace } from './random-order.js';
 
-/** Options of {@link KFold} and {@link StratifiedKFold}. */
+/**
+ * Options of {@link KFold} and {@link StratifiedKFold}.
+ * @example
+ * const folds = [...new StratifiedKFold({ nSplits: 2, shuffle: true, seed: 3 }).split(4, [0, 0, 1, 1])];
+ * folds.map(([, test]) => test); // [Int32Array [1, 2], Int32Array [0, 3]]: one sample of each class per fold
+ */
 export interface KFoldOptions {
   /** Number of folds, at least 2. Default 5. */
   nSplits?: number;
@@ -12,7 +17,14 @@ export interface KFoldOptions {
   seed?: number;
 }
 
-/** One fold: the indices of the training samples and of the held-out (test) samples, ascending. */
+/**
+ * One fold: the indices of the training samples and of the held-out (test) samples, ascending.
+ * @example
+ * const [first]: Fold[] = [...new KFold({ nSplits: 3 }).split(6)];
+ * const [train, test] = first;
+ * train; // Int32Array [2, 3, 4, 5]
+ * test; // Int32Array [0, 1]
+ */
 export type Fold = [train: Int32Array, test: Int32Array];
 
 /**

@@ -1,7 +1,12 @@
 import { ValueError } from '@horn/tensor';
 import { column, nonZeroScale, Scaler } from './scaler.js';
 
-/** Options of {@link MinMaxScaler}. */
+/**
+ * Options of {@link MinMaxScaler}.
+ * @example
+ * const scaler = new MinMaxScaler({ featureRange: [-1, 1], clip: true }).fit([[0], [10]]);
+ * scaler.transform([[5], [20]]).arraySync(); // [[0], [1]]: 20 maps to 3, clipped to 1
+ */
 export interface MinMaxScalerOptions {
   /** The range `[min, max]` each feature is mapped to. Default `[0, 1]`. */
   featureRange?: readonly [number, number];

@@ -1,9 +1,19 @@
 import { makeTensor, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 
-/** A sequence: numbers, or equally long vectors of numbers (time steps with features). */
+/**
+ * A sequence: numbers, or equally long vectors of numbers (time steps with features).
+ * @example
+ * padSequences([Int32Array.from([7, 8]), [9]]).arraySync(); // [[7, 8], [0, 9]]: typed arrays and arrays
+ * padSequences([[[1, 2]], [[3, 4], [5, 6]]]).arraySync(); // [[[0, 0], [1, 2]], [[3, 4], [5, 6]]]: time steps of 2 features
+ */
 export type Sequence = ArrayLike<number> | readonly (readonly number[])[];
 
-/** Options of {@link padSequences}, Keras's `pad_sequences` arguments in camelCase. */
+/**
+ * Options of {@link padSequences}, Keras's `pad_sequences` arguments in camelCase.
+ * @example
+ * padSequences([[1], [2, 3], [4, 5, 6]], { maxlen: 2, padding: 'post', truncating: 'post', value: -1, dtype: 'float32' }).arraySync();
+ * // [[1, -1], [2, 3], [4, 5]]
+ */
 export interface PadSequencesOptions {
   /** Output length. Default: the longest sequence. */
   maxlen?: number;

@@ -1,7 +1,13 @@
 import { ValueError } from '@horn/tensor';
 import { column, nonZeroScale, Scaler } from './scaler.js';
 
-/** Options of {@link RobustScaler}. */
+/**
+ * Options of {@link RobustScaler}.
+ * @example
+ * const scaler = new RobustScaler({ withCentering: false, quantileRange: [10, 90] }).fit([[1], [2], [3], [4], [100]]);
+ * scaler.scale; // [60.2]: the 90th minus the 10th percentile (61.6 - 1.4), as scikit-learn
+ * scaler.center; // null: no centering
+ */
 export interface RobustScalerOptions {
   /** Subtract the median. Default true. */
   withCentering?: boolean;

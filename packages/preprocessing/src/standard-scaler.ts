@@ -1,6 +1,11 @@
 import { column, nonZeroScale, Scaler } from './scaler.js';
 
-/** Options of {@link StandardScaler}. */
+/**
+ * Options of {@link StandardScaler}.
+ * @example
+ * const scaler = new StandardScaler({ withMean: false, withStd: true }).fit([[0], [2]]);
+ * scaler.transform([[2]]).arraySync(); // [[2]]: divided by the std (1), mean not subtracted
+ */
 export interface StandardScalerOptions {
   /** Subtract the mean. Default true. */
   withMean?: boolean;

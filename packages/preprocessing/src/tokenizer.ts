@@ -1,9 +1,21 @@
 import { ValueError } from '@horn/tensor';
 
-/** Keras's default `filters`: punctuation, tab and newline are removed from texts. */
+/**
+ * Keras's default `filters`: punctuation, tab and newline are removed from texts.
+ * @example
+ * textToWordSequence('Hello, world!', DEFAULT_FILTERS); // ['hello', 'world']
+ * new Tokenizer({ filters: DEFAULT_FILTERS.replace('-', '') }); // keep hyphenated words whole
+ */
 export const DEFAULT_FILTERS = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
 
-/** Options of {@link Tokenizer}, Keras's `Tokenizer` arguments in camelCase. */
+/**
+ * Options of {@link Tokenizer}, Keras's `Tokenizer` arguments in camelCase.
+ * @example
+ * const tokenizer = new Tokenizer({ numWords: 3, oovToken: '<unk>', lower: true });
+ * tokenizer.fitOnTexts(['the cat sat on the mat']);
+ * tokenizer.textsToSequences(['the dog sat']); // [[2, 1, 1]]: only indices < 3 kept ('<unk>' 1, 'the' 2)
+ * const chars = new Tokenizer({ charLevel: true, filters: '' });
+ */
 export interface TokenizerOptions {
   /** Keep only words with index < numWords (the `numWords - 1` most frequent) when converting. Default: all. */
   numWords?: number;

@@ -4,7 +4,13 @@ import { permutation } from './random-order.js';
 import { splitSizes } from './split-sizes.js';
 import { approximateMode, groupByClass } from './stratified-draw.js';
 
-/** Options of {@link trainTestSplit}, scikit-learn's `train_test_split` arguments in camelCase. */
+/**
+ * Options of {@link trainTestSplit}, scikit-learn's `train_test_split` arguments in camelCase.
+ * @example
+ * const [xTrain, xTest, yTrain, yTest] = trainTestSplit([[1], [2], [3], [4], [5]], [0, 1, 2, 3, 4], { testSize: 2, shuffle: false });
+ * xTrain.shape; // [3, 1]
+ * yTest.arraySync(); // [3, 4]
+ */
 export interface TrainTestSplitOptions {
   /** Fraction in (0, 1) of samples for the test set (`ceil(testSize * n)`), or a whole count. Default 0.25. */
   testSize?: number;

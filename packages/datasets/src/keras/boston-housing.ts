@@ -6,7 +6,12 @@ import type { DatasetSource, SourceOptions } from '../source/types.js';
 import { NumpyRandomState } from './numpy-random.js';
 import type { TrainTestData } from './split.js';
 
-/** Where Boston Housing comes from: Keras's `boston_housing.npz` (StatLib's 506 x 13 table). */
+/**
+ * Where Boston Housing comes from: Keras's `boston_housing.npz` (StatLib's 506 x 13 table).
+ * @example
+ * BOSTON_HOUSING_SOURCE.remote[0].name; // 'boston_housing.npz' (57,026 bytes)
+ * const files = await datasetFiles(BOSTON_HOUSING_SOURCE); // cache, else a sha256-checked download
+ */
 export const BOSTON_HOUSING_SOURCE: DatasetSource = {
   id: 'boston-housing',
   envName: 'BOSTON_HOUSING',
@@ -21,7 +26,12 @@ export const BOSTON_HOUSING_SOURCE: DatasetSource = {
   local: [['boston_housing.npz']],
 };
 
-/** Options of `bostonHousing.loadData`. */
+/**
+ * Options of `bostonHousing.loadData`.
+ * @example
+ * const [[xTrain, yTrain], [xTest, yTest]] = await bostonHousing.loadData({ testSplit: 0.2, seed: 113, path: 'data/boston-housing' });
+ * xTrain.shape; // [404, 13]
+ */
 export interface BostonHousingOptions extends SourceOptions {
   /** Fraction of the rows kept for the test split, in [0, 1). Default 0.2. */
   testSplit?: number;

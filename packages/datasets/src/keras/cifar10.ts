@@ -10,7 +10,12 @@ const FOLDER = 'cifar-10-batches-bin';
 const BATCHES = ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin'];
 const TEST = 'test_batch.bin';
 
-/** Where CIFAR-10 comes from: the authors' binary version (Krizhevsky, University of Toronto). */
+/**
+ * Where CIFAR-10 comes from: the authors' binary version (Krizhevsky, University of Toronto).
+ * @example
+ * CIFAR10_SOURCE.remote[0].name; // 'cifar-10-binary.tar.gz' (170,052,171 bytes)
+ * CIFAR10_SOURCE.envName; // 'CIFAR10': HORN_CIFAR10_PATH points at a local copy
+ */
 export const CIFAR10_SOURCE: DatasetSource = {
   id: 'cifar10',
   envName: 'CIFAR10',
@@ -25,7 +30,12 @@ export const CIFAR10_SOURCE: DatasetSource = {
   local: [[...BATCHES, TEST], [...BATCHES, TEST].map((n) => `${FOLDER}/${n}`), [ARCHIVE]],
 };
 
-/** CIFAR-10's class names, by label. */
+/**
+ * CIFAR-10's class names, by label.
+ * @example
+ * CIFAR10_CLASSES[3]; // 'cat'
+ * CIFAR10_CLASSES.length; // 10
+ */
 export const CIFAR10_CLASSES = [
   'airplane',
   'automobile',

@@ -11,7 +11,12 @@ const NAMES = [
   't10k-labels-idx1-ubyte.gz',
 ] as const;
 
-/** Where Fashion-MNIST comes from: Zalando's four IDX files, from the folder Keras downloads them from. */
+/**
+ * Where Fashion-MNIST comes from: Zalando's four IDX files, from the folder Keras downloads them from.
+ * @example
+ * FASHION_MNIST_SOURCE.remote.length; // 4 IDX files, as MNIST
+ * const files = await datasetFiles(FASHION_MNIST_SOURCE, { path: 'data/fashion-mnist' });
+ */
 export const FASHION_MNIST_SOURCE: DatasetSource = {
   id: 'fashion-mnist',
   envName: 'FASHION_MNIST',
@@ -28,7 +33,12 @@ function file(name: string, sha256: string, size: number) {
   return { name, url: `${FASHION_URL}/${name}`, sha256, size };
 }
 
-/** Fashion-MNIST's class names, by label. */
+/**
+ * Fashion-MNIST's class names, by label.
+ * @example
+ * FASHION_MNIST_CLASSES[0]; // 'T-shirt/top'
+ * FASHION_MNIST_CLASSES[9]; // 'Ankle boot'
+ */
 export const FASHION_MNIST_CLASSES = [
   'T-shirt/top',
   'Trouser',

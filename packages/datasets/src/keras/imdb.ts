@@ -9,7 +9,12 @@ import type { TrainTestData } from './split.js';
 import { loadWordIndex } from './word-index.js';
 import { keepShorter, type LabelledSequences, limitVocabulary, markAndShift } from './word-sequences.js';
 
-/** Where IMDB comes from: Keras's preprocessed `imdb.npz` (word indices by frequency rank). */
+/**
+ * Where IMDB comes from: Keras's preprocessed `imdb.npz` (word indices by frequency rank).
+ * @example
+ * IMDB_SOURCE.remote[0].name; // 'imdb.npz'
+ * const files = await datasetFiles(IMDB_SOURCE, { path: 'data/imdb' });
+ */
 export const IMDB_SOURCE: DatasetSource = {
   id: 'imdb',
   envName: 'IMDB',
@@ -30,6 +35,9 @@ export const IMDB_SOURCE: DatasetSource = {
  * the sha256 Horn pins, so it is `null` for now: the file is read from `{ path }` /
  * `HORN_IMDB_PATH` / `HORN_DATA_PATH/imdb` and never downloaded. To pin it: download the file,
  * check `md5sum` gives Keras's md5, and put its `sha256sum` here.
+ * @example
+ * IMDB_WORD_INDEX_SOURCE.remote[0].sha256; // null: not pinned, so read from a path only
+ * const words = await imdb.getWordIndex({ path: 'data/imdb' }); // reads imdb_word_index.json there
  */
 export const IMDB_WORD_INDEX_SOURCE: DatasetSource = {
   id: 'imdb',
@@ -45,7 +53,12 @@ export const IMDB_WORD_INDEX_SOURCE: DatasetSource = {
   local: [['imdb_word_index.json']],
 };
 
-/** Options of `imdb.loadData`, Keras's `imdb.load_data` arguments in camelCase. */
+/**
+ * Options of `imdb.loadData`, Keras's `imdb.load_data` arguments in camelCase.
+ * @example
+ * const [[xTrain, yTrain]] = await imdb.loadData({ numWords: 10000, skipTop: 20, maxlen: 200, seed: 113, path: 'data/imdb' });
+ * // every index in xTrain is < 10000; the 20 most frequent words and the rarer ones are oovChar (2)
+ */
 export interface ImdbOptions extends SourceOptions {
   /** Keep the `numWords` most frequent words; rarer ones become `oovChar`. Default: all. */
   numWords?: number;

@@ -12,7 +12,12 @@ const IDX_NAMES = [
   't10k-labels-idx1-ubyte.gz',
 ] as const;
 
-/** Where MNIST comes from: the four original IDX files (LeCun & Cortes), on TensorFlow's mirror. */
+/**
+ * Where MNIST comes from: the four original IDX files (LeCun & Cortes), on TensorFlow's mirror.
+ * @example
+ * MNIST_SOURCE.remote.map((f) => f.name); // ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']
+ * const files = await datasetFiles(MNIST_SOURCE, { path: '../shared/data/mnist' });
+ */
 export const MNIST_SOURCE: DatasetSource = {
   id: 'mnist',
   envName: 'MNIST',

@@ -10,7 +10,12 @@ import type { TrainTestData } from './split.js';
 import { loadWordIndex } from './word-index.js';
 import { keepShorter, limitVocabulary, markAndShift } from './word-sequences.js';
 
-/** Where Reuters comes from: Keras's preprocessed `reuters.npz` (11,228 newswires, 46 topics). */
+/**
+ * Where Reuters comes from: Keras's preprocessed `reuters.npz` (11,228 newswires, 46 topics).
+ * @example
+ * REUTERS_SOURCE.remote[0].name; // 'reuters.npz'
+ * const files = await datasetFiles(REUTERS_SOURCE, { path: 'data/reuters' });
+ */
 export const REUTERS_SOURCE: DatasetSource = {
   id: 'reuters',
   envName: 'REUTERS',
@@ -30,6 +35,9 @@ export const REUTERS_SOURCE: DatasetSource = {
  * Keras's `reuters_word_index.json` (word -> frequency rank). Keras pins its md5,
  * `4d44cc38712099c9e383dc6e5f11a921`; no copy was reachable to compute a sha256, so it is `null`:
  * the file is read from `{ path }` / `HORN_REUTERS_PATH` / `HORN_DATA_PATH/reuters`, never downloaded.
+ * @example
+ * REUTERS_WORD_INDEX_SOURCE.remote[0].sha256; // null: not pinned, so read from a path only
+ * const words = await reuters.getWordIndex({ path: 'data/reuters' }); // reads reuters_word_index.json there
  */
 export const REUTERS_WORD_INDEX_SOURCE: DatasetSource = {
   id: 'reuters',
@@ -45,13 +53,23 @@ export const REUTERS_WORD_INDEX_SOURCE: DatasetSource = {
   local: [['reuters_word_index.json']],
 };
 
-/** Options of `reuters.loadData`: imdb's, plus the test fraction. */
+/**
+ * Options of `reuters.loadData`: imdb's, plus the test fraction.
+ * @example
+ * const [[xTrain, yTrain], [xTest, yTest]] = await reuters.loadData({ numWords: 10000, testSplit: 0.2, path: 'data/reuters' });
+ * REUTERS_LABELS[yTrain.dataSync()[0]]; // the first newswire's topic
+ */
 export interface ReutersOptions extends ImdbOptions {
   /** The fraction of the (shuffled) newswires held out for testing. Default 0.2. */
   testSplit?: number;
 }
 
-/** The 46 topic names, index = label (Keras's `reuters.get_label_names()`). */
+/**
+ * The 46 topic names, index = label (Keras's `reuters.get_label_names()`).
+ * @example
+ * REUTERS_LABELS[3]; // 'earn'
+ * REUTERS_LABELS.length; // 46
+ */
 export const REUTERS_LABELS: readonly string[] = [
   'cocoa',
   'grain',

@@ -2,7 +2,13 @@ import { makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import { parseIdx } from '../readers/idx.js';
 import type { NpyArray } from '../readers/npy.js';
 
-/** Keras's return shape: `[[xTrain, yTrain], [xTest, yTest]]`. */
+/**
+ * Keras's return shape: `[[xTrain, yTrain], [xTest, yTest]]`.
+ * @example
+ * const data: TrainTestData = await mnist.loadData({ path: '../shared/data/mnist' });
+ * const [[xTrain, yTrain], [xTest, yTest]] = data;
+ * xTest.shape; // [10000, 28, 28]
+ */
 export type TrainTestData<X = Tensor, Y = Tensor> = [[X, Y], [X, Y]];
 
 /**

@@ -39,7 +39,13 @@ export async function loadWordIndex(source: DatasetSource, options: SourceOption
   return parseWordIndex(files.get(name)!, name);
 }
 
-/** The index conventions of Keras's word-index data sets; the defaults are Keras's. */
+/**
+ * The index conventions of Keras's word-index data sets; the defaults are Keras's.
+ * @example
+ * const words = new Map([['the', 1], ['film', 2]]);
+ * decodeSequence([1, 4, 5, 2], words); // '[START] the film [OOV]' (Keras's defaults: 1, 2, 3)
+ * decodeSequence([1, 2], words, { startChar: null, oovChar: null, indexFrom: 0 }); // 'the film'
+ */
 export interface IndexConventions {
   /** The mark at the start of every sequence; `null` when sequences have none. Default 1. */
   startChar?: number | null;

@@ -2,7 +2,12 @@ import { ValueError } from '@horn/tensor';
 import { crc32, crcHex } from './crc32.js';
 import { inflateBounded } from './inflate-bounded.js';
 
-/** Bytes as this package takes them: a Uint8Array, an ArrayBuffer, or a Node Buffer (a Uint8Array). */
+/**
+ * Bytes as this package takes them: a Uint8Array, an ArrayBuffer, or a Node Buffer (a Uint8Array).
+ * @example
+ * maybeGunzip(new Uint8Array([1, 2, 3])).length; // 3: not gzip, returned as is
+ * maybeGunzip(new Uint8Array([1, 2, 3]).buffer).length; // 3: an ArrayBuffer works too
+ */
 export type BytesLike = Uint8Array | ArrayBuffer;
 
 /**

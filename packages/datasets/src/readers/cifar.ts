@@ -5,13 +5,24 @@ const SIDE = 32;
 const PLANE = SIDE * SIDE;
 const PIXELS = 3 * PLANE;
 
-/** Options of {@link readCifarBatch}. */
+/**
+ * Options of {@link readCifarBatch}.
+ * @example
+ * readCifarBatch(readFileSync('../shared/data/cifar10/test_batch_first1000.bin'), { labelBytes: 1 }).labels.shape; // [1000]
+ * readCifarBatch(readFileSync('cifar-100-binary/test.bin'), { labelBytes: 2 }); // CIFAR-100: the fine label is kept
+ */
 export interface CifarBatchOptions {
   /** Label bytes before each image: 1 for CIFAR-10, 2 for CIFAR-100 (coarse, fine: the fine label is kept). Default 1. */
   labelBytes?: 1 | 2;
 }
 
-/** Images and labels of a CIFAR binary batch. */
+/**
+ * Images and labels of a CIFAR binary batch.
+ * @example
+ * const { images, labels }: CifarBatch = readCifarBatch(readFileSync('../shared/data/cifar10/test_batch_first1000.bin'));
+ * images.shape; // [1000, 32, 32, 3]
+ * labels.dataSync().slice(0, 3); // Int32Array [3, 8, 8]: cat, ship, ship
+ */
 export interface CifarBatch {
   /** int32 `[n, 32, 32, 3]`, values 0..255, channels last (HWC) as Keras returns them. */
   images: Tensor;

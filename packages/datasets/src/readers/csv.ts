@@ -1,7 +1,13 @@
 import { makeTensor, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { type BytesLike, bytesToText } from './bytes.js';
 
-/** Options of {@link readCsv}. */
+/**
+ * Options of {@link readCsv}.
+ * @example
+ * const { columns, data } = readCsv('# iris\nsl sw\n5.1 3.5\n4.9 3.0', { skipRows: 1, header: true, delimiter: /\s+/ });
+ * columns; // ['sl', 'sw']
+ * data.shape; // [2, 2]
+ */
 export interface CsvOptions {
   /** The first (non-skipped) line holds column names. Default false. */
   header?: boolean;

@@ -1,7 +1,14 @@
 import { makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import { type BytesLike, maybeGunzip } from './bytes.js';
 
-/** The raw content of an IDX file: its dimensions and its values in the file's element type. */
+/**
+ * The raw content of an IDX file: its dimensions and its values in the file's element type.
+ * @example
+ * const files = await datasetFiles(MNIST_SOURCE, { path: '../shared/data/mnist' });
+ * const { shape, values }: IdxArray = parseIdx(maybeGunzip(files.get('t10k-labels-idx1-ubyte.gz')!));
+ * shape; // [10000]
+ * values.slice(0, 3); // Uint8Array [7, 2, 1]
+ */
 export interface IdxArray {
   /** Dimensions from the header, e.g. `[60000, 28, 28]`. */
   shape: number[];

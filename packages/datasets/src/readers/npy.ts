@@ -1,7 +1,12 @@
 import { makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import { asBytes, type BytesLike } from './bytes.js';
 
-/** The decoded content of a `.npy` file, before it becomes a tensor. */
+/**
+ * The decoded content of a `.npy` file, before it becomes a tensor.
+ * @example
+ * const { shape, descr, values }: NpyArray = parseNpy(readFileSync('x_test.npy'));
+ * // e.g. shape [10000, 28, 28], descr '|u1', values a Uint8Array; parseNpy builds no tensor (readNpy does)
+ */
 export interface NpyArray {
   /** The array's shape, e.g. `[2000, 28, 28]`. */
   shape: number[];

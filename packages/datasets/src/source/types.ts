@@ -1,4 +1,10 @@
-/** Progress of one download, reported for files over 1 MiB. */
+/**
+ * Progress of one download, reported for files over 1 MiB.
+ * @example
+ * await mnist.loadData({
+ *   onProgress: ({ file, loaded, total }: DownloadProgress) => console.log(file, loaded, total ?? '?'),
+ * });
+ */
 export interface DownloadProgress {
   /** The file being downloaded, e.g. `train-images-idx3-ubyte.gz`. */
   file: string;
@@ -8,7 +14,12 @@ export interface DownloadProgress {
   total: number | null;
 }
 
-/** Where a data set's files come from; every loader of a downloadable set takes these. */
+/**
+ * Where a data set's files come from; every loader of a downloadable set takes these.
+ * @example
+ * await mnist.loadData({ path: '../shared/data/mnist' }); // a local folder: no cache, no download
+ * await mnist.loadData({ cacheDir: '/tmp/horn-cache', baseUrl: 'https://mirror.example.org/datasets', onProgress: false });
+ */
 export interface SourceOptions {
   /**
    * A folder holding the data set's files under their canonical names (in a browser: a URL
@@ -37,7 +48,13 @@ export interface SourceOptions {
   timeoutMs?: number;
 }
 
-/** A file a data set publishes: its canonical URL and the sha256 of its bytes. */
+/**
+ * A file a data set publishes: its canonical URL and the sha256 of its bytes.
+ * @example
+ * const file: RemoteFile = MNIST_SOURCE.remote[0];
+ * file.name; // 'train-images-idx3-ubyte.gz'
+ * file.size; // 9912422
+ */
 export interface RemoteFile {
   /** The canonical file name, the one used in the cache and in a `path` folder. */
   name: string;
@@ -57,10 +74,25 @@ export interface RemoteFile {
   size: number;
 }
 
-/** A remote file whose sha256 is pinned: the only kind that is cached and downloaded. */
+/**
+ * A remote file whose sha256 is pinned: the only kind that is cached and downloaded.
+ * @example
+ * const file: PinnedFile = MNIST_SOURCE.remote[0] as PinnedFile;
+ * file.sha256; // '440fcabf73cc546fa21475e81ea370265605f56be210a4024d2ca8f203523609'
+ */
 export type PinnedFile = RemoteFile & { sha256: string };
 
-/** What the source layer needs to know about a downloadable data set. */
+/**
+ * What the source layer needs to know about a downloadable data set.
+ * @example
+ * const source: DatasetSource = {
+ *   id: 'my-set',
+ *   envName: 'MY_SET',
+ *   remote: [{ name: 'data.csv', url: 'https://example.org/data.csv', sha256: null, size: 1024 }],
+ *   local: [['data.csv']],
+ * };
+ * const files = await datasetFiles(source, { path: 'data/my-set' }); // Map { 'data.csv' => Uint8Array }
+ */
 export interface DatasetSource {
   /** Folder name in the cache and in `HORN_DATA_PATH`, e.g. `'fashion-mnist'`. */
   id: string;

@@ -4,7 +4,12 @@ import { DIABETES_DATA_CSV_GZ_BASE64 } from './data/diabetes-data.js';
 import { DIABETES_TARGET_CSV_GZ_BASE64 } from './data/diabetes-target.js';
 import { gzipBase64ToText, type ToyDataset } from './toy-dataset.js';
 
-/** Options of `diabetes.loadData`. */
+/**
+ * Options of `diabetes.loadData`.
+ * @example
+ * diabetes.loadData({ scaled: false }).data.dataSync().slice(0, 2); // Float32Array [59, 2]: age and sex as measured
+ * diabetes.loadData().data.dataSync().slice(0, 2); // Float32Array [0.0381, 0.0507]: scikit-learn's scaled values
+ */
 export interface DiabetesOptions {
   /**
    * Centre each feature and scale it to unit norm, as scikit-learn does by default

@@ -3,7 +3,13 @@ import { parseCsv } from '../readers/csv.js';
 import { DIGITS_CSV_GZ_BASE64 } from './data/digits.js';
 import { gzipBase64ToText, type ToyDataset } from './toy-dataset.js';
 
-/** The digits bunch: the toy-set fields plus the 8x8 images. */
+/**
+ * The digits bunch: the toy-set fields plus the 8x8 images.
+ * @example
+ * const { images, data, target } = digits.loadData();
+ * images.shape; // [1797, 8, 8]
+ * data.shape; // [1797, 64]
+ */
 export interface DigitsDataset extends ToyDataset {
   /** The same pixels as `data`, float32 `[1797, 8, 8]`. */
   images: Tensor;

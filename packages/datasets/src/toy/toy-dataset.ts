@@ -2,7 +2,14 @@ import { makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import { maybeGunzip } from '../readers/bytes.js';
 import { parseCsv } from '../readers/csv.js';
 
-/** A scikit-learn style bunch, as `sklearn.datasets.load_*()` returns it. */
+/**
+ * A scikit-learn style bunch, as `sklearn.datasets.load_*()` returns it.
+ * @example
+ * const { data, target, featureNames, targetNames }: ToyDataset = iris.loadData();
+ * data.shape; // [150, 4]
+ * featureNames[0]; // 'sepal length (cm)'
+ * targetNames; // ['setosa', 'versicolor', 'virginica']
+ */
 export interface ToyDataset {
   /** Features, float32 `[nSamples, nFeatures]`. */
   data: Tensor;

@@ -21,10 +21,21 @@ import {
 } from '@horn/tensor';
 import { canonicalId, lookupId } from '../engine/identifiers.js';
 
-/** An activation function: one tensor in, one tensor out. */
+/**
+ * An activation function: one tensor in, one tensor out.
+ * @example
+ * const square: ActivationFn = (x) => x.square();
+ * registerActivation('square', square);
+ * new Dense({ units: 2, activation: 'square' });
+ */
 export type ActivationFn = (x: Tensor) => Tensor;
 
-/** The built-in activation ids (camelCase; snake_case is accepted too). */
+/**
+ * The built-in activation ids (camelCase; snake_case is accepted too).
+ * @example
+ * const name: ActivationName = 'gelu';
+ * activations[name](tensor([0])).arraySync(); // [0]
+ */
 export type ActivationName =
   | 'relu'
   | 'sigmoid'
@@ -47,7 +58,13 @@ export type ActivationName =
   | 'logSoftmax'
   | 'mish';
 
-/** What `getActivation` resolves: an id, or a function (returned as is). */
+/**
+ * What `getActivation` resolves: an id, or a function (returned as is).
+ * @example
+ * new Dense({ units: 2, activation: 'relu' }); // a name
+ * new Dense({ units: 2, activation: 'leaky_relu' }); // Keras' snake_case
+ * new Dense({ units: 2, activation: (x) => x.clip(0, 6) }); // a function
+ */
 export type ActivationId = ActivationName | 'hard_sigmoid' | 'leaky_relu' | (string & {}) | ActivationFn;
 
 const builtins: Record<ActivationName, ActivationFn> = {

@@ -2,7 +2,11 @@ import type { KerasOptions } from '@horn/tensor';
 import { elu, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link ELU}. */
+/**
+ * Options of {@link ELU}.
+ * @example
+ * new ELU({ alpha: 0.5 }).apply(tensor([-1, 2])).arraySync(); // [-0.3161, 2]: 0.5 * (e^-1 - 1)
+ */
 export interface ELUConfig extends LayerConfig {
   /** The scale of the negative part. Default 1. */
   alpha?: number;

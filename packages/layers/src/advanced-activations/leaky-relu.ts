@@ -2,7 +2,11 @@ import type { KerasOptions } from '@horn/tensor';
 import { leakyRelu, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link LeakyReLU}. */
+/**
+ * Options of {@link LeakyReLU}.
+ * @example
+ * new LeakyReLU({ negativeSlope: 0.1 }).apply(tensor([-2, 3])).arraySync(); // [-0.2, 3]
+ */
 export interface LeakyReLUConfig extends LayerConfig {
   /** The slope for negative inputs, >= 0. Default 0.3 (Keras 3's name and default). */
   negativeSlope?: number;

@@ -10,7 +10,13 @@ import type { Initializer } from '../initializers/initializer.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
 
-/** Options of {@link PReLU}. */
+/**
+ * Options of {@link PReLU}.
+ * @example
+ * const prelu = new PReLU({ alphaInitializer: 'ones', sharedAxes: [1, 2] });
+ * prelu.apply(ones([1, 4, 4, 3]).neg()).shape; // [1, 4, 4, 3]
+ * prelu.weights[0].shape; // [1, 1, 3]: one slope per channel
+ */
 export interface PReLUConfig extends LayerConfig {
   /** Default `'zeros'`. */
   alphaInitializer?: InitializerId;

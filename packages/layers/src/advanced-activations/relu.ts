@@ -2,7 +2,11 @@ import type { KerasOptions } from '@horn/tensor';
 import { cast, clip, greater, mul, relu, relu6, sub, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link ReLU}. */
+/**
+ * Options of {@link ReLU}.
+ * @example
+ * new ReLU({ maxValue: 6, negativeSlope: 0.1, threshold: 1 }).apply(tensor([-1, 0.5, 3, 10])).arraySync(); // [-0.2, -0.05, 3, 6]
+ */
 export interface ReLUConfig extends LayerConfig {
   /** The largest output, >= 0; null (default) for none. */
   maxValue?: number | null;

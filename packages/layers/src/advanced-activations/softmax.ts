@@ -3,7 +3,11 @@ import { greater, softmax, type Tensor, ValueError, where } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Softmax}. */
+/**
+ * Options of {@link Softmax}.
+ * @example
+ * new Softmax({ axis: 0 }).apply(tensor([[1, 1], [1, 3]])).arraySync(); // [[0.5, 0.1192], [0.5, 0.8808]]
+ */
 export interface SoftmaxConfig extends LayerConfig {
   /** The axis to normalize over. Default -1. */
   axis?: number;

@@ -4,7 +4,12 @@ import { add, expandDims, mul, sum, type Tensor, tanh } from '@horn/tensor';
 import type { LayerShape } from '../engine/layer.js';
 import { BaseAttention, type BaseAttentionConfig } from './base-attention.js';
 
-/** Options of {@link AdditiveAttention} (`useScale` defaults to true here). */
+/**
+ * Options of {@link AdditiveAttention} (`useScale` defaults to true here).
+ * @example
+ * const attention = new AdditiveAttention({ useScale: true, dropout: 0.1, seed: 1 });
+ * attention.apply([ones([2, 3, 4]), ones([2, 5, 4])]).shape; // [2, 3, 4]
+ */
 export interface AdditiveAttentionConfig extends BaseAttentionConfig {}
 
 /**

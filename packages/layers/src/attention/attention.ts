@@ -4,7 +4,12 @@ import { add, expandDims, matmul, mul, sum, type Tensor, tanh, ValueError } from
 import type { LayerShape } from '../engine/layer.js';
 import { BaseAttention, type BaseAttentionConfig } from './base-attention.js';
 
-/** Options of {@link Attention}. */
+/**
+ * Options of {@link Attention}.
+ * @example
+ * const attention = new Attention({ scoreMode: 'concat', useScale: true });
+ * attention.apply([ones([2, 3, 4]), ones([2, 5, 4])]).shape; // [2, 3, 4]
+ */
 export interface AttentionConfig extends BaseAttentionConfig {
   /**
    * `'dot'` (default): the query-key dot product; `'concat'`: the sum over features of

@@ -7,7 +7,11 @@ import { andMasks, causalMask, maskList, stepMask } from './attention-masks.js';
 import './call-options.js';
 import { attentionInputShapes } from './attention-shapes.js';
 
-/** Options shared by {@link Attention} and {@link AdditiveAttention}. */
+/**
+ * Options shared by {@link Attention} and {@link AdditiveAttention}.
+ * @example
+ * new Attention({ useScale: false, dropout: 0.2, seed: 42 }); // dropout applies to the attention weights in training
+ */
 export interface BaseAttentionConfig extends LayerConfig {
   /** Learn a scale of the scores. Default false for Attention, true for AdditiveAttention. */
   useScale?: boolean;

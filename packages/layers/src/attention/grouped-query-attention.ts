@@ -15,7 +15,12 @@ import { multiHeadMask } from './multi-head-mask.js';
 import './call-options.js';
 import { attentionInputShapes } from './attention-shapes.js';
 
-/** Options of {@link GroupedQueryAttention}. */
+/**
+ * Options of {@link GroupedQueryAttention}.
+ * @example
+ * const gqa = new GroupedQueryAttention({ headDim: 8, numQueryHeads: 4, numKeyValueHeads: 2, useBias: false, slidingWindow: 3 });
+ * gqa.apply([ones([2, 10, 16]), ones([2, 10, 16])]).shape; // [2, 10, 16]
+ */
 export interface GroupedQueryAttentionConfig extends LayerConfig {
   /** The size of each head (query, key and value), a positive integer. */
   headDim: number;
@@ -228,5 +233,10 @@ export class GroupedQueryAttention extends Layer<GroupedQueryAttentionConfig> {
   }
 }
 
-/** Keras' export name of {@link GroupedQueryAttention} (`keras.layers.GroupQueryAttention`). */
+/**
+ * Keras' export name of {@link GroupedQueryAttention} (`keras.layers.GroupQueryAttention`).
+ * @example
+ * const gqa = new GroupQueryAttention({ headDim: 8, numQueryHeads: 4, numKeyValueHeads: 2 });
+ * gqa instanceof GroupedQueryAttention; // true: the same class
+ */
 export const GroupQueryAttention = GroupedQueryAttention;

@@ -4,7 +4,12 @@ import type { LayerConfig } from '../engine/layer.js';
 import type { InitializerId } from '../initializers/get-initializer.js';
 import type { RegularizerId } from '../regularizers/get-regularizer.js';
 
-/** Options of {@link MultiHeadAttention}. */
+/**
+ * Options of {@link MultiHeadAttention}.
+ * @example
+ * const mha = new MultiHeadAttention({ numHeads: 2, keyDim: 8, valueDim: 4, outputShape: 6, dropout: 0.1, useBias: true });
+ * mha.apply([ones([4, 10, 16]), ones([4, 12, 16])]).shape; // [4, 10, 6]
+ */
 export interface MultiHeadAttentionConfig extends LayerConfig {
   /** The number of attention heads, a positive integer. */
   numHeads: number;

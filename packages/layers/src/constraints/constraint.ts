@@ -75,7 +75,12 @@ function norms(w: Tensor, axis: number | number[]): Tensor {
   return sqrt(sum(square(w), axis, true));
 }
 
-/** Options of {@link MaxNorm}. */
+/**
+ * Options of {@link MaxNorm}.
+ * @example
+ * new MaxNorm({ maxValue: 2, axis: 0 }).apply(tensor([[3], [4]])).arraySync(); // [[1.2], [1.6]]: norm 5 scaled to 2
+ * new Dense({ units: 3, kernelConstraint: new MaxNorm({ maxValue: 2 }) });
+ */
 export interface MaxNormConfig {
   /** The largest norm allowed. Default 2. */
   maxValue?: number;
@@ -126,7 +131,11 @@ export class NonNeg extends Constraint {
   }
 }
 
-/** Options of {@link UnitNorm}. */
+/**
+ * Options of {@link UnitNorm}.
+ * @example
+ * new UnitNorm({ axis: 0 }).apply(tensor([[3], [4]])).arraySync(); // [[0.6], [0.8]]
+ */
 export interface UnitNormConfig {
   /** The axis the norms are taken over. Default 0. */
   axis?: number | number[];
@@ -156,7 +165,11 @@ export class UnitNorm extends Constraint {
   }
 }
 
-/** Options of {@link MinMaxNorm}. */
+/**
+ * Options of {@link MinMaxNorm}.
+ * @example
+ * new MinMaxNorm({ minValue: 1, maxValue: 2, rate: 1, axis: 0 }).apply(tensor([[0.3], [0.4]])).arraySync(); // [[0.6], [0.8]]: norm 0.5 raised to 1
+ */
 export interface MinMaxNormConfig {
   /** Default 0. */
   minValue?: number;

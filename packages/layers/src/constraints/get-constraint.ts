@@ -4,10 +4,21 @@ import { lookupId } from '../engine/identifiers.js';
 import { isSerialized, type Serialized } from '../engine/serialized.js';
 import { Constraint, MaxNorm, MinMaxNorm, NonNeg, UnitNorm } from './constraint.js';
 
-/** The built-in constraint ids (camelCase; snake_case and class names are accepted too). */
+/**
+ * The built-in constraint ids (camelCase; snake_case and class names are accepted too).
+ * @example
+ * const name: ConstraintName = 'unitNorm';
+ * getConstraint(name).apply(tensor([[3], [4]])).arraySync(); // [[0.6], [0.8]]
+ */
 export type ConstraintName = 'maxNorm' | 'nonNeg' | 'unitNorm' | 'minMaxNorm';
 
-/** What `getConstraint` resolves: an id, an instance, or a `{ className, config }` object. */
+/**
+ * What `getConstraint` resolves: an id, an instance, or a `{ className, config }` object.
+ * @example
+ * new Dense({ units: 3, kernelConstraint: 'nonNeg' }); // a name
+ * new Dense({ units: 3, kernelConstraint: new MaxNorm({ maxValue: 2 }) }); // a Constraint
+ * new Dense({ units: 3, kernelConstraint: { className: 'MaxNorm', config: { maxValue: 2 } } }); // a saved one
+ */
 export type ConstraintId = ConstraintName | (string & {}) | Constraint | Serialized;
 
 type ConstraintClass = (new (

@@ -24,7 +24,11 @@ import { booleanOption } from './layer-options.js';
 import { singleInput, singleShape } from './single-input.js';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from './weight-spec.js';
 
-/** Options every convolution layer shares (Keras names, camelCase). */
+/**
+ * Options every convolution layer shares (Keras names, camelCase).
+ * @example
+ * new Conv2D({ filters: 4, kernelSize: [3, 3], strides: 1, padding: 'same', dilationRate: 2, activation: 'relu', useBias: false });
+ */
 export interface BaseConvConfig extends LayerConfig {
   /** The window: an integer or one integer per spatial axis. */
   kernelSize: number | readonly number[];

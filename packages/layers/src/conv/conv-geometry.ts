@@ -4,7 +4,12 @@ import { enumOption } from '../engine/identifiers.js';
 import { fmtShape, layerLabel, type NamedLayer } from '../engine/input-checks.js';
 import type { LayerShape } from '../engine/layer-shape.js';
 
-/** Padding of a conv or pooling layer, as Keras: 'valid' (none) or 'same' (output `ceil(in / stride)`). */
+/**
+ * Padding of a conv or pooling layer, as Keras: 'valid' (none) or 'same' (output `ceil(in / stride)`).
+ * @example
+ * const padding: ConvPadding = 'same';
+ * new Conv2D({ filters: 2, kernelSize: 3, padding }).apply(ones([1, 5, 5, 1])).shape; // [1, 5, 5, 2]
+ */
 export type ConvPadding = 'valid' | 'same';
 
 /**

@@ -8,7 +8,12 @@ import { BaseConv, type BaseConvConfig } from './base-conv.js';
 import { positiveInteger } from './layer-options.js';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from './weight-spec.js';
 
-/** Options of Conv1D, Conv2D and Conv2DTranspose. */
+/**
+ * Options of Conv1D, Conv2D and Conv2DTranspose.
+ * @example
+ * const conv = new Conv2D({ filters: 8, kernelSize: 3, kernelInitializer: 'heNormal', kernelRegularizer: 'l2' });
+ * conv.apply(ones([1, 5, 5, 3])).shape; // [1, 3, 3, 8]
+ */
 export interface ConvConfig extends BaseConvConfig {
   /** The number of output channels (a positive integer). */
   filters: number;

@@ -2,7 +2,12 @@ import type { KerasOptions } from '@horn/tensor';
 import { conv1d, type Tensor } from '@horn/tensor';
 import { Conv, type ConvConfig } from './conv.js';
 
-/** Options of {@link Conv1D}. */
+/**
+ * Options of {@link Conv1D}.
+ * @example
+ * new Conv1D({ filters: 2, kernelSize: 3, padding: 'causal' }).apply(ones([1, 10, 4])).shape; // [1, 10, 2]
+ * new Conv1D({ filters: 2, kernelSize: 3, strides: 2 }).apply(ones([1, 10, 4])).shape; // [1, 4, 2]
+ */
 export interface Conv1DConfig extends ConvConfig {
   /** 'valid' (default), 'same', or 'causal' (zeros on the left only: output t sees inputs up to t). */
   padding?: 'valid' | 'same' | 'causal';

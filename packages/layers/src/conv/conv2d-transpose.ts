@@ -5,7 +5,12 @@ import type { LayerShape } from '../engine/layer-shape.js';
 import { Conv, type ConvConfig } from './conv.js';
 import { type ConvPadding, convTransposeOutputLength } from './conv-geometry.js';
 
-/** Options of {@link Conv2DTranspose}. */
+/**
+ * Options of {@link Conv2DTranspose}.
+ * @example
+ * new Conv2DTranspose({ filters: 3, kernelSize: 3, strides: 2, padding: 'same' }).apply(ones([1, 4, 4, 8])).shape; // [1, 8, 8, 3]
+ * new Conv2DTranspose({ filters: 3, kernelSize: 3, strides: 2, outputPadding: 1 }).apply(ones([1, 4, 4, 8])).shape; // [1, 10, 10, 3]
+ */
 export interface Conv2DTransposeConfig extends ConvConfig {
   padding?: ConvPadding;
   /**

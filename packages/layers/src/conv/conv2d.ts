@@ -6,7 +6,11 @@ import { Conv, type ConvConfig } from './conv.js';
 import type { ConvPadding } from './conv-geometry.js';
 import { singleInput } from './single-input.js';
 
-/** Options of {@link Conv2D}. */
+/**
+ * Options of {@link Conv2D}.
+ * @example
+ * new Conv2D({ filters: 32, kernelSize: 3, strides: 2, padding: 'same', activation: 'relu' }).apply(ones([1, 28, 28, 1])).shape; // [1, 14, 14, 32]
+ */
 export interface Conv2DConfig extends ConvConfig {
   padding?: ConvPadding;
 }

@@ -10,7 +10,11 @@ import type { ConvPadding } from './conv-geometry.js';
 import { positiveInteger } from './layer-options.js';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from './weight-spec.js';
 
-/** Options of {@link DepthwiseConv2D}. */
+/**
+ * Options of {@link DepthwiseConv2D}.
+ * @example
+ * new DepthwiseConv2D({ kernelSize: 3, depthMultiplier: 2, padding: 'same' }).apply(ones([1, 8, 8, 3])).shape; // [1, 8, 8, 6]
+ */
 export interface DepthwiseConv2DConfig extends BaseConvConfig {
   padding?: ConvPadding;
   /** Filters per input channel; the output has `in * depthMultiplier` channels. Default 1. */

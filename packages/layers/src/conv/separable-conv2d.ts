@@ -11,7 +11,11 @@ import { depthwise } from './depthwise-conv2d.js';
 import { positiveInteger } from './layer-options.js';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from './weight-spec.js';
 
-/** Options of {@link SeparableConv2D}. */
+/**
+ * Options of {@link SeparableConv2D}.
+ * @example
+ * new SeparableConv2D({ filters: 16, kernelSize: 3, depthMultiplier: 1, padding: 'same' }).apply(ones([1, 8, 8, 3])).shape; // [1, 8, 8, 16]
+ */
 export interface SeparableConv2DConfig extends BaseConvConfig {
   padding?: ConvPadding;
   /** The number of output channels. */

@@ -7,7 +7,11 @@ import {
 } from '../activations/activations.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Activation}. */
+/**
+ * Options of {@link Activation}.
+ * @example
+ * new Activation({ activation: 'relu' }).apply(tensor([-1, 2])).arraySync(); // [0, 2]
+ */
 export interface ActivationConfig extends LayerConfig {
   /** An activation id (`'relu'`, `'softmax'`, ...) or function. */
   activation: ActivationId;

@@ -3,7 +3,13 @@ import { normalizeOptions, type Tensor, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { L1L2 } from '../regularizers/regularizer.js';
 
-/** Options of {@link ActivityRegularization}. */
+/**
+ * Options of {@link ActivityRegularization}.
+ * @example
+ * const reg = new ActivityRegularization({ l1: 0.01, l2: 0.1 });
+ * reg.apply(tensor([[1, -2]])).arraySync(); // [[1, -2]]: the input passes through
+ * reg.losses.map((l) => l.arraySync()); // [0.53]: 0.01 * 3 + 0.1 * 5
+ */
 export interface ActivityRegularizationConfig extends Omit<LayerConfig, 'activityRegularizer'> {
   /** The L1 factor: adds `l1 · sum(|x|)`. Default 0. */
   l1?: number;

@@ -16,7 +16,12 @@ import type { Initializer } from '../initializers/initializer.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
 
-/** Options of {@link Dense}. */
+/**
+ * Options of {@link Dense}.
+ * @example
+ * const dense = new Dense({ units: 3, activation: 'relu', useBias: false, kernelInitializer: 'ones' });
+ * dense.apply(tensor([[1, 2]])).arraySync(); // [[3, 3, 3]]
+ */
 export interface DenseConfig extends LayerConfig {
   /** The output size, a positive integer. */
   units: number;

@@ -4,7 +4,12 @@ import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { dropoutMask, readRate, readSeed, seededStream } from './random-layer.js';
 
-/** Options of {@link Dropout}. */
+/**
+ * Options of {@link Dropout}.
+ * @example
+ * const dropout = new Dropout({ rate: 0.5, noiseShape: [null, 1], seed: 7 });
+ * dropout.apply(ones([2, 3]), { training: true }); // each row entirely kept (2s) or dropped (0s)
+ */
 export interface DropoutConfig extends LayerConfig {
   /** The fraction of inputs to drop, in [0, 1]. */
   rate: number;

@@ -12,7 +12,12 @@ import { RandomUniform } from '../initializers/random-initializers.js';
 import { getRegularizer, type RegularizerId, serializeRegularizer } from '../regularizers/get-regularizer.js';
 import type { Regularizer } from '../regularizers/regularizer.js';
 
-/** Options of {@link Embedding}. */
+/**
+ * Options of {@link Embedding}.
+ * @example
+ * const emb = new Embedding({ inputDim: 10, outputDim: 4, maskZero: true, embeddingsInitializer: 'ones' });
+ * emb.apply(tensor([[1, 0, 3]], undefined, 'int32')).shape; // [1, 3, 4]
+ */
 export interface EmbeddingConfig extends LayerConfig {
   /** The vocabulary size: indices lie in `[0, inputDim)`. */
   inputDim: number;

@@ -3,7 +3,11 @@ import { reshape, type Tensor, transpose } from '@horn/tensor';
 import { type DataFormat, normalizeDataFormat } from '../engine/data-format.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Flatten}. */
+/**
+ * Options of {@link Flatten}.
+ * @example
+ * new Flatten({ dataFormat: 'channelsLast' }).apply(ones([2, 3, 4])).shape; // [2, 12]
+ */
 export interface FlattenConfig extends LayerConfig {
   /** `'channelsLast'` (default) or `'channelsFirst'` (channels are moved last before flattening, as Keras). */
   dataFormat?: DataFormat | 'channels_last' | 'channels_first';

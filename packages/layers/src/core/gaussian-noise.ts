@@ -3,7 +3,12 @@ import { add, makeTensor, type Tensor, ValueError } from '@horn/tensor';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { readSeed, seededStream } from './random-layer.js';
 
-/** Options of {@link GaussianNoise}. */
+/**
+ * Options of {@link GaussianNoise}.
+ * @example
+ * const noise = new GaussianNoise({ stddev: 0.1, seed: 3 });
+ * noise.apply(ones([2]), { training: false }).arraySync(); // [1, 1]: noise only in training
+ */
 export interface GaussianNoiseConfig extends LayerConfig {
   /** The standard deviation of the noise, >= 0. */
   stddev: number;

@@ -15,7 +15,12 @@ export type LambdaFunction = (inputs: Tensor | Tensor[], args: Readonly<Record<s
  */
 export type LambdaOutputShape = (number | null)[] | ((inputShape: LayerShape | LayerShape[]) => LayerShape);
 
-/** Options of {@link Lambda}. */
+/**
+ * Options of {@link Lambda}.
+ * @example
+ * const double = new Lambda({ function: (x) => (x as Tensor).mul(2), outputShape: [2] });
+ * double.apply(tensor([[1, 2]])).arraySync(); // [[2, 4]]
+ */
 export interface LambdaConfig extends LayerConfig {
   /** The function to wrap (Keras' `function`). */
   function: LambdaFunction;

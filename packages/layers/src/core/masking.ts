@@ -4,7 +4,12 @@ import { layerLabel } from '../engine/input-checks.js';
 import { setKerasMask } from '../engine/keras-mask.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Masking}. */
+/**
+ * Options of {@link Masking}.
+ * @example
+ * const masking = new Masking({ maskValue: -1 });
+ * (masking.computeMask(tensor([[[1], [-1], [2]]])) as Tensor).arraySync(); // [[1, 0, 1]] (bool): the all -1 step is masked
+ */
 export interface MaskingConfig extends LayerConfig {
   /** A time step is masked where every feature equals this value. Default 0. */
   maskValue?: number;

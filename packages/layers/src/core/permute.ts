@@ -2,7 +2,11 @@ import type { KerasOptions } from '@horn/tensor';
 import { type Tensor, transpose, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Permute}. */
+/**
+ * Options of {@link Permute}.
+ * @example
+ * new Permute({ dims: [2, 1] }).apply(ones([1, 3, 4])).shape; // [1, 4, 3]
+ */
 export interface PermuteConfig extends LayerConfig {
   /** A permutation of `1..n` over the non-batch dimensions (1-based, as Keras). */
   dims: number[];

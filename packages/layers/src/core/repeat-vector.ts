@@ -2,7 +2,11 @@ import type { KerasOptions } from '@horn/tensor';
 import { expandDims, type Tensor, tile, ValueError } from '@horn/tensor';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link RepeatVector}. */
+/**
+ * Options of {@link RepeatVector}.
+ * @example
+ * new RepeatVector({ n: 3 }).apply(tensor([[1, 2]])).arraySync(); // [[[1, 2], [1, 2], [1, 2]]]
+ */
 export interface RepeatVectorConfig extends LayerConfig {
   /** How many times to repeat, a positive integer. */
   n: number;

@@ -3,7 +3,11 @@ import { reshape, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Reshape}. */
+/**
+ * Options of {@link Reshape}.
+ * @example
+ * new Reshape({ targetShape: [2, -1] }).apply(ones([1, 6])).shape; // [1, 2, 3]
+ */
 export interface ReshapeConfig extends LayerConfig {
   /** The output shape without the batch dimension; one entry may be -1 (inferred). */
   targetShape: number[];

@@ -4,7 +4,12 @@ import { type DataFormat, normalizeDataFormat } from '../engine/data-format.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { dropoutMask, readRate, readSeed, seededStream } from './random-layer.js';
 
-/** Options of {@link SpatialDropout2D}. */
+/**
+ * Options of {@link SpatialDropout2D}.
+ * @example
+ * const drop = new SpatialDropout2D({ rate: 0.5, dataFormat: 'channelsLast', seed: 1 });
+ * drop.apply(ones([1, 4, 4, 8]), { training: true }); // whole channels are zeroed, the rest scaled by 2
+ */
 export interface SpatialDropout2DConfig extends LayerConfig {
   /** The fraction of channels to drop, in [0, 1]. */
   rate: number;

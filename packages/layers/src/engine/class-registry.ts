@@ -26,6 +26,14 @@ export function registerClass<T extends SerializableClass>(cls: T): T {
 /**
  * Classes given by name for one deserialization (Keras' `custom_objects`): `{ CustomDense }` maps
  * the saved class name `'CustomDense'` to the class.
+ * @example
+ * class Scale extends Layer {
+ *   static override readonly className = 'Scale';
+ *   override call(x: Tensor | Tensor[]) { return (x as Tensor).mul(2); }
+ * }
+ * const custom: CustomObjects = { Scale };
+ * const saved = serializeLayer(new Scale());
+ * withCustomObjects(custom, () => deserializeLayer(saved)) instanceof Scale; // true
  */
 export type CustomObjects = Readonly<Record<string, SerializableClass>>;
 

@@ -1,6 +1,11 @@
 import { enumOption } from './identifiers.js';
 
-/** Channels-last (NHWC, the default) or channels-first (NCHW). */
+/**
+ * Channels-last (NHWC, the default) or channels-first (NCHW).
+ * @example
+ * const format: DataFormat = 'channelsLast';
+ * new Flatten({ dataFormat: format }).apply(ones([2, 3, 4])).shape; // [2, 12]
+ */
 export type DataFormat = 'channelsLast' | 'channelsFirst';
 
 /**

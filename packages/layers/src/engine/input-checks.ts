@@ -1,7 +1,12 @@
 import { ShapeError, ValueError } from '@horn/tensor';
 import type { LayerShape } from './layer-shape.js';
 
-/** Anything with a name and a class carrying a Keras class name: a layer, for messages. */
+/**
+ * Anything with a name and a class carrying a Keras class name: a layer, for messages.
+ * @example
+ * const named: NamedLayer = new Dense({ units: 2, name: 'out' });
+ * layerLabel(named); // "Dense 'out'"
+ */
 export interface NamedLayer {
   readonly name: string;
 }
@@ -23,7 +28,13 @@ export function fmtShape(shape: LayerShape): string {
   return `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]`;
 }
 
-/** The ranks a layer accepts: one rank, a list of ranks, or bounds. */
+/**
+ * The ranks a layer accepts: one rank, a list of ranks, or bounds.
+ * @example
+ * const rank: RankRequirement = { min: 3, max: 4 };
+ * assertInputRank(new Dense({ units: 2, name: 'd' }), [null, 28, 28, 1], rank); // passes: rank 4
+ * assertInputRank(new Dense({ units: 2, name: 'd' }), [null, 28, 28, 1], 3); // throws: expected rank 3
+ */
 export type RankRequirement = number | readonly number[] | { min?: number; max?: number };
 
 /**

@@ -15,6 +15,9 @@ export type InputDTypes = readonly DType[] | 'any';
  * What a layer may declare about dtypes (structurally, so any layer can opt in):
  * `inputDTypes` (what `apply` keeps) and `computeOutputDType` (the dtype of its symbolic outputs;
  * default float32). A functional model takes the dtypes of its `Input`s and gives those of its outputs.
+ * @example
+ * const dense: DTypeAware = new Dense({ units: 1 });
+ * acceptedInputDTypes(dense, 0); // ['float32']
  */
 export interface DTypeAware extends NamedLayer {
   readonly inputDTypes?: InputDTypes;

@@ -3,7 +3,13 @@ import { type DType, normalizeOptions, type Tensor, ValueError } from '@horn/ten
 import { Layer } from './layer.js';
 import { Node, SymbolicTensor } from './symbolic.js';
 
-/** Options of {@link InputLayer}: one of `inputShape` / `batchInputShape` (alias `batchShape`). */
+/**
+ * Options of {@link InputLayer}: one of `inputShape` / `batchInputShape` (alias `batchShape`).
+ * @example
+ * const layer = new InputLayer({ inputShape: [4], batchSize: 8, name: 'features' });
+ * layer.batchInputShape; // [8, 4]
+ * new InputLayer({ batchShape: [null, 3] }); // Keras 3's name
+ */
 export interface InputLayerConfig {
   /** The shape without the batch dimension (Keras `shape` / `input_shape`). */
   inputShape?: (number | null)[];
@@ -148,7 +154,13 @@ export class InputLayer extends Layer {
   }
 }
 
-/** Options of {@link Input}. */
+/**
+ * Options of {@link Input}.
+ * @example
+ * const x = Input({ shape: [28, 28, 1], batchSize: 32, dtype: 'float32', name: 'image' });
+ * x.shape; // [32, 28, 28, 1]
+ * Input({ batchShape: [null, 10], dtype: 'int32' }).shape; // [null, 10]
+ */
 export interface InputConfig {
   /** The shape without the batch dimension, e.g. `[28, 28, 1]`; `null` for unknown sizes. */
   shape?: (number | null)[];

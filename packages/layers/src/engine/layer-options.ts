@@ -3,7 +3,13 @@ import type { ConstraintId } from '../constraints/get-constraint.js';
 import type { InitializerId } from '../initializers/get-initializer.js';
 import type { RegularizerId } from '../regularizers/get-regularizer.js';
 
-/** Options every layer takes. */
+/**
+ * Options every layer takes.
+ * @example
+ * const dense = new Dense({ units: 2, name: 'hidden', trainable: false, inputShape: [4], activityRegularizer: 'l1' });
+ * dense.name; // 'hidden'
+ * dense.trainable; // false
+ */
 export interface LayerConfig {
   /** Unique per class by default: `dense`, `dense_1`, ... */
   name?: string;
@@ -24,7 +30,13 @@ export interface LayerConfig {
   activityRegularizer?: RegularizerId | null;
 }
 
-/** Options of `Layer.apply` and `Layer.call`. */
+/**
+ * Options of `Layer.apply` and `Layer.call`.
+ * @example
+ * const dropout = new Dropout({ rate: 0.5, seed: 1 });
+ * dropout.apply(ones([1, 4]), { training: false }).arraySync(); // [[1, 1, 1, 1]]: inference passes through
+ * dropout.apply(ones([1, 4]), { training: true }); // drops about half, scales the rest by 2
+ */
 export interface CallOptions {
   /** Training mode: Dropout drops, BatchNormalization uses batch statistics. Default false. */
   training?: boolean;
@@ -37,10 +49,28 @@ export interface CallOptions {
   mask?: LayerMask;
 }
 
-/** A mask for one input (null: none), or one entry per input of a layer called on a list. */
+/**
+ * A mask for one input (null: none), or one entry per input of a layer called on a list.
+ * @example
+ * const emb = new Embedding({ inputDim: 5, outputDim: 2, maskZero: true });
+ * const mask: LayerMask = emb.computeMask(tensor([[1, 0]]));
+ * (mask as Tensor).arraySync(); // [[1, 0]] (bool): index 0 is padding
+ */
 export type LayerMask = Tensor | null | (Tensor | null)[];
 
-/** Options of `Layer.addWeight`. */
+/**
+ * Options of `Layer.addWeight`.
+ * @example
+ * class Scale extends Layer {
+ *   static override readonly className = 'Scale';
+ *   scale!: Variable;
+ *   override build() {
+ *     this.scale = this.addWeight('scale', [1], { initializer: 'ones', regularizer: 'l2', constraint: 'nonNeg', trainable: true });
+ *   }
+ *   override call(x: Tensor | Tensor[]) { return (x as Tensor).mul(this.scale); }
+ * }
+ * new Scale().apply(tensor([[1, 2]])).arraySync(); // [[1, 2]]
+ */
 export interface AddWeightOptions {
   /** Default `'glorotUniform'` (as Keras' add_weight for float weights). */
   initializer?: InitializerId;

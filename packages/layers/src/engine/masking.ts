@@ -5,7 +5,12 @@ import { getKerasMask, setKerasMask } from './keras-mask.js';
 import type { LayerMask } from './layer-options.js';
 import type { LayerShape } from './layer-shape.js';
 
-/** What the mask propagation reads of a layer. */
+/**
+ * What the mask propagation reads of a layer.
+ * @example
+ * const layer: MaskingLayer = new Masking({ maskValue: 0 });
+ * layer.supportsMasking; // true
+ */
 export interface MaskingLayer extends NamedLayer {
   readonly className: string;
   readonly supportsMasking: boolean;
@@ -96,7 +101,12 @@ export function attachOutputMasks(
   });
 }
 
-/** What {@link symbolicOutputMasks} reads of a symbolic input. */
+/**
+ * What {@link symbolicOutputMasks} reads of a symbolic input.
+ * @example
+ * const inputs: MaskedShape[] = [{ shape: [null, 4], hasMask: false }];
+ * symbolicOutputMasks(new Embedding({ inputDim: 5, outputDim: 2, maskZero: true }), inputs, false, 1); // [true]
+ */
 export interface MaskedShape {
   readonly shape: LayerShape;
   readonly hasMask: boolean;

@@ -56,7 +56,15 @@ export class SymbolicTensor {
   }
 }
 
-/** What a {@link Node} is built from. */
+/**
+ * What a {@link Node} is built from.
+ * @example
+ * // Built by Layer.apply on symbolic inputs: the layer, its inputs and outputs.
+ * const x = Input({ shape: [3] });
+ * const y = new Dense({ units: 2 }).apply(x);
+ * const node = y.sourceLayer.inboundNodes[0]; // made from NodeArgs { outboundLayer, inputTensors: [x], outputTensors: [y] }
+ * node.inputShapes; // [[null, 3]]
+ */
 export interface NodeArgs {
   outboundLayer: Layer;
   inputTensors: SymbolicTensor[];

@@ -40,7 +40,12 @@ export class Ones extends Initializer {
   }
 }
 
-/** Options of {@link Constant}. */
+/**
+ * Options of {@link Constant}.
+ * @example
+ * new Constant({ value: 3 }).apply([2]).arraySync(); // [3, 3]
+ * new Constant({ value: [1, 2] }).apply([2, 2]).arraySync(); // [[1, 2], [1, 2]]
+ */
 export interface ConstantConfig {
   /** A number, or an array / tensor that broadcasts to the weight's shape. Default 0. */
   value?: number | NestedArray | Tensor;
@@ -90,7 +95,11 @@ export class Constant extends Initializer {
   }
 }
 
-/** Options of {@link Identity}. */
+/**
+ * Options of {@link Identity}.
+ * @example
+ * new Identity({ gain: 2 }).apply([2, 2]).arraySync(); // [[2, 0], [0, 2]]
+ */
 export interface IdentityConfig {
   /** Multiplies the identity matrix. Default 1. */
   gain?: number;

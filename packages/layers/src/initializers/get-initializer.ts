@@ -16,7 +16,12 @@ import {
   VarianceScaling,
 } from './variance-scaling.js';
 
-/** The built-in initializer ids (camelCase; snake_case and class names are accepted too). */
+/**
+ * The built-in initializer ids (camelCase; snake_case and class names are accepted too).
+ * @example
+ * const name: InitializerName = 'ones';
+ * getInitializer(name).apply([2]).arraySync(); // [1, 1]
+ */
 export type InitializerName =
   | 'zeros'
   | 'ones'
@@ -34,7 +39,14 @@ export type InitializerName =
   | 'identity'
   | 'varianceScaling';
 
-/** What `getInitializer` resolves: an id, an instance, or a `{ className, config }` object. */
+/**
+ * What `getInitializer` resolves: an id, an instance, or a `{ className, config }` object.
+ * @example
+ * new Dense({ units: 2, kernelInitializer: 'heNormal' }); // a name
+ * new Dense({ units: 2, kernelInitializer: 'he_normal' }); // Keras' snake_case
+ * new Dense({ units: 2, kernelInitializer: new HeNormal({ seed: 1 }) }); // an Initializer
+ * new Dense({ units: 2, kernelInitializer: { className: 'Constant', config: { value: 0.5 } } }); // a saved one
+ */
 export type InitializerId = InitializerName | (string & {}) | Initializer | Serialized;
 
 type InitializerClass = (new (

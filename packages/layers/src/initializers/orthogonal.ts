@@ -11,7 +11,12 @@ import {
 } from '@horn/tensor';
 import { checkInitArgs, Initializer, numberOption, seedOption } from './initializer.js';
 
-/** Options of {@link Orthogonal}. */
+/**
+ * Options of {@link Orthogonal}.
+ * @example
+ * const w = new Orthogonal({ gain: 1, seed: 1 }).apply([3, 3]);
+ * matmul(w, w, false, true).arraySync(); // the identity, up to float32 rounding
+ */
 export interface OrthogonalConfig {
   /** Multiplies the orthogonal matrix. Default 1. */
   gain?: number;

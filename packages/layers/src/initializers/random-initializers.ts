@@ -10,7 +10,12 @@ import {
 } from '@horn/tensor';
 import { checkInitArgs, Initializer, numberOption, seedOption } from './initializer.js';
 
-/** Options of {@link RandomNormal} and {@link TruncatedNormal}. */
+/**
+ * Options of {@link RandomNormal} and {@link TruncatedNormal}.
+ * @example
+ * const init = new RandomNormal({ mean: 0, stddev: 0.05, seed: 1 });
+ * init.apply([2]).arraySync(); // the same values on every call: seeded
+ */
 export interface RandomNormalConfig {
   /** Default 0. */
   mean?: number;
@@ -70,7 +75,12 @@ export class TruncatedNormal extends RandomNormal {
   }
 }
 
-/** Options of {@link RandomUniform}. */
+/**
+ * Options of {@link RandomUniform}.
+ * @example
+ * const init = new RandomUniform({ minval: -1, maxval: 1, seed: 1 });
+ * init.apply([3]).shape; // [3], values in [-1, 1)
+ */
 export interface RandomUniformConfig {
   /** Lower bound (included). Default -0.05 (Keras). */
   minval?: number;

@@ -25,12 +25,27 @@ export function computeFans(shape: readonly number[]): { fanIn: number; fanOut: 
   return { fanIn: shape[shape.length - 2] * receptive, fanOut: shape[shape.length - 1] * receptive };
 }
 
-/** Which fan divides the scale. */
+/**
+ * Which fan divides the scale.
+ * @example
+ * const mode: FanMode = 'fanAvg';
+ * new VarianceScaling({ scale: 1, mode, distribution: 'uniform', seed: 1 }); // GlorotUniform
+ */
 export type FanMode = 'fanIn' | 'fanOut' | 'fanAvg';
-/** The distribution {@link VarianceScaling} draws from. */
+/**
+ * The distribution {@link VarianceScaling} draws from.
+ * @example
+ * const distribution: ScalingDistribution = 'untruncatedNormal';
+ * new VarianceScaling({ scale: 2, mode: 'fanIn', distribution, seed: 1 }).apply([4, 3]).shape; // [4, 3]
+ */
 export type ScalingDistribution = 'truncatedNormal' | 'untruncatedNormal' | 'uniform';
 
-/** Options of {@link VarianceScaling}. */
+/**
+ * Options of {@link VarianceScaling}.
+ * @example
+ * const init = new VarianceScaling({ scale: 2, mode: 'fan_in', distribution: 'truncated_normal', seed: 1 });
+ * init.apply([4, 3]).shape; // [4, 3]: He normal
+ */
 export interface VarianceScalingConfig {
   /** Default 1. */
   scale?: number;
@@ -99,7 +114,12 @@ export class VarianceScaling extends Initializer {
   }
 }
 
-/** Options of the named variance-scaling initializers (GlorotUniform, HeNormal, ...). */
+/**
+ * Options of the named variance-scaling initializers (GlorotUniform, HeNormal, ...).
+ * @example
+ * new GlorotUniform({ seed: 1 }).apply([2, 2]).arraySync(); // the same matrix on every call
+ * new HeNormal({ seed: null }); // without a seed: the global stream (setSeed)
+ */
 export interface SeedConfig {
   /** A seed makes every `apply` give the same values; without it the global stream (`setSeed`) is used. */
   seed?: number | null;

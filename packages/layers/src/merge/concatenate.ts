@@ -6,7 +6,11 @@ import type { MaskedShape } from '../engine/masking.js';
 import { Merge } from './merge.js';
 import { concatMask } from './merge-masks.js';
 
-/** Options of {@link Concatenate}. */
+/**
+ * Options of {@link Concatenate}.
+ * @example
+ * new Concatenate({ axis: 1 }).apply([ones([2, 3]), ones([2, 4])]).shape; // [2, 7]
+ */
 export interface ConcatenateConfig extends LayerConfig {
   /** The axis to join along (negative counts from the end). Default -1. */
   axis?: number;

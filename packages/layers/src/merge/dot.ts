@@ -4,7 +4,12 @@ import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import type { LayerConfig, LayerShape } from '../engine/layer.js';
 import { Merge } from './merge.js';
 
-/** Options of {@link Dot}. */
+/**
+ * Options of {@link Dot}.
+ * @example
+ * new Dot({ axes: 1 }).apply([tensor([[1, 2]]), tensor([[3, 4]])]).arraySync(); // [[11]]
+ * new Dot({ axes: [1, 1], normalize: true }).apply([tensor([[1, 0]]), tensor([[1, 1]])]).arraySync(); // [[0.7071]]: the cosine
+ */
 export interface DotConfig extends LayerConfig {
   /** The axis (both inputs) or the pair of axes `[a1, a2]` to contract; negative counts from the end. Never 0 (the batch). */
   axes: number | [number, number];

@@ -12,7 +12,12 @@ import type { Regularizer } from '../regularizers/regularizer.js';
 import { maskedMoments } from './masked-moments.js';
 import { parameterAxes, readAxisOption } from './normalization-axes.js';
 
-/** Options of {@link BatchNormalization}. */
+/**
+ * Options of {@link BatchNormalization}.
+ * @example
+ * const bn = new BatchNormalization({ axis: -1, momentum: 0.9, epsilon: 1e-3, center: true, scale: false });
+ * bn.apply(tensor([[1, 2], [3, 4]]), { training: true }).arraySync(); // [[-0.9995, -0.9995], [0.9995, 0.9995]]
+ */
 export interface BatchNormalizationConfig extends LayerConfig {
   /** The feature axis (or axes) that keeps its own statistics. Default -1 (channels last). */
   axis?: number | number[];

@@ -10,7 +10,12 @@ import { getRegularizer, type RegularizerId, serializeRegularizer } from '../reg
 import type { Regularizer } from '../regularizers/regularizer.js';
 import { parameterAxes, readAxisOption } from './normalization-axes.js';
 
-/** Options of {@link LayerNormalization}. */
+/**
+ * Options of {@link LayerNormalization}.
+ * @example
+ * const ln = new LayerNormalization({ axis: -1, epsilon: 1e-3, center: false, scale: false });
+ * ln.apply(tensor([[1, 3]])).arraySync(); // [[-0.9995, 0.9995]]
+ */
 export interface LayerNormalizationConfig extends LayerConfig {
   /** The axis (or axes) normalized over, per sample. Default -1. */
   axis?: number | number[];

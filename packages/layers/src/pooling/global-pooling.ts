@@ -6,7 +6,12 @@ import { singleInput, singleShape } from '../conv/single-input.js';
 import { assertInputRank, fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of the global pooling layers. */
+/**
+ * Options of the global pooling layers.
+ * @example
+ * new GlobalAveragePooling2D({ keepdims: true }).apply(ones([2, 4, 4, 3])).shape; // [2, 1, 1, 3]
+ * new GlobalMaxPooling2D().apply(ones([2, 4, 4, 3])).shape; // [2, 3]
+ */
 export interface GlobalPoolingConfig extends LayerConfig {
   /** Keep the spatial axes with size 1 (`[n, 1, 1, c]`). Default false. */
   keepdims?: boolean;

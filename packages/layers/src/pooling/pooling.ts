@@ -11,7 +11,12 @@ import { singleInput, singleShape } from '../conv/single-input.js';
 import { assertInputRank, layerLabel, normalizeTuple } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of the pooling layers (Keras names, camelCase). */
+/**
+ * Options of the pooling layers (Keras names, camelCase).
+ * @example
+ * new MaxPooling2D({ poolSize: 2, strides: 1, padding: 'same' }).apply(ones([1, 4, 4, 1])).shape; // [1, 4, 4, 1]
+ * new AveragePooling2D({ poolSize: [2, 2] }).apply(ones([1, 4, 4, 1])).shape; // [1, 2, 2, 1]: strides default to poolSize
+ */
 export interface PoolingConfig extends LayerConfig {
   /** The window: an integer, or one per spatial axis. Default 2. */
   poolSize?: number | readonly number[];

@@ -1,7 +1,12 @@
 import { add, gather, mul, reshape, sum, type Tensor, tensor } from '@horn/tensor';
 import type { ResizeInterpolation } from './resize-images.js';
 
-/** How points outside the image are filled, as TF's ImageProjectiveTransformV3. */
+/**
+ * How points outside the image are filled, as TF's ImageProjectiveTransformV3.
+ * @example
+ * const fillMode: FillMode = 'constant';
+ * new RandomRotation({ factor: 0.25, fillMode, fillValue: 0, seed: 1 }); // corners outside the image become 0
+ */
 export type FillMode = 'reflect' | 'wrap' | 'constant' | 'nearest';
 
 /**

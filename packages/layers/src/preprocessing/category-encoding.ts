@@ -13,7 +13,13 @@ import {
 } from './encoding/encode-categorical.js';
 import { countWeightsOf, refuseSparse } from './encoding/encoding-options.js';
 
-/** Options of {@link CategoryEncoding}. */
+/**
+ * Options of {@link CategoryEncoding}.
+ * @example
+ * new CategoryEncoding({ numTokens: 4, outputMode: 'one_hot' }).apply(tensor([3, 1], undefined, 'int32')).arraySync();
+ * // [[0, 0, 0, 1], [0, 1, 0, 0]]
+ * new CategoryEncoding({ numTokens: 4, outputMode: 'multi_hot' }).apply(tensor([[0, 3]], undefined, 'int32')).arraySync(); // [[1, 0, 0, 1]]
+ */
 export interface CategoryEncodingConfig extends LayerConfig {
   /** How many categories: inputs are integers in `[0, numTokens)`. Required. */
   numTokens: number;
@@ -23,7 +29,13 @@ export interface CategoryEncodingConfig extends LayerConfig {
   sparse?: boolean;
 }
 
-/** Options of a {@link CategoryEncoding} call: `countWeights` weighs each input value in `'count'` mode. */
+/**
+ * Options of a {@link CategoryEncoding} call: `countWeights` weighs each input value in `'count'` mode.
+ * @example
+ * const encode = new CategoryEncoding({ numTokens: 4, outputMode: 'count' });
+ * const options: CategoryEncodingCallOptions = { countWeights: tensor([[0.5, 1, 2]]) };
+ * encode.apply(tensor([[0, 1, 1]], undefined, 'int32'), options).arraySync(); // [[0.5, 3, 0, 0]]
+ */
 export interface CategoryEncodingCallOptions extends CallOptions {
   /** One weight per input value (the input's shape), summed instead of 1s; `'count'` mode only. */
   countWeights?: Tensor;

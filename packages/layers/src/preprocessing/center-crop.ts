@@ -6,7 +6,11 @@ import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../e
 import { imageShape } from './image-input.js';
 import { aspectCropBox, cropImages, resizeImages } from './resize-images.js';
 
-/** Options of {@link CenterCrop}. */
+/**
+ * Options of {@link CenterCrop}.
+ * @example
+ * new CenterCrop({ height: 2, width: 2 }).apply(ones([1, 4, 6, 3])).shape; // [1, 2, 2, 3]
+ */
 export interface CenterCropConfig extends LayerConfig {
   /** The output height. */
   height: number;

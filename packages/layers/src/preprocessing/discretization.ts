@@ -14,7 +14,14 @@ import {
   summarize,
 } from './encoding/quantile-summary.js';
 
-/** Options of {@link Discretization}: `binBoundaries`, or `numBins` and `adapt`. */
+/**
+ * Options of {@link Discretization}: `binBoundaries`, or `numBins` and `adapt`.
+ * @example
+ * new Discretization({ binBoundaries: [0, 1, 2] }).apply(tensor([[-1, 0.5, 3]])).arraySync(); // [[0, 1, 3]]
+ * const adapted = new Discretization({ numBins: 2, epsilon: 0.01, outputMode: 'int' });
+ * adapted.adapt(tensor([1, 2, 3, 4]));
+ * adapted.apply(tensor([0, 5])).arraySync(); // [0, 1]: two bins split at the median
+ */
 export interface DiscretizationConfig extends LayerConfig {
   /** Increasing boundaries: `[0, 1, 2]` makes the bins `(-inf, 0)`, `[0, 1)`, `[1, 2)`, `[2, inf)`. */
   binBoundaries?: readonly number[] | null;

@@ -26,7 +26,13 @@ import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../e
 // Keras' backend.epsilon(): the smallest standard deviation divided by.
 const EPSILON = 1e-7;
 
-/** Options of {@link Normalization}. */
+/**
+ * Options of {@link Normalization}.
+ * @example
+ * const fixed = new Normalization({ axis: -1, mean: [1, 10], variance: [1, 100] });
+ * fixed.apply(tensor([[2, 20]])).arraySync(); // [[1, 1]]
+ * new Normalization({ mean: 5, variance: 4, invert: true }).apply(tensor([[1]])).arraySync(); // [[7]]: 5 + 1 * 2
+ */
 export interface NormalizationConfig extends LayerConfig {
   /**
    * The axis (or axes) that keep their own mean and variance, default -1 (per feature / channel);

@@ -9,7 +9,11 @@ import { imageShape, onImageBatch } from './image-input.js';
 import { RandomStream } from './random-stream.js';
 import type { ResizeInterpolation } from './resize-images.js';
 
-/** Options RandomRotation, RandomZoom and RandomTranslation share. */
+/**
+ * Options RandomRotation, RandomZoom and RandomTranslation share.
+ * @example
+ * new RandomZoom({ heightFactor: 0.2, fillMode: 'nearest', interpolation: 'bilinear', fillValue: 0, seed: 1 });
+ */
 export interface RandomAffineConfig extends LayerConfig {
   /** How points outside the image are filled: 'reflect' (default), 'wrap', 'constant' or 'nearest'. */
   fillMode?: FillMode;

@@ -8,10 +8,20 @@ import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../e
 import { imageShape, onImageBatch } from './image-input.js';
 import { RandomStream } from './random-stream.js';
 
-/** Which flips {@link RandomFlip} draws. */
+/**
+ * Which flips {@link RandomFlip} draws.
+ * @example
+ * const mode: FlipMode = 'horizontal';
+ * new RandomFlip({ mode, seed: 1 }).apply(ones([1, 4, 4, 3]), { training: true }).shape; // [1, 4, 4, 3]
+ */
 export type FlipMode = 'horizontal' | 'vertical' | 'horizontalAndVertical';
 
-/** Options of {@link RandomFlip}. */
+/**
+ * Options of {@link RandomFlip}.
+ * @example
+ * const flip = new RandomFlip({ mode: 'horizontal_and_vertical', seed: 42 });
+ * flip.apply(tensor([[[[1], [2]]]]), { training: false }).arraySync(); // [[[[1], [2]]]]: flips only in training
+ */
 export interface RandomFlipConfig extends LayerConfig {
   /** Default 'horizontalAndVertical' (Keras' 'horizontal_and_vertical' works too). */
   mode?: FlipMode | 'horizontal_and_vertical';

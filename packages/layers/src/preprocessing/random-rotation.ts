@@ -4,7 +4,11 @@ import type { ProjectiveTransform } from './affine-transform.js';
 import { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
 import { factorRange } from './random-stream.js';
 
-/** Options of {@link RandomRotation}. */
+/**
+ * Options of {@link RandomRotation}.
+ * @example
+ * new RandomRotation({ factor: [-0.1, 0.1], fillMode: 'reflect', seed: 1 }).apply(ones([1, 8, 8, 3]), { training: true }).shape; // [1, 8, 8, 3]
+ */
 export interface RandomRotationConfig extends RandomAffineConfig {
   /**
    * The rotation range as a fraction of a full turn: `f` draws from `[-f, f] * 2π`, `[a, b]` from

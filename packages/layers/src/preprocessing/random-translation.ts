@@ -4,7 +4,11 @@ import type { ProjectiveTransform } from './affine-transform.js';
 import { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
 import { factorRange } from './random-stream.js';
 
-/** Options of {@link RandomTranslation}. */
+/**
+ * Options of {@link RandomTranslation}.
+ * @example
+ * new RandomTranslation({ heightFactor: 0.1, widthFactor: [-0.2, 0.2], seed: 1 }).apply(ones([1, 8, 8, 3]), { training: true }).shape; // [1, 8, 8, 3]
+ */
 export interface RandomTranslationConfig extends RandomAffineConfig {
   /** The vertical shift as a fraction of the height in [-1, 1]: `f` draws from `[-f, f]`; positive moves down. */
   heightFactor: number | readonly [number, number];

@@ -4,7 +4,11 @@ import type { ProjectiveTransform } from './affine-transform.js';
 import { type RandomAffineConfig, RandomAffineLayer } from './random-affine-layer.js';
 import { factorRange } from './random-stream.js';
 
-/** Options of {@link RandomZoom}. */
+/**
+ * Options of {@link RandomZoom}.
+ * @example
+ * new RandomZoom({ heightFactor: [-0.3, 0.3], widthFactor: null, seed: 1 }).apply(ones([1, 8, 8, 3]), { training: true }).shape; // [1, 8, 8, 3]
+ */
 export interface RandomZoomConfig extends RandomAffineConfig {
   /**
    * The vertical zoom range, fractions in [-1, 1]: `f` draws from `[-f, f]`, `[a, b]` from `[a, b]`.

@@ -4,7 +4,12 @@ import { singleInput } from '../conv/single-input.js';
 import { layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** Options of {@link Rescaling}. */
+/**
+ * Options of {@link Rescaling}.
+ * @example
+ * new Rescaling({ scale: 1 / 255 }).apply(tensor([[0, 255]])).arraySync(); // [[0, 1]]
+ * new Rescaling({ scale: 1 / 127.5, offset: -1 }).apply(tensor([[0, 255]])).arraySync(); // [[-1, 1]]
+ */
 export interface RescalingConfig extends LayerConfig {
   /** The factor: a number, or numbers that broadcast against the input's last axes (per channel). */
   scale: number | readonly number[];

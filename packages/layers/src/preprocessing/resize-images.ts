@@ -1,6 +1,11 @@
 import { add, gather, mul, slice, type Tensor, tensor } from '@horn/tensor';
 
-/** How an image is resampled: 'bilinear' (half-pixel centers, as tf.image.resize) or 'nearest'. */
+/**
+ * How an image is resampled: 'bilinear' (half-pixel centers, as tf.image.resize) or 'nearest'.
+ * @example
+ * const interpolation: ResizeInterpolation = 'nearest';
+ * new Resizing({ height: 4, width: 4, interpolation }).apply(tensor([[[[1], [2]], [[3], [4]]]])).shape; // [1, 4, 4, 1]
+ */
 export type ResizeInterpolation = 'bilinear' | 'nearest';
 
 /**

@@ -7,7 +7,11 @@ import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../e
 import { imageShape } from './image-input.js';
 import { aspectCropBox, cropImages, type ResizeInterpolation, resizeImages } from './resize-images.js';
 
-/** Options of {@link Resizing}. */
+/**
+ * Options of {@link Resizing}.
+ * @example
+ * new Resizing({ height: 2, width: 2, interpolation: 'bilinear', cropToAspectRatio: true }).apply(ones([1, 4, 8, 3])).shape; // [1, 2, 2, 3]
+ */
 export interface ResizingConfig extends LayerConfig {
   /** The output height. */
   height: number;

@@ -9,7 +9,13 @@ import { runTimeLoop } from './rnn-loop.js';
 import { buildCell, StackedRNNCells } from './stacked-rnn-cells.js';
 import { StatefulStates } from './stateful-states.js';
 
-/** The sequence options of every recurrent layer (Keras' `RNN` arguments, camelCase). */
+/**
+ * The sequence options of every recurrent layer (Keras' `RNN` arguments, camelCase).
+ * @example
+ * const [output, h, c] = new LSTM({ units: 4, returnState: true, goBackwards: true }).apply(ones([2, 5, 3])) as unknown as Tensor[];
+ * output.shape; // [2, 4]
+ * c.shape; // [2, 4]: the final cell state
+ */
 export interface RNNLayerConfig extends LayerConfig {
   /** Return the output of every step `[batch, time, units]` instead of the last `[batch, units]`. Default false. */
   returnSequences?: boolean;
@@ -31,7 +37,11 @@ export interface RNNLayerConfig extends LayerConfig {
   batchSize?: number | null;
 }
 
-/** Options of SimpleRNN, LSTM and GRU: the cell's options and the sequence options. */
+/**
+ * Options of SimpleRNN, LSTM and GRU: the cell's options and the sequence options.
+ * @example
+ * new SimpleRNN({ units: 4, activation: 'relu', returnSequences: true, dropout: 0.1, seed: 1 }).apply(ones([2, 5, 3])).shape; // [2, 5, 4]
+ */
 export interface RNNConfig extends RNNLayerConfig, CellConfig {}
 
 /**

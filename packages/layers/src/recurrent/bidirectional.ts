@@ -8,12 +8,21 @@ import type { Serialized } from '../engine/serialized.js';
 import { BaseRNN } from './base-rnn.js';
 import { copyLayer, resolveLayer, Wrapper, type WrapperConfig } from './wrapper.js';
 
-/** How Bidirectional combines the forward and backward outputs. */
+/**
+ * How Bidirectional combines the forward and backward outputs.
+ * @example
+ * const mergeMode: MergeMode = 'sum';
+ * new Bidirectional({ layer: new GRU({ units: 4 }), mergeMode }).apply(ones([2, 5, 3])).shape; // [2, 4]
+ */
 export type MergeMode = 'concat' | 'sum' | 'mul' | 'ave';
 
 const MERGE_MODES: readonly MergeMode[] = ['concat', 'sum', 'mul', 'ave'];
 
-/** Options of {@link Bidirectional}. */
+/**
+ * Options of {@link Bidirectional}.
+ * @example
+ * new Bidirectional({ layer: new LSTM({ units: 4, returnSequences: true }), mergeMode: 'concat' }).apply(ones([2, 5, 3])).shape; // [2, 5, 8]
+ */
 export interface BidirectionalConfig extends WrapperConfig {
   /** A recurrent layer (SimpleRNN, LSTM, GRU), copied for the forward direction. */
   layer: Layer | Serialized;

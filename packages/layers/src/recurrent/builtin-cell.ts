@@ -18,7 +18,12 @@ import type { RegularizerId } from '../regularizers/get-regularizer.js';
 import { RNNCell } from './rnn-cell.js';
 import { fractionOption, serializeWeightOptions, type WeightOptions, weightOptions } from './rnn-options.js';
 
-/** Options of the built-in cells (Keras' `SimpleRNNCell` / `LSTMCell` / `GRUCell` arguments, camelCase). */
+/**
+ * Options of the built-in cells (Keras' `SimpleRNNCell` / `LSTMCell` / `GRUCell` arguments, camelCase).
+ * @example
+ * const cell = new SimpleRNNCell({ units: 3, activation: 'tanh', recurrentInitializer: 'orthogonal', recurrentDropout: 0.2, seed: 1 });
+ * new RNN({ cell }).apply(ones([2, 5, 4])).shape; // [2, 3]
+ */
 export interface CellConfig extends LayerConfig {
   /** The size of the hidden state (and of the output), a positive integer. */
   units: number;

@@ -3,7 +3,12 @@ import { add, matmul, mul, reshape, slice, split, sub, type Tensor } from '@horn
 import { booleanOption } from '../conv/layer-options.js';
 import { GatedCell, type GatedCellConfig } from './gated-cell.js';
 
-/** Options of {@link GRUCell}. */
+/**
+ * Options of {@link GRUCell}.
+ * @example
+ * const cell = new GRUCell({ units: 4, resetAfter: false });
+ * new RNN({ cell }).apply(ones([1, 3, 2])).shape; // [1, 4]
+ */
 export interface GRUCellConfig extends GatedCellConfig {
   /** Apply the reset gate after the recurrent product (Keras 3 / cuDNN convention). Default true. */
   resetAfter?: boolean;

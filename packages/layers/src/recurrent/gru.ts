@@ -3,7 +3,11 @@ import type { RNNConfig } from './base-rnn.js';
 import { BuiltinRNN } from './builtin-rnn.js';
 import { GRUCell, type GRUCellConfig } from './gru-cell.js';
 
-/** Options of {@link GRU}: the sequence options and those of {@link GRUCell}. */
+/**
+ * Options of {@link GRU}: the sequence options and those of {@link GRUCell}.
+ * @example
+ * new GRU({ units: 8, resetAfter: true, recurrentActivation: 'sigmoid', returnSequences: false }).apply(ones([2, 5, 3])).shape; // [2, 8]
+ */
 export interface GRUConfig
   extends RNNConfig,
     Pick<GRUCellConfig, 'recurrentActivation' | 'resetAfter' | 'implementation'> {}

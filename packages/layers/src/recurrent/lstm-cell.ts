@@ -5,7 +5,12 @@ import { booleanOption } from '../conv/layer-options.js';
 import { Initializer } from '../initializers/initializer.js';
 import { GatedCell, type GatedCellConfig } from './gated-cell.js';
 
-/** Options of {@link LSTMCell}. */
+/**
+ * Options of {@link LSTMCell}.
+ * @example
+ * const cell = new LSTMCell({ units: 4, unitForgetBias: false });
+ * stateSizes(cell); // [4, 4]: h and c
+ */
 export interface LSTMCellConfig extends GatedCellConfig {
   /** Initialize the forget gate's bias to 1 (Jozefowicz et al. 2015). Default true. */
   unitForgetBias?: boolean;

@@ -3,7 +3,11 @@ import type { RNNConfig } from './base-rnn.js';
 import { BuiltinRNN } from './builtin-rnn.js';
 import { LSTMCell, type LSTMCellConfig } from './lstm-cell.js';
 
-/** Options of {@link LSTM}: the sequence options and those of {@link LSTMCell}. */
+/**
+ * Options of {@link LSTM}: the sequence options and those of {@link LSTMCell}.
+ * @example
+ * new LSTM({ units: 8, unitForgetBias: true, returnSequences: true }).apply(ones([2, 5, 3])).shape; // [2, 5, 8]
+ */
 export interface LSTMConfig
   extends RNNConfig,
     Pick<LSTMCellConfig, 'recurrentActivation' | 'unitForgetBias' | 'implementation'> {}

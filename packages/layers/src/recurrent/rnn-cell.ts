@@ -2,7 +2,15 @@ import { type Tensor, ValueError, zeros } from '@horn/tensor';
 import { layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 
-/** What a cell's step returns, as Keras: the output and the new states. A lone state tensor stands for `[state]`. */
+/**
+ * What a cell's step returns, as Keras: the output and the new states. A lone state tensor stands for `[state]`.
+ * @example
+ * const counter: CellLike = {
+ *   stateSize: 1,
+ *   call: (x, [h]): CellStepResult => { const next = h.add(1); return [next, next]; }, // a lone state stands for [state]
+ * };
+ * new RNN({ cell: counter }).apply(ones([1, 4, 1])).arraySync(); // [[4]]
+ */
 export type CellStepResult = [Tensor, Tensor[] | Tensor];
 
 /**
@@ -83,7 +91,12 @@ export abstract class RNNCell<C extends LayerConfig = LayerConfig> extends Layer
   }
 }
 
-/** A cell an RNN accepts: an {@link RNNCell} (a Layer) or a plain {@link CellLike} object. */
+/**
+ * A cell an RNN accepts: an {@link RNNCell} (a Layer) or a plain {@link CellLike} object.
+ * @example
+ * const doubler: AnyCell = { stateSize: 2, call: (x: Tensor, [h]: Tensor[]): CellStepResult => { const y = x.add(h); return [y, [y]]; } };
+ * new RNN({ cell: doubler }).apply(ones([1, 3, 2])).arraySync(); // [[3, 3]]
+ */
 export type AnyCell = RNNCell | CellLike;
 
 /**

@@ -7,7 +7,12 @@ import { resolveCell } from './resolve-cell.js';
 import { type AnyCell, checkCell } from './rnn-cell.js';
 import { StackedRNNCells, serializeCell } from './stacked-rnn-cells.js';
 
-/** Options of {@link RNN}: the cell and the sequence options. */
+/**
+ * Options of {@link RNN}: the cell and the sequence options.
+ * @example
+ * new RNN({ cell: new LSTMCell({ units: 4 }), returnSequences: true }).apply(ones([2, 5, 3])).shape; // [2, 5, 4]
+ * new RNN({ cell: [new GRUCell({ units: 4 }), new GRUCell({ units: 2 })] }).apply(ones([2, 5, 3])).shape; // [2, 2]: stacked
+ */
 export interface RNNWrapperConfig extends RNNLayerConfig {
   /**
    * The cell run at each step: a built-in cell (`SimpleRNNCell`, `LSTMCell`, `GRUCell`), a list

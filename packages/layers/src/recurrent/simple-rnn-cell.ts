@@ -1,7 +1,11 @@
 import { add, type Tensor } from '@horn/tensor';
 import { BuiltinCell, type CellConfig } from './builtin-cell.js';
 
-/** Options of {@link SimpleRNNCell}: those of every built-in cell. */
+/**
+ * Options of {@link SimpleRNNCell}: those of every built-in cell.
+ * @example
+ * new RNN({ cell: new SimpleRNNCell({ units: 4, useBias: false }) }).apply(ones([2, 5, 3])).shape; // [2, 4]
+ */
 export type SimpleRNNCellConfig = CellConfig;
 
 /**

@@ -2,7 +2,11 @@ import type { RNNConfig } from './base-rnn.js';
 import { BuiltinRNN } from './builtin-rnn.js';
 import { SimpleRNNCell } from './simple-rnn-cell.js';
 
-/** Options of {@link SimpleRNN}: those of every recurrent layer. */
+/**
+ * Options of {@link SimpleRNN}: those of every recurrent layer.
+ * @example
+ * new SimpleRNN({ units: 4, returnSequences: true }).apply(ones([2, 5, 3])).shape; // [2, 5, 4]
+ */
 export type SimpleRNNConfig = RNNConfig;
 
 /**

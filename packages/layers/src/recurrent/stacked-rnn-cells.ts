@@ -6,7 +6,12 @@ import type { Serialized } from '../engine/serialized.js';
 import { resolveCell } from './resolve-cell.js';
 import { type AnyCell, cellOutputSize, checkCell, RNNCell, runCellStep, stateSizes } from './rnn-cell.js';
 
-/** Options of {@link StackedRNNCells}. */
+/**
+ * Options of {@link StackedRNNCells}.
+ * @example
+ * const cells = new StackedRNNCells({ cells: [new LSTMCell({ units: 8 }), new LSTMCell({ units: 4 })] });
+ * new RNN({ cell: cells }).apply(ones([2, 5, 3])).shape; // [2, 4]
+ */
 export interface StackedRNNCellsConfig extends LayerConfig {
   /** The cells, first to last: each cell's output is the next one's input. */
   cells: (AnyCell | Serialized)[];

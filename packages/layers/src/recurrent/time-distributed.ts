@@ -6,7 +6,11 @@ import { serializeLayer } from '../engine/serialize-layer.js';
 import type { Serialized } from '../engine/serialized.js';
 import { resolveLayer, Wrapper, type WrapperConfig } from './wrapper.js';
 
-/** Options of {@link TimeDistributed}. */
+/**
+ * Options of {@link TimeDistributed}.
+ * @example
+ * new TimeDistributed({ layer: new Dense({ units: 2 }) }).apply(ones([3, 5, 4])).shape; // [3, 5, 2]: one Dense per step, shared
+ */
 export interface TimeDistributedConfig extends WrapperConfig {
   /** The layer applied to every time step (its weights are shared across steps). */
   layer: Layer | Serialized;

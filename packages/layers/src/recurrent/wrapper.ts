@@ -3,7 +3,12 @@ import { Layer, type LayerConfig } from '../engine/layer.js';
 import { deserializeLayer, serializeLayer } from '../engine/serialize-layer.js';
 import { isSerialized, type Serialized } from '../engine/serialized.js';
 
-/** Options of a {@link Wrapper}: the wrapped layer, as an instance or `{ className, config }`. */
+/**
+ * Options of a {@link Wrapper}: the wrapped layer, as an instance or `{ className, config }`.
+ * @example
+ * const wrapper = new TimeDistributed({ layer: new Dense({ units: 2 }), name: 'per_step' });
+ * wrapper.name; // 'per_step'
+ */
 export interface WrapperConfig extends LayerConfig {
   layer: Layer | Serialized;
 }

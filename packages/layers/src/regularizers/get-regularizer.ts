@@ -4,10 +4,21 @@ import { lookupId } from '../engine/identifiers.js';
 import { isSerialized, type Serialized } from '../engine/serialized.js';
 import { L1, L1L2, L2, Regularizer } from './regularizer.js';
 
-/** The built-in regularizer ids (camelCase; snake_case and class names are accepted too). */
+/**
+ * The built-in regularizer ids (camelCase; snake_case and class names are accepted too).
+ * @example
+ * const name: RegularizerName = 'l1';
+ * getRegularizer(name).apply(tensor([1, -2])).arraySync(); // 0.03: 0.01 * (1 + 2)
+ */
 export type RegularizerName = 'l1' | 'l2' | 'l1l2';
 
-/** What `getRegularizer` resolves: an id, an instance, or a `{ className, config }` object. */
+/**
+ * What `getRegularizer` resolves: an id, an instance, or a `{ className, config }` object.
+ * @example
+ * new Dense({ units: 3, kernelRegularizer: 'l2' }); // a name (factor 0.01)
+ * new Dense({ units: 3, kernelRegularizer: new L1L2({ l1: 0.01, l2: 0.001 }) }); // a Regularizer
+ * new Dense({ units: 3, kernelRegularizer: { className: 'L2', config: { l2: 0.1 } } }); // a saved one
+ */
 export type RegularizerId = RegularizerName | 'l1_l2' | (string & {}) | Regularizer | Serialized;
 
 type RegularizerClass = (new (

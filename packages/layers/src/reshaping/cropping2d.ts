@@ -6,7 +6,12 @@ import { assertInputRank, fmtShape, layerLabel } from '../engine/input-checks.js
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { type PaddingPairs, type PaddingPairsLike, paddingPairs } from './padding-pairs.js';
 
-/** Options of {@link Cropping2D}. */
+/**
+ * Options of {@link Cropping2D}.
+ * @example
+ * new Cropping2D({ cropping: [[1, 0], [0, 2]] }).apply(ones([1, 5, 5, 3])).shape; // [1, 4, 3, 3]
+ * new Cropping2D({ cropping: 1 }).apply(ones([1, 5, 5, 3])).shape; // [1, 3, 3, 3]
+ */
 export interface Cropping2DConfig extends LayerConfig {
   /** `n` (every side), `[h, w]` (symmetric) or `[[top, bottom], [left, right]]`. Default 0. */
   cropping?: PaddingPairsLike;

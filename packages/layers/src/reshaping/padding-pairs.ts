@@ -1,9 +1,19 @@
 import { ValueError } from '@horn/tensor';
 
-/** `[[top, bottom], [left, right]]`: amounts on each side of the height and width axes. */
+/**
+ * `[[top, bottom], [left, right]]`: amounts on each side of the height and width axes.
+ * @example
+ * const pairs: PaddingPairs = [[1, 0], [2, 2]]; // [[top, bottom], [left, right]]
+ * new ZeroPadding2D({ padding: pairs }).apply(ones([1, 2, 2, 1])).shape; // [1, 3, 6, 1]
+ */
 export type PaddingPairs = [[number, number], [number, number]];
 
-/** Keras' three forms of a 2-D padding or cropping: `n`, `[h, w]` (symmetric), `[[t, b], [l, r]]`. */
+/**
+ * Keras' three forms of a 2-D padding or cropping: `n`, `[h, w]` (symmetric), `[[t, b], [l, r]]`.
+ * @example
+ * new ZeroPadding2D({ padding: 1 }).apply(ones([1, 2, 2, 1])).shape; // [1, 4, 4, 1]
+ * new ZeroPadding2D({ padding: [1, 2] }).apply(ones([1, 2, 2, 1])).shape; // [1, 4, 6, 1]: [h, w] on both sides
+ */
 export type PaddingPairsLike =
   | number
   | readonly [number, number]

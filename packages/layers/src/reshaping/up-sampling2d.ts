@@ -6,7 +6,11 @@ import { assertInputRank, layerLabel, normalizeTuple } from '../engine/input-che
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { type ResizeInterpolation, resizeImages } from '../preprocessing/resize-images.js';
 
-/** Options of {@link UpSampling2D}. */
+/**
+ * Options of {@link UpSampling2D}.
+ * @example
+ * new UpSampling2D({ size: [2, 3], interpolation: 'nearest' }).apply(ones([1, 2, 2, 1])).shape; // [1, 4, 6, 1]
+ */
 export interface UpSampling2DConfig extends LayerConfig {
   /** The factor per axis: an integer or `[h, w]`. Default 2. */
   size?: number | readonly number[];

@@ -6,7 +6,11 @@ import { assertInputRank, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerConfig, type LayerShape } from '../engine/layer.js';
 import { type PaddingPairs, type PaddingPairsLike, paddingPairs } from './padding-pairs.js';
 
-/** Options of {@link ZeroPadding2D}. */
+/**
+ * Options of {@link ZeroPadding2D}.
+ * @example
+ * new ZeroPadding2D({ padding: [[1, 1], [0, 0]], dataFormat: 'channelsLast' }).apply(tensor([[[[1]]]])).arraySync(); // [[[[0]], [[1]], [[0]]]]
+ */
 export interface ZeroPadding2DConfig extends LayerConfig {
   /** `n` (every side), `[h, w]` (symmetric) or `[[top, bottom], [left, right]]`. Default 1. */
   padding?: PaddingPairsLike;

@@ -18,7 +18,14 @@ import {
 import { fmtShape } from '../engine/input-checks.js';
 import type { Layer, LayerConfig, LayerShape } from '../engine/layer.js';
 
-/** A layer class runLayerTest can construct and rebuild from its config. */
+/**
+ * A layer class runLayerTest can construct and rebuild from its config.
+ * @example
+ * function checkShapes<T extends TestableLayerClass>(cls: T, config: LayerConfigOf<T>) {
+ *   runLayerTest(cls, { config, inputShape: [2, 4], expectedOutputShape: [2, 3] });
+ * }
+ * checkShapes(Dense, { units: 3 });
+ */
 export type TestableLayerClass = (new (
   config: never,
 ) => Layer) & {
@@ -26,10 +33,28 @@ export type TestableLayerClass = (new (
   fromConfig(config: Record<string, unknown>): unknown;
 };
 
-/** The config type a layer class's constructor takes. */
+/**
+ * The config type a layer class's constructor takes.
+ * @example
+ * const config: LayerConfigOf<typeof Dense> = { units: 3, activation: 'relu' }; // DenseConfig
+ * runLayerTest(Dense, { config, inputShape: [2, 4], expectedOutputShape: [2, 3] });
+ */
 export type LayerConfigOf<T> = T extends new (config: infer C) => Layer ? NonNullable<C> : never;
 
-/** Options of {@link runLayerTest}. */
+/**
+ * Options of {@link runLayerTest}.
+ * @example
+ * const options: LayerTestOptions<DenseConfig> = {
+ *   config: { units: 2, kernelInitializer: 'ones', useBias: false },
+ *   inputShape: [1, 2],
+ *   inputData: tensor([[1, 2]]),
+ *   expectedOutputShape: [1, 2],
+ *   expectedNumTrainableWeights: 1,
+ *   expectedOutput: [[3, 3]],
+ *   seed: 1337,
+ * };
+ * runLayerTest(Dense, options);
+ */
 export interface LayerTestOptions<C extends LayerConfig> {
   /** The constructor options. */
   config: C;

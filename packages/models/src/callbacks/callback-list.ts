@@ -4,7 +4,13 @@ import { Callback, type CallbackParams, type Logs } from './callback.js';
 import { History } from './history.js';
 import { ProgbarLogger } from './progbar-logger.js';
 
-/** Options of {@link CallbackList}. */
+/**
+ * Options of {@link CallbackList}.
+ * @example
+ * const params: CallbackParams = { verbose: 0, epochs: 1, steps: 1 };
+ * const list = new CallbackList([new EarlyStopping()], { addHistory: true, addProgbar: false, model, params });
+ * list.callbacks.map((c) => c.constructor.name); // ['EarlyStopping', 'History']
+ */
 export interface CallbackListOptions {
   /** Append a `History` unless one is listed (as `fit` does). Default false. */
   addHistory?: boolean;

@@ -4,10 +4,27 @@ import type { TrainableModel } from '../training/trainable-model.js';
 
 export type { Logs } from '../training/compiled-state.js';
 
-/** What a hook may return: nothing, or a promise `fit` and `evaluate` wait for. */
+/**
+ * What a hook may return: nothing, or a promise `fit` and `evaluate` wait for.
+ * @example
+ * class SlowDown extends Callback {
+ *   override onEpochEnd(): HookResult {
+ *     return new Promise((resolve) => setTimeout(resolve, 10)); // fit waits for it
+ *   }
+ * }
+ */
 export type HookResult = void | Promise<void>;
 
-/** What `fit` / `evaluate` / `predict` tell the callbacks (Keras' `params`, plus TF.js' extras). */
+/**
+ * What `fit` / `evaluate` / `predict` tell the callbacks (Keras' `params`, plus TF.js' extras).
+ * @example
+ * class PrintParams extends Callback {
+ *   override onTrainBegin() {
+ *     const { epochs, steps, batchSize, samples }: CallbackParams = this.params;
+ *     console.log(epochs, steps, batchSize, samples); // 3 2 2 3 for fit(x of 3 samples, { epochs: 3, batchSize: 2 })
+ *   }
+ * }
+ */
 export interface CallbackParams {
   /** 0 silent, 1 progress bar, 2 one line per epoch. */
   verbose: 0 | 1 | 2;

@@ -5,7 +5,18 @@ type EpochHook = (epoch: number, logs?: Logs) => HookResult;
 type BatchHook = (batch: number, logs?: Logs) => HookResult;
 type PhaseHook = (logs?: Logs) => HookResult;
 
-/** The hooks of a {@link LambdaCallback}; any subset. */
+/**
+ * The hooks of a {@link LambdaCallback}; any subset.
+ * @example
+ * const seen: string[] = [];
+ * const hooks: LambdaCallbackHooks = {
+ *   onTrainBegin: () => void seen.push('begin'),
+ *   onBatchEnd: (batch) => void seen.push(`batch ${batch}`),
+ *   onEpochEnd: async (epoch) => void seen.push(`epoch ${epoch}`),
+ * };
+ * await model.fit(x, y, { epochs: 1, batchSize: 1, verbose: 0, callbacks: [new LambdaCallback(hooks)] });
+ * seen; // ['begin', 'batch 0', 'batch 1', 'epoch 0'] for 2 samples
+ */
 export interface LambdaCallbackHooks {
   onTrainBegin?: PhaseHook;
   onTrainEnd?: PhaseHook;

@@ -4,10 +4,22 @@ import { Callback, callbackOptions, type Logs } from './callback.js';
 import { currentRate, optimizerOf } from './learning-rate.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
-/** A schedule: the learning rate for a 0-based epoch, given the current rate. */
+/**
+ * A schedule: the learning rate for a 0-based epoch, given the current rate.
+ * @example
+ * const halve: EpochSchedule = (epoch, learningRate) => learningRate / 2;
+ * await model.fit(x, y, { epochs: 2, callbacks: [new LearningRateScheduler(halve)] }); // SGD 0.1: 0.05, then 0.025
+ */
 export type EpochSchedule = (epoch: number, learningRate: number) => number;
 
-/** Options of {@link LearningRateScheduler}. */
+/**
+ * Options of {@link LearningRateScheduler}.
+ * @example
+ * const lines: string[] = [];
+ * const scheduler = new LearningRateScheduler((epoch, lr) => lr / 2, { verbose: 1, stream: { write: (s) => lines.push(s) } });
+ * await model.fit(x, y, { epochs: 1, verbose: 0, callbacks: [scheduler] }); // compiled with SGD({ learningRate: 0.1 })
+ * lines; // ['\nEpoch 1: LearningRateScheduler setting learning rate to 0.05.\n']
+ */
 export interface LearningRateSchedulerOptions {
   /** 1 prints the rate set at each epoch. Default 0. */
   verbose?: 0 | 1;

@@ -1,7 +1,14 @@
 import { ValueError } from '@horn/tensor';
 import type { Logs } from './callback.js';
 
-/** Whether a monitored value should go down (`'min'`), up (`'max'`), or be guessed from its name. */
+/**
+ * Whether a monitored value should go down (`'min'`), up (`'max'`), or be guessed from its name.
+ * @example
+ * const mode: MonitorMode = 'auto';
+ * monitorDirection('EarlyStopping', 'val_accuracy', mode); // 'max'
+ * monitorDirection('EarlyStopping', 'val_loss', mode); // 'min'
+ * new EarlyStopping({ monitor: 'val_auc', mode: 'max', patience: 3 });
+ */
 export type MonitorMode = 'auto' | 'min' | 'max';
 
 // Metrics that improve upwards; anything else (losses, errors) improves downwards.

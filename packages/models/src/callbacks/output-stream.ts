@@ -1,4 +1,11 @@
-/** Where progress and callback messages go: Node's `process.stdout`, or anything with `write`. */
+/**
+ * Where progress and callback messages go: Node's `process.stdout`, or anything with `write`.
+ * @example
+ * const lines: string[] = [];
+ * const stream: OutputStream = { write: (text) => lines.push(text), isTTY: false };
+ * await model.fit(x, y, { epochs: 1, verbose: 2, callbacks: [new ProgbarLogger({ stream })] });
+ * lines; // ['1/1 - 0s - 3ms/step - loss: 14.5000\n'] (the times vary)
+ */
 export interface OutputStream {
   /** Writes text as is (progress bars write `\r` to redraw a line). */
   write(text: string): unknown;

@@ -3,7 +3,15 @@ import { Callback, type CallbackParams, callbackOptions, type Logs } from './cal
 import { defaultOutputStream, type OutputStream } from './output-stream.js';
 import { Progbar } from './progbar.js';
 
-/** Options of {@link ProgbarLogger} (not in Keras: where to write, and a clock for tests). */
+/**
+ * Options of {@link ProgbarLogger} (not in Keras: where to write, and a clock for tests).
+ * @example
+ * const out: string[] = [];
+ * let t = 0;
+ * const logger = new ProgbarLogger({ stream: { write: (s) => out.push(s) }, clock: () => (t += 0.5) });
+ * await model.fit(x, y, { epochs: 1, verbose: 2, callbacks: [logger] });
+ * out; // ['1/1 - 1s - 500ms/step - loss: 14.5000\n']: times from the fake clock
+ */
 export interface ProgbarLoggerOptions {
   /** Default `process.stdout` (a console line printer in browsers). */
   stream?: OutputStream;

@@ -4,7 +4,14 @@ import { defaultOutputStream, type OutputStream } from './output-stream.js';
 
 const PROGBAR_KEYS: readonly string[] = ['target', 'width', 'verbose', 'interval', 'unitName', 'stream', 'clock'];
 
-/** Options of {@link Progbar}. */
+/**
+ * Options of {@link Progbar}.
+ * @example
+ * const out: string[] = [];
+ * const bar = new Progbar({ target: 4, width: 10, verbose: 1, interval: 0, stream: { write: (s) => out.push(s) } });
+ * bar.update(2, [['loss', 0.5]]);
+ * bar.update(4, [['loss', 0.25]], true); // out: two lines, '2/4 ━━━━━━━━━━ ... loss: 0.5000', then '4/4 ... loss: 0.2500'
+ */
 export interface ProgbarOptions {
   /** Total steps, or null when unknown (`Unknown` is shown until the end). */
   target: number | null;

@@ -2,7 +2,15 @@ import type { KerasOptions } from '@horn/tensor';
 import { Callback, callbackOptions, type Logs } from './callback.js';
 import { type OutputStream, printLine } from './output-stream.js';
 
-/** Options of {@link TerminateOnNaN} (not in Keras: where the message goes). */
+/**
+ * Options of {@link TerminateOnNaN} (not in Keras: where the message goes).
+ * @example
+ * const lines: string[] = [];
+ * const stop = new TerminateOnNaN({ stream: { write: (s) => lines.push(s) } });
+ * const history = await model.fit([[NaN, 2]], [[1]], { epochs: 3, verbose: 0, callbacks: [stop] });
+ * lines; // ['Batch 0: Invalid loss, terminating training\n']
+ * history.epoch; // [0]: stopped in the first epoch
+ */
 export interface TerminateOnNaNOptions {
   /** Default `process.stdout`. */
   stream?: OutputStream;

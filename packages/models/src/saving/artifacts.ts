@@ -5,7 +5,12 @@
  * `tf.io.fromMemory`.
  */
 
-/** One weight in the manifest: its name, shape and dtype; optimizer weights carry `group: 'optimizer'`. */
+/**
+ * One weight in the manifest: its name, shape and dtype; optimizer weights carry `group: 'optimizer'`.
+ * @example
+ * const { specs } = encodeWeights([{ name: 'dense/kernel', tensor: tensor([[1], [2]]) }]);
+ * const spec: WeightSpec = specs[0]; // { name: 'dense/kernel', shape: [2, 1], dtype: 'float32' }
+ */
 export interface WeightSpec {
   name: string;
   shape: number[];
@@ -14,7 +19,14 @@ export interface WeightSpec {
   quantization?: unknown;
 }
 
-/** One group of the weights manifest: the shard files, read and concatenated in order, and their weights. */
+/**
+ * One group of the weights manifest: the shard files, read and concatenated in order, and their weights.
+ * @example
+ * const json: ModelJSON = JSON.parse(readFileSync('./my-model/model.json', 'utf8'));
+ * const [group]: WeightsManifestGroup[] = json.weightsManifest;
+ * group.paths; // ['group1-shard1of1.bin']
+ * group.weights.map((w) => w.name); // ['out/kernel', 'out/bias', 'iter']; 'iter' has group: 'optimizer'
+ */
 export interface WeightsManifestGroup {
   paths: string[];
   weights: WeightSpec[];
@@ -25,6 +37,11 @@ export interface WeightsManifestGroup {
  * `loss` and `metrics` are snake_case ids (or `{ class_name, config }` objects, lists, records by
  * output name), `optimizer_config` is `{ class_name, config }`. Typed as loosely as TF.js' own type
  * so that tf.io handlers fit; loading checks the values.
+ * @example
+ * const { trainingConfig } = JSON.parse(readFileSync('./my-model/model.json', 'utf8')) as ModelJSON;
+ * const config: TrainingConfig = trainingConfig!; // model compiled with { optimizer: 'adam', loss: 'mse' }
+ * config.loss; // 'mean_squared_error'
+ * config.optimizer_config; // { class_name: 'Adam', config: { learning_rate: 0.001, beta_1: 0.9, ... } }
  */
 export interface TrainingConfig {
   loss: unknown;
@@ -35,7 +52,14 @@ export interface TrainingConfig {
   sample_weight_mode?: unknown;
 }
 
-/** Everything a save writes and a load reads (tf.io's `ModelArtifacts`, Layers models only). */
+/**
+ * Everything a save writes and a load reads (tf.io's `ModelArtifacts`, Layers models only).
+ * @example
+ * const artifacts: ModelArtifacts = modelArtifacts(model); // Dense(1) on 2 inputs
+ * artifacts.format; // 'layers-model'
+ * artifacts.weightSpecs; // [{ name: 'out/kernel', shape: [2, 1], dtype: 'float32' }, { name: 'out/bias', shape: [1], dtype: 'float32' }]
+ * (artifacts.weightData as ArrayBuffer).byteLength; // 12: three float32 values
+ */
 export interface ModelArtifacts {
   /** The model's Keras JSON: `{ class_name, config, keras_version, backend }`. */
   modelTopology?: object | ArrayBuffer;
@@ -50,7 +74,14 @@ export interface ModelArtifacts {
   userDefinedMetadata?: Record<string, unknown>;
 }
 
-/** The content of model.json. */
+/**
+ * The content of model.json.
+ * @example
+ * const json: ModelJSON = JSON.parse(readFileSync('./my-model/model.json', 'utf8'));
+ * json.format; // 'layers-model'
+ * json.weightsManifest[0].paths; // ['group1-shard1of1.bin']
+ * json.trainingConfig?.loss; // 'mean_squared_error' for a model compiled with loss: 'mse'
+ */
 export interface ModelJSON {
   modelTopology: object;
   weightsManifest: WeightsManifestGroup[];
@@ -61,7 +92,14 @@ export interface ModelJSON {
   userDefinedMetadata?: Record<string, unknown>;
 }
 
-/** What a save reports (tf.io's `ModelArtifactsInfo`). */
+/**
+ * What a save reports (tf.io's `ModelArtifactsInfo`).
+ * @example
+ * const { modelArtifactsInfo }: SaveResult = await model.save('./my-model');
+ * const info: ModelArtifactsInfo = modelArtifactsInfo;
+ * info.modelTopologyType; // 'JSON'
+ * info.weightDataBytes; // 12 for a Dense(1) on 2 inputs
+ */
 export interface ModelArtifactsInfo {
   dateSaved: Date;
   modelTopologyType: 'JSON' | 'GraphDef';
@@ -70,7 +108,13 @@ export interface ModelArtifactsInfo {
   weightDataBytes?: number;
 }
 
-/** The result of a save (tf.io's `SaveResult`). */
+/**
+ * The result of a save (tf.io's `SaveResult`).
+ * @example
+ * const result: SaveResult = await model.save('./my-model');
+ * result.modelArtifactsInfo.dateSaved; // when it was saved
+ * result.errors; // undefined: no error
+ */
 export interface SaveResult {
   modelArtifactsInfo: ModelArtifactsInfo;
   errors?: unknown[];

@@ -8,7 +8,17 @@ import {
 } from './artifacts.js';
 import { modelFiles } from './model-json-file.js';
 
-/** What {@link browserDownloads} needs from the page; tests pass fakes. */
+/**
+ * What {@link browserDownloads} needs from the page; tests pass fakes.
+ * @example
+ * const clicked: string[] = [];
+ * const env: DownloadsEnvironment = {
+ *   createAnchor: () => ({ href: '', download: '', click() { clicked.push(this.download); } }),
+ *   createObjectURL: () => 'blob:fake',
+ *   revokeObjectURL: () => {},
+ * };
+ * await saveModel(model, browserDownloads('my-model', env)); // clicked: ['my-model.json', 'my-model.weights.bin']
+ */
 export interface DownloadsEnvironment {
   /** Makes the `<a>` element whose click starts a download (default `document.createElement('a')`). */
   createAnchor(): { href: string; download: string; click(): void };

@@ -18,7 +18,13 @@ import {
   SHARD_BYTES,
 } from './model-json-file.js';
 
-/** Options of {@link fileSystemHandler}. */
+/**
+ * Options of {@link fileSystemHandler}.
+ * @example
+ * await saveModel(model, fileSystemHandler('./my-model', { overwrite: true, shardBytes: 4 }));
+ * // three shards of 4 bytes: group1-shard1of3.bin ... group1-shard3of3.bin
+ * await saveModel(model, fileSystemHandler('./my-model', { overwrite: false })); // ModelSaveError: already holds a save
+ */
 export interface FileSystemHandlerOptions {
   /** Replace an existing save (default true, as Keras); false makes saving over one an error. */
   overwrite?: boolean;

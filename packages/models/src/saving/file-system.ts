@@ -3,6 +3,10 @@ import { ModelFileError, ShardTooLongError } from './errors.js';
 /**
  * The file operations saving and loading use. The default is Node's `fs` (imported on first use,
  * so browser bundles that never touch files do not pull it in); tests wrap it to inject failures.
+ * @example
+ * const fs: FileSystem = await nodeFileSystem();
+ * const logged: FileSystem = { ...fs, writeFile: (path, data) => (console.log('write', path), fs.writeFile(path, data)) };
+ * await saveModel(model, fileSystemHandler('./my-model', { fileSystem: logged }));
  */
 export interface FileSystem {
   /** Writes a whole file and flushes it to disk (fsync) before resolving. */

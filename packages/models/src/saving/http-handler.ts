@@ -4,7 +4,13 @@ import { fetchBounded } from './fetch-bounded.js';
 import { MAX_JSON_BYTES } from './file-handler.js';
 import { checkShardPath, parseModelJSON, readModelArtifacts } from './model-json-file.js';
 
-/** Options of {@link httpLoadHandler}. */
+/**
+ * Options of {@link httpLoadHandler}.
+ * @example
+ * const model = await loadModel(
+ *   httpLoadHandler('https://example.com/mnist/model.json', { requestInit: { credentials: 'include' }, fetch: globalThis.fetch }),
+ * );
+ */
 export interface HttpLoadOptions {
   /** The fetch function (default the global `fetch`). */
   fetch?: typeof fetch;

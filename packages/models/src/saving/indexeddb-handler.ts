@@ -15,7 +15,12 @@ const VERSION = 1;
 const MODELS = 'models_store';
 const INFOS = 'model_info_store';
 
-/** Options of {@link browserIndexedDB}. */
+/**
+ * Options of {@link browserIndexedDB}.
+ * @example
+ * await saveModel(model, browserIndexedDB('mnist-cnn', { indexedDB: globalThis.indexedDB }));
+ * const again = await loadModel(browserIndexedDB('mnist-cnn'));
+ */
 export interface IndexedDBOptions {
   /** The IndexedDB factory (default `globalThis.indexedDB`); tests pass a fake. */
   indexedDB?: IDBFactory;

@@ -11,13 +11,29 @@ import {
   VALUE_RENAMES,
 } from './keras-exceptions.js';
 
-/** A JSON value, as model.json holds. */
+/**
+ * A JSON value, as model.json holds.
+ * @example
+ * const value: JsonValue = fromKerasConfig({ class_name: 'Dense', config: { units: 2, use_bias: true } });
+ * // { className: 'Dense', config: { units: 2, useBias: true } }
+ */
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
-/** A JSON object. */
+/**
+ * A JSON object.
+ * @example
+ * const config = toKerasConfig({ className: 'Dense', config: { units: 2, useBias: true } }) as JsonObject;
+ * config.class_name; // 'Dense'
+ */
 export type JsonObject = { [key: string]: JsonValue };
 
-/** What a conversion converts: a layer/model config (default) or an optimizer config. */
+/**
+ * What a conversion converts: a layer/model config (default) or an optimizer config.
+ * @example
+ * toKerasConfig({ className: 'Adam', config: { beta1: 0.9, clipNorm: 1 } }, { kind: 'optimizer' });
+ * // { class_name: 'Adam', config: { beta_1: 0.9, clipnorm: 1 } }
+ * fromKerasConfig({ beta_1: 0.9, clipnorm: 1 }, { kind: 'optimizer' }); // { beta1: 0.9, clipNorm: 1 }
+ */
 export interface ConvertOptions {
   /** `'optimizer'` applies the optimizer key renames (beta1 <-> beta_1, clipNorm <-> clipnorm, ...). */
   kind?: 'config' | 'optimizer';

@@ -5,6 +5,9 @@ import { snakeCase } from './keras-case.js';
  * A config key whose name in model.json is not the generic snake_case of Horn's camelCase key.
  * `scope` is the class name as model.json spells it (`'optimizer'`: every optimizer config).
  * A `readOnly` entry is a spelling other writers use that Horn reads but never writes.
+ * @example
+ * const rename: KeyRename = KEY_RENAMES[0];
+ * rename; // { scope: 'LeakyReLU', horn: 'negativeSlope', keras: 'alpha', why: '...' }
  */
 export interface KeyRename {
   scope: string;
@@ -17,6 +20,9 @@ export interface KeyRename {
 /**
  * A class whose model.json `class_name` differs from Horn's `className`. A `readOnly` entry maps
  * a class other writers use onto a Horn class; Horn never writes it.
+ * @example
+ * const rename: ClassRename = CLASS_RENAMES[0];
+ * rename; // { horn: 'LecunNormal', keras: 'LeCunNormal', why: 'TF.js registers LeCunNormal (...)' }
  */
 export interface ClassRename {
   horn: string;
@@ -25,7 +31,12 @@ export interface ClassRename {
   why: string;
 }
 
-/** A string value other writers use that Horn reads as another value (within a class, for one key). */
+/**
+ * A string value other writers use that Horn reads as another value (within a class, for one key).
+ * @example
+ * const rename: ValueRename = VALUE_RENAMES[0];
+ * rename; // { scope: 'VarianceScaling', key: 'distribution', keras: 'normal', horn: 'truncatedNormal', why: '...' }
+ */
 export interface ValueRename {
   scope: string;
   key: string;

@@ -13,7 +13,14 @@ import { savedWeightNames } from './saved-weight-names.js';
 import { type CustomObjects, compileArgsOf } from './training-config.js';
 import { decodeWeights } from './weights-codec.js';
 
-/** Options of {@link loadModel}. */
+/**
+ * Options of {@link loadModel}.
+ * @example
+ * const uncompiled = await loadModel('./my-model', { compile: false });
+ * const compiled = await loadModel('./my-model', {
+ *   customObjects: { my_loss: (yTrue: TensorLike, yPred: TensorLike) => sub(yTrue, yPred).abs().mean(-1) },
+ * }); // a training config naming 'my_loss' compiles with this function
+ */
 export interface LoadOptions {
   /**
    * Compile the model from a saved training config (optimizer with its config, loss, metrics,

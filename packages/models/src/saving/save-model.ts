@@ -13,7 +13,12 @@ import { savedWeightNames } from './saved-weight-names.js';
 import { trainingConfigOf } from './training-config.js';
 import { encodeWeights, type NamedWeight } from './weights-codec.js';
 
-/** Options of {@link saveModel} (and `model.save`, `ModelCheckpoint`). */
+/**
+ * Options of {@link saveModel} (and `model.save`, `ModelCheckpoint`).
+ * @example
+ * await model.save('./my-model', { includeOptimizer: true, overwrite: true }); // weights + optimizer state ('iter', slots)
+ * await model.save('./for-tfjs', { includeOptimizer: false }); // the model alone, as TF.js saves by default
+ */
 export interface SaveOptions {
   /**
    * Save the training config (loss, metrics, loss weights, the optimizer and its config) and the

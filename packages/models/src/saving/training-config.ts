@@ -74,6 +74,9 @@ function writeIds(value: unknown, what: string): JsonValue {
  * Losses and metrics a training config names that are not Horn's, by the id the file writes
  * (`'my_loss'`, or its camelCase `'myLoss'`; as Keras' `custom_objects`): the loss or metric to
  * compile with instead.
+ * @example
+ * const custom: CustomObjects = { my_loss: (yTrue: TensorLike, yPred: TensorLike) => sub(yTrue, yPred).abs().mean(-1) };
+ * const model = await loadModel('./my-model', { customObjects: custom });
  */
 export type CustomObjects = Readonly<Record<string, LossIdentifier | MetricIdentifier>>;
 

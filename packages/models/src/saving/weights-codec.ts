@@ -2,7 +2,17 @@ import { type Tensor, ValueError } from '@horn/tensor';
 import type { WeightSpec } from './artifacts.js';
 import { ModelFileError } from './errors.js';
 
-/** A weight to write: its manifest name, its value and (for optimizer state) its group. */
+/**
+ * A weight to write: its manifest name, its value and (for optimizer state) its group.
+ * @example
+ * const weights: NamedWeight[] = [
+ *   { name: 'dense/kernel', tensor: tensor([[1], [2]]) },
+ *   { name: 'iter', tensor: tensor(3, [], 'int32'), group: 'optimizer' },
+ * ];
+ * const { data, specs } = encodeWeights(weights);
+ * data.byteLength; // 12
+ * specs[1]; // { name: 'iter', shape: [], dtype: 'int32', group: 'optimizer' }
+ */
 export interface NamedWeight {
   name: string;
   tensor: Tensor;

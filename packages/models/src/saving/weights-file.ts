@@ -14,7 +14,12 @@ import { assignWeights, matchWeights } from './model-weights.js';
 import { savedWeightNames } from './saved-weight-names.js';
 import { decodeWeights, encodeWeights } from './weights-codec.js';
 
-/** Options of {@link saveWeights} and {@link loadWeights}. */
+/**
+ * Options of {@link saveWeights} and {@link loadWeights}.
+ * @example
+ * await model.saveWeights('./weights', { overwrite: true }); // weights.json and group1-shard1of1.bin
+ * await model.loadWeights('./weights');
+ */
 export interface SaveWeightsOptions {
   /** Replace an existing save (default true). */
   overwrite?: boolean;

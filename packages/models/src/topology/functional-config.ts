@@ -3,10 +3,22 @@ import { NotImplementedError, snakeToCamel, ValueError } from '@horn/tensor';
 import { producerNode } from './graph.js';
 import { deserializeModelOrLayer } from './model-classes.js';
 
-/** One input of a layer call in a config: `[layerName, nodeIndex, tensorIndex, kwargs]` (Keras 2 / TF.js). */
+/**
+ * One input of a layer call in a config: `[layerName, nodeIndex, tensorIndex, kwargs]` (Keras 2 / TF.js).
+ * @example
+ * const [[ref]] = functionalConfig(model).layers[1].inboundNodes; // model: x -> Dense 'd'
+ * const [layerName, nodeIndex, tensorIndex, kwargs]: NodeRef = ref; // ['x', 0, 0, {}]
+ */
 export type NodeRef = [string, number, number, Record<string, unknown>];
 
-/** One layer of a functional config. */
+/**
+ * One layer of a functional config.
+ * @example
+ * const [, dense]: LayerEntry[] = functionalConfig(model).layers; // model: x -> Dense 'd'
+ * dense.className; // 'Dense'
+ * dense.config.units; // 1
+ * dense.inboundNodes; // [[['x', 0, 0, {}]]]: one call, on the output of layer 'x'
+ */
 export interface LayerEntry {
   className: string;
   config: Record<string, unknown>;
@@ -18,6 +30,13 @@ export interface LayerEntry {
 /**
  * A functional model's config in Keras' format (camelCase keys):
  * `{ name, layers: [{ className, config, name, inboundNodes }], inputLayers, outputLayers }`.
+ * @example
+ * const x = Input({ shape: [2], name: 'x' });
+ * const model = new Model({ inputs: x, outputs: new Dense({ units: 1, name: 'd' }).apply(x), name: 'f' });
+ * const config: FunctionalConfig = functionalConfig(model);
+ * config.inputLayers; // [['x', 0, 0]]
+ * config.outputLayers; // [['d', 0, 0]]
+ * config.layers.map((l) => l.className); // ['InputLayer', 'Dense']
  */
 export interface FunctionalConfig {
   name: string;

@@ -3,15 +3,33 @@ import type { MetricIdentifier } from '@horn/metrics';
 import type { OptimizerIdentifier } from '@horn/optimizers';
 import { normalizeOptions, ValueError } from '@horn/tensor';
 
-/** One output's loss: an id (`'mse'`, `'sparse_categorical_crossentropy'`), a Loss, a function, or null for none. */
+/**
+ * One output's loss: an id (`'mse'`, `'sparse_categorical_crossentropy'`), a Loss, a function, or null for none.
+ * @example
+ * model.compile({ optimizer: 'sgd', loss: 'mse' }); // an id
+ * model.compile({ optimizer: 'sgd', loss: new Huber({ delta: 0.5 }) }); // a Loss
+ * model.compile({ optimizer: 'sgd', loss: (yTrue, yPred) => sub(yTrue, yPred).abs().mean(-1) }); // a function
+ */
 export type LossArg = LossIdentifier | null;
 
-/** One loss for every output, one per output (array in output order), or a record keyed by output name. */
+/**
+ * One loss for every output, one per output (array in output order), or a record keyed by output name.
+ * @example
+ * // A model with outputs 'p' and 'q': a loss per output by name, null for none.
+ * model.compile({ optimizer: 'sgd', loss: { p: 'mse', q: null } });
+ * model.compile({ optimizer: 'sgd', loss: ['mse', 'mae'] }); // or in output order
+ */
 export type LossesArg = LossArg | readonly LossArg[] | Readonly<Record<string, LossArg>>;
 
 /**
  * Metrics: a list (for a multi-output model, applied to every output, as Keras 2 and TF.js), a list of
  * lists (one list per output), or a record keyed by output name (a metric or a list per output).
+ * @example
+ * model.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['mae'] });
+ * model.metricsNames; // ['loss', 'mae']
+ * // Outputs 'p' and 'q': metrics by output name.
+ * twoOutputs.compile({ optimizer: 'sgd', loss: { p: 'mse', q: null }, metrics: { p: ['mae'] } });
+ * twoOutputs.metricsNames; // ['loss', 'p_loss', 'p_mae']
  */
 export type MetricsArg =
   | readonly (MetricIdentifier | null)[]

@@ -2,7 +2,14 @@ import type { Loss } from '@horn/losses';
 import { getMetric, type Metric, type MetricIdentifier, resolveAccuracy } from '@horn/metrics';
 import { type Tensor, ValueError } from '@horn/tensor';
 
-/** One compiled metric: which output it watches, its log name, and the metric (built on first use). */
+/**
+ * One compiled metric: which output it watches, its log name, and the metric (built on first use).
+ * @example
+ * model.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['mae'] });
+ * const [entry]: readonly MetricEntry[] = model.compiled!.metricEntries;
+ * entry.name; // 'mae'
+ * entry.output; // 0
+ */
 export interface MetricEntry {
   /** The output index the metric reads. */
   readonly output: number;

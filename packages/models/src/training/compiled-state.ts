@@ -7,7 +7,12 @@ import type { CompileArgs } from './compile-args.js';
 import { type MetricEntry, resolvePendingMetrics } from './compiled-metrics.js';
 import { metricWeights } from './masked-weights.js';
 
-/** Training logs: metric name to value (`loss`, `accuracy`, `val_loss`, ...). */
+/**
+ * Training logs: metric name to value (`loss`, `accuracy`, `val_loss`, ...).
+ * @example
+ * const log = new LambdaCallback({ onEpochEnd: (epoch, logs?: Logs) => console.log(epoch, logs?.loss, logs?.mae) });
+ * await model.fit(x, y, { epochs: 2, verbose: 0, callbacks: [log] }); // model compiled with metrics: ['mae']
+ */
 export type Logs = Record<string, number>;
 
 /** One batch, standardized: labels, predictions and sample weights per output. */

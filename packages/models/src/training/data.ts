@@ -15,12 +15,19 @@ import { describeValue } from './compile-args.js';
 /**
  * Model data: one tensor (or nested array) for a one-input (one-output) model, an array with one
  * tensor per input (output) in order, or a record keyed by input (output) name.
+ * @example
+ * model.predict([[1, 2], [3, 4]]); // one input: nested arrays or a tensor
+ * twoInputs.predict([tensor([[1]]), tensor([[2]])]); // inputs 'a' and 'b' in order
+ * twoInputs.predict({ a: tensor([[1]]), b: tensor([[2]]) }); // or by name
  */
 export type ModelData = TensorLike | readonly Tensor[] | Readonly<Record<string, Tensor>>;
 
 /**
  * Sample weights: one `[n]` array for every output, or one per output (array in output order, or a
  * record by output name; a missing output gets none).
+ * @example
+ * model.compile({ optimizer: 'sgd', loss: 'mse' });
+ * await model.evaluate([[1, 2], [3, 4]], [[1], [2]], { sampleWeight: [1, 0], verbose: 0 }); // only the first sample counts
  */
 export type SampleWeightData = TensorLike | readonly (Tensor | null)[] | Readonly<Record<string, Tensor | null>>;
 

@@ -21,6 +21,9 @@ import type { TrainableModel } from './trainable-model.js';
 /**
  * How `evaluate` reports, shared by its array and dataset forms. Keras 3 is the default: plain
  * numbers, the loss alone or `[loss, ...metrics]` in `metricsNames` order.
+ * @example
+ * const logs = (await model.evaluate(x, y, { verbose: 0, returnDict: true })) as Logs; // { loss, mae }
+ * const loss = (await model.evaluate(x, y, { verbose: 0, returnTensors: true })) as Tensor[]; // scalar tensors; dispose them
  */
 export interface EvaluateResultArgs {
   /** Return a record of log name to number (`{ loss, accuracy, priority_loss }`), as Keras' `return_dict=True`. */
@@ -49,7 +52,12 @@ export interface EvaluateArgs extends EvaluateResultArgs {
   callbacks?: Callback[];
 }
 
-/** Options of {@link evaluateDataset}. */
+/**
+ * Options of {@link evaluateDataset}.
+ * @example
+ * const batches = [[tensor([[1, 2]]), tensor([[1]])], [tensor([[3, 4]]), tensor([[2]])]] as const;
+ * await model.evaluateDataset(batches, { steps: 1, verbose: 0, callbacks: [], disposeBatches: false }); // the first batch's loss
+ */
 export interface EvaluateDatasetArgs extends EvaluateResultArgs {
   verbose?: Verbosity;
   /** Batches to evaluate. Default: the whole dataset. */
@@ -59,7 +67,13 @@ export interface EvaluateDatasetArgs extends EvaluateResultArgs {
   disposeBatches?: boolean;
 }
 
-/** What `evaluate` resolves to: numbers (default), a record (`returnDict`) or tensors (`returnTensors`). */
+/**
+ * What `evaluate` resolves to: numbers (default), a record (`returnDict`) or tensors (`returnTensors`).
+ * @example
+ * model.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['mae'] });
+ * await model.evaluate(x, y, { verbose: 0 }); // [14.5, 3.5]: [loss, mae], as Keras 3
+ * await model.evaluate(x, y, { verbose: 0, returnDict: true }); // { loss: 14.5, mae: 3.5 }
+ */
 export type EvaluateResult = number | number[] | Logs | Tensor | Tensor[];
 
 const RESULT_KEYS = ['returnDict', 'returnTensors'];

@@ -11,7 +11,15 @@ import { callbackListFor, checkOptionKeys, resolveVerbose, type Verbosity } from
 import { ArraySource, type BatchSource, type Dataset, DatasetSource } from './sources.js';
 import type { TrainableModel } from './trainable-model.js';
 
-/** Options of {@link fitDataset}. */
+/**
+ * Options of {@link fitDataset}.
+ * @example
+ * const batches = [[tensor([[1, 2]]), tensor([[1]])], [tensor([[3, 4]]), tensor([[2]])]] as const;
+ * const history = await model.fitDataset(batches, {
+ *   epochs: 3, initialEpoch: 1, verbose: 0, validationData: [tensor([[1, 2]]), tensor([[1]])], validationFreq: 2,
+ * });
+ * history.epoch; // [1, 2]
+ */
 export interface FitDatasetArgs {
   /** The epoch to stop at. Default 1. */
   epochs?: number;

@@ -17,7 +17,12 @@ import { checkOptionKeys } from './run-options.js';
 import { type StepData, testStep, trainStep } from './train-step.js';
 import type { TrainableModel } from './trainable-model.js';
 
-/** Options of {@link trainOnBatch} and {@link testOnBatch}. */
+/**
+ * Options of {@link trainOnBatch} and {@link testOnBatch}.
+ * @example
+ * model.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['mae'] });
+ * model.trainOnBatch([[1, 2]], [[1]], { sampleWeight: [2], resetMetrics: true }); // [8, 2]: the loss is weighted, mae is not
+ */
 export interface OnBatchArgs {
   /** Per-sample weights of the batch. */
   sampleWeight?: SampleWeightData;

@@ -8,7 +8,13 @@ import { type Dataset, iteratorOf, splitElement } from './sources.js';
 import { predictStep } from './train-step.js';
 import type { TrainableModel } from './trainable-model.js';
 
-/** What `predict` gives: one tensor, one per output, or a record by key for a model with dict outputs. */
+/**
+ * What `predict` gives: one tensor, one per output, or a record by key for a model with dict outputs.
+ * @example
+ * model.predict([[1, 2]]); // one output: a Tensor
+ * twoOutputs.predict([[1, 2]]); // a Tensor[] in output order
+ * dictOutputs.predict([[2]]); // { double: Tensor } for a model built with outputs: { double: ... }
+ */
 export type PredictOutput = Tensor | Tensor[] | Record<string, Tensor>;
 
 /**

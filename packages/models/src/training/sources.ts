@@ -83,6 +83,11 @@ export class ArraySource implements BatchSource {
  * One element of a dataset: `[x, y]`, `[x, y, sampleWeight]`, or TF.js' `{ xs, ys, sampleWeight? }`;
  * for a model whose loss comes from `addLoss` alone (and for `predict`), `x` alone: a tensor,
  * `[x]` or `{ xs }`.
+ * @example
+ * const pair: DatasetElement = [tensor([[1, 2]]), tensor([[1]])];
+ * const weighted: DatasetElement = [tensor([[1, 2]]), tensor([[1]]), tensor([0.5])];
+ * const tfjsStyle: DatasetElement = { xs: tensor([[3, 4]]), ys: tensor([[2]]) };
+ * await model.fitDataset([pair, weighted, tfjsStyle], { verbose: 0 });
  */
 export type DatasetElement =
   | Tensor
@@ -91,12 +96,23 @@ export type DatasetElement =
   | readonly [ModelData, ModelData | null, SampleWeightData]
   | { xs: ModelData; ys?: ModelData | null; sampleWeight?: SampleWeightData };
 
-/** A dataset of batches: an array, any iterable, or an async iterable (an async generator, a TF.js-like dataset). */
+/**
+ * A dataset of batches: an array, any iterable, or an async iterable (an async generator, a TF.js-like dataset).
+ * @example
+ * const dataset: Dataset = [[tensor([[1, 2]]), tensor([[1]])], [tensor([[3, 4]]), tensor([[2]])]];
+ * await model.fitDataset(dataset, { epochs: 2, verbose: 0 }); // an array is re-read each epoch
+ */
 export type Dataset = AsyncIterable<DatasetElement> | Iterable<DatasetElement>;
 
 /**
  * A dataset that is not an array (a generator, an async iterable, a Set): what `fit(dataset)`,
  * `evaluate(dataset)` and `predict(dataset)` take, since an array there is data (a list of tensors).
+ * @example
+ * async function* batches() {
+ *   yield [tensor([[1, 2]]), tensor([[1]])];
+ *   yield { xs: tensor([[3, 4]]), ys: tensor([[2]]) };
+ * }
+ * await model.fit(batches(), undefined, { epochs: 1, verbose: 0 }); // a generator: read once
  */
 export type BatchIterable =
   | AsyncIterable<DatasetElement>

@@ -35,7 +35,12 @@ export interface TrainableModel {
   setWeights(weights: Tensor[]): void;
 }
 
-/** A model with saving, as ModelCheckpoint needs it (helper S provides `save` / `saveWeights`). */
+/**
+ * A model with saving, as ModelCheckpoint needs it (helper S provides `save` / `saveWeights`).
+ * @example
+ * const model: SavableModel = new Sequential([Input({ shape: [2] }), new Dense({ units: 1 })]);
+ * await model.saveWeights('./weights'); // what ModelCheckpoint calls with saveWeightsOnly
+ */
 export interface SavableModel extends TrainableModel {
   save(path: string, options?: { overwrite?: boolean; includeOptimizer?: boolean }): Promise<unknown>;
   saveWeights(path: string, options?: { overwrite?: boolean }): Promise<unknown>;

@@ -2,7 +2,12 @@ import type { KerasOptions } from '@horn/tensor';
 import { checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
-/** Options of {@link CosineDecayRestarts}. */
+/**
+ * Options of {@link CosineDecayRestarts}.
+ * @example
+ * const s = new CosineDecayRestarts({ initialLearningRate: 0.1, firstDecaySteps: 10, tMul: 2, mMul: 0.5, alpha: 0 });
+ * [s.call(0), s.call(5), s.call(10), s.call(20), s.call(30)]; // [0.1, 0.05, 0.05, 0.025, 0.025] (Keras: the same)
+ */
 export interface CosineDecayRestartsConfig {
   initialLearningRate: number;
   /** Steps of the first period, > 0. */

@@ -2,7 +2,14 @@ import type { KerasOptions } from '@horn/tensor';
 import { checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
-/** Options of {@link CosineDecay}. */
+/**
+ * Options of {@link CosineDecay}.
+ * @example
+ * const s = new CosineDecay({ initialLearningRate: 0.1, decaySteps: 100, alpha: 0.1 });
+ * [s.call(0), s.call(50), s.call(100)]; // [0.1, 0.055, 0.01]
+ * const warm = new CosineDecay({ initialLearningRate: 0, decaySteps: 100, warmupTarget: 0.1, warmupSteps: 10 });
+ * [warm.call(5), warm.call(10), warm.call(110)]; // [0.05, 0.1, 0] (Keras: the same)
+ */
 export interface CosineDecayConfig {
   initialLearningRate: number;
   /** Steps of the cosine decay (after the warmup), > 0. */

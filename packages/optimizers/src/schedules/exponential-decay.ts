@@ -2,7 +2,12 @@ import type { KerasOptions } from '@horn/tensor';
 import { checkBoolean, checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
-/** Options of {@link ExponentialDecay}. */
+/**
+ * Options of {@link ExponentialDecay}.
+ * @example
+ * const s = new ExponentialDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 0.5, staircase: true });
+ * [s.call(0), s.call(9), s.call(10), s.call(25)]; // [0.1, 0.1, 0.05, 0.025]
+ */
 export interface ExponentialDecayConfig {
   initialLearningRate: number;
   /** Steps per decay period, > 0. */

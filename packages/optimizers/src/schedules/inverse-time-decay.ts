@@ -2,7 +2,12 @@ import type { KerasOptions } from '@horn/tensor';
 import { checkBoolean, checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
-/** Options of {@link InverseTimeDecay}. */
+/**
+ * Options of {@link InverseTimeDecay}.
+ * @example
+ * const s = new InverseTimeDecay({ initialLearningRate: 0.1, decaySteps: 10, decayRate: 1 });
+ * [s.call(0), s.call(10), s.call(30)]; // [0.1, 0.05, 0.025]: 0.1 / (1 + step / 10)
+ */
 export interface InverseTimeDecayConfig {
   initialLearningRate: number;
   /** Steps per decay period, > 0. */

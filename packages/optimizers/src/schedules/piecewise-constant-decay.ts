@@ -3,7 +3,12 @@ import { ValueError } from '@horn/tensor';
 import { checkNumber, describeValue } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
-/** Options of {@link PiecewiseConstantDecay}. */
+/**
+ * Options of {@link PiecewiseConstantDecay}.
+ * @example
+ * const s = new PiecewiseConstantDecay({ boundaries: [100, 200], values: [0.1, 0.01, 0.001] });
+ * [s.call(100), s.call(101), s.call(300)]; // [0.1, 0.01, 0.001]
+ */
 export interface PiecewiseConstantDecayConfig {
   /** Strictly increasing step boundaries. */
   boundaries: readonly number[];

@@ -2,7 +2,12 @@ import type { KerasOptions } from '@horn/tensor';
 import { checkBoolean, checkNumber } from '../check-options.js';
 import { checkStep, LearningRateSchedule, scheduleOptions } from './learning-rate-schedule.js';
 
-/** Options of {@link PolynomialDecay}. */
+/**
+ * Options of {@link PolynomialDecay}.
+ * @example
+ * const s = new PolynomialDecay({ initialLearningRate: 0.1, decaySteps: 100, endLearningRate: 0.01, power: 2 });
+ * [s.call(0), s.call(50), s.call(100), s.call(200)]; // [0.1, 0.0325, 0.01, 0.01] (Keras: the same)
+ */
 export interface PolynomialDecayConfig {
   initialLearningRate: number;
   /** Steps to reach `endLearningRate`, > 0. */

@@ -9,7 +9,18 @@ import { LearningRateSchedule } from './learning-rate-schedule.js';
 import { PiecewiseConstantDecay } from './piecewise-constant-decay.js';
 import { PolynomialDecay } from './polynomial-decay.js';
 
-/** A schedule class, as `registerSchedule` takes it. */
+/**
+ * A schedule class, as `registerSchedule` takes it.
+ * @example
+ * class Halving extends LearningRateSchedule {
+ *   static override readonly className = 'Halving';
+ *   call(step: number) { return 0.1 / 2 ** step; }
+ *   getConfig() { return {}; }
+ * }
+ * const cls: ScheduleClass = Halving;
+ * registerSchedule(cls);
+ * deserializeSchedule({ className: 'Halving', config: {} }).call(1); // 0.05
+ */
 export type ScheduleClass = {
   readonly className: string;
   readonly prototype: LearningRateSchedule;

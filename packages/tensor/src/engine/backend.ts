@@ -23,21 +23,42 @@ export interface Backend<H = unknown> {
   disposeData(handle: H): void;
 }
 
-/** One kernel input or output as the kernel sees it: its shape, dtype and backend handle. */
+/**
+ * One kernel input or output as the kernel sees it: its shape, dtype and backend handle.
+ * @example
+ * // A kernel reads its inputs as KernelTensors, by input name:
+ * registerKernel({
+ *   name: 'Neg', backend: 'cpu',
+ *   run: ({ x }: Record<string, KernelTensor>) => ({ values: x.values.map((v) => -v), shape: x.shape, dtype: x.dtype }),
+ * });
+ */
 export interface KernelTensor<H = TypedArray> {
   readonly shape: Shape;
   readonly dtype: DType;
   readonly values: H;
 }
 
-/** What a kernel returns for each output. Returning an input's `values` shares its data (no copy). */
+/**
+ * What a kernel returns for each output. Returning an input's `values` shares its data (no copy).
+ * @example
+ * // What a kernel's run returns: the result's values, shape and dtype.
+ * registerKernel({
+ *   name: 'Relu', backend: 'cpu',
+ *   run: ({ x }): KernelOutput => ({ values: x.values.map((v) => Math.max(v, 0)), shape: x.shape, dtype: x.dtype }),
+ * });
+ */
 export interface KernelOutput<H = TypedArray> {
   shape: Shape;
   dtype: DType;
   values: H;
 }
 
-/** Attributes passed to a kernel: plain, JSON-like options. */
+/**
+ * Attributes passed to a kernel: plain, JSON-like options.
+ * @example
+ * const attrs: KernelAttrs = { transposeA: false, transposeB: true };
+ * runKernel('BatchMatMul', { a: tensor([[1, 2]]), b: tensor([[3, 4]]) }, attrs).arraySync(); // [[11]]
+ */
 export type KernelAttrs = Readonly<Record<string, unknown>>;
 
 /**

@@ -9,14 +9,28 @@ import type { Recorder } from './recorder.js';
 import { getKernel } from './registry.js';
 import { runStringKernel, type StringKernelInput } from './string-kernels.js';
 
-/** Live tensors and bytes on one backend. */
+/**
+ * Live tensors and bytes on one backend.
+ * @example
+ * const cpu: BackendMemory = memory().backends.cpu;
+ * cpu.numTensors; // live tensors on cpu
+ * cpu.numBytes; // their bytes (a float32 [3] tensor adds 12)
+ */
 export interface BackendMemory {
   numTensors: number;
   numDataBuffers: number;
   numBytes: number;
 }
 
-/** What `memory()` reports. */
+/**
+ * What `memory()` reports.
+ * @example
+ * const before: MemoryInfo = memory();
+ * const x = tensor([1, 2, 3]);
+ * memory().numTensors - before.numTensors; // 1
+ * memory().numBytes - before.numBytes; // 12
+ * memory().fallbacks; // {}: no kernel fell back to cpu
+ */
 export interface MemoryInfo extends BackendMemory {
   /** Per backend name. */
   backends: Record<string, BackendMemory>;
@@ -24,7 +38,13 @@ export interface MemoryInfo extends BackendMemory {
   fallbacks: Record<string, number>;
 }
 
-/** One kernel run, as `profile()` reports it. */
+/**
+ * One kernel run, as `profile()` reports it.
+ * @example
+ * const { kernels } = profile(() => tensor([1, 2]).add(1).square());
+ * kernels.map((k: KernelProfile) => [k.name, k.backend, k.fallback, k.outputShapes]);
+ * // [['Add', 'cpu', false, [[2]]], ['Square', 'cpu', false, [[2]]]]; k.ms is each kernel's time
+ */
 export interface KernelProfile {
   name: string;
   backend: string;
@@ -33,7 +53,14 @@ export interface KernelProfile {
   outputShapes: number[][];
 }
 
-/** What `profile()` returns. */
+/**
+ * What `profile()` returns.
+ * @example
+ * const info: ProfileInfo<Tensor> = profile(() => tensor([1, 2]).add(1).square());
+ * info.result.arraySync(); // [4, 9]
+ * info.newTensors; // 4
+ * info.peakBytes; // the most bytes live while fn ran (28 when nothing else is)
+ */
 export interface ProfileInfo<T> {
   result: T;
   kernels: KernelProfile[];
@@ -48,7 +75,13 @@ interface BackendEntry {
   instance?: Backend;
 }
 
-/** A container of tensors: what tidy() returns and dispose() accepts. */
+/**
+ * A container of tensors: what tidy() returns and dispose() accepts.
+ * @example
+ * const [a, b] = tidy(() => [tensor([1]).add(1), tensor([2]).add(1)]); // arrays and records of tensors are kept
+ * const { loss } = tidy(() => ({ loss: tensor([1, 2]).mean() }));
+ * dispose([a, b, loss]);
+ */
 export type TensorContainer =
   | Tensor
   | null
@@ -64,6 +97,9 @@ export type TensorContainer =
 /**
  * The one engine: backends, kernel dispatch with fall-back to `cpu`, memory scopes and the
  * recorder hook. Users reach it through free functions (`tidy`, `memory`, `setBackend`).
+ * @example
+ * ENGINE.backendName; // 'cpu' (the active backend)
+ * ENGINE.backendNames(); // ['cpu'] until another backend is registered
  */
 export class Engine {
   private readonly backends = new Map<string, BackendEntry>();

@@ -7,7 +7,14 @@ import type { Padding2d } from './conv2d.js';
 import { runConv2d } from './conv2d-core.js';
 import { reshape } from './reshape.js';
 
-/** Options of conv1d. */
+/**
+ * Options of conv1d.
+ * @example
+ * const x = tensor([[[1], [2], [3], [4]]]); // [batch 1, steps 4, channels 1]
+ * const w = tensor([[[1]], [[1]]]); // [width 2, in 1, out 1]
+ * conv1d(x, w, { stride: 1, padding: 'causal', dilation: 1 }).arraySync(); // [[[1], [3], [5], [7]]]
+ * conv1d(x, w, { stride: 2, padding: 'valid' }).arraySync(); // [[[3], [7]]]
+ */
 export interface Conv1dOptions {
   stride?: number;
   padding?: 'valid' | 'same' | 'causal' | number;

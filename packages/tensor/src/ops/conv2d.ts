@@ -8,10 +8,22 @@ import { asBatch, asBatchShape, checkDyShape, floatOperand, windowAttrs } from '
 import { convGeometry, runConv2d } from './conv2d-core.js';
 import { reshape } from './reshape.js';
 
-/** Padding of a 2-D window op: 'valid', 'same' (TF's rule), a number on every side, or explicit [[top, bottom], [left, right]]. */
+/**
+ * Padding of a 2-D window op: 'valid', 'same' (TF's rule), a number on every side, or explicit [[top, bottom], [left, right]].
+ * @example
+ * const x = reshape(range(0, 16), [1, 4, 4, 1]), w = ones([2, 2, 1, 1]);
+ * conv2d(x, w, { padding: 'same' }).shape; // [1, 4, 4, 1]
+ * conv2d(x, w, { padding: 1 }).shape; // [1, 5, 5, 1]
+ * conv2d(x, w, { padding: [[1, 0], [0, 1]] }).shape; // [1, 4, 4, 1]
+ */
 export type Padding2d = 'valid' | 'same' | number | readonly [readonly [number, number], readonly [number, number]];
 
-/** Options of conv2d and its gradients. */
+/**
+ * Options of conv2d and its gradients.
+ * @example
+ * const x = reshape(range(0, 16), [1, 4, 4, 1]), w = ones([2, 2, 1, 1]);
+ * conv2d(x, w, { strides: 2, padding: 'valid', dilations: 1 }).arraySync(); // [[[[10], [18]], [[42], [50]]]]
+ */
 export interface Conv2dOptions {
   strides?: number | readonly [number, number];
   padding?: Padding2d;

@@ -9,13 +9,28 @@ import type { Conv2dOptions } from './conv2d.js';
 import { convGeometry } from './conv2d-core.js';
 import { reshape } from './reshape.js';
 
-/** The activations {@link fusedConv2d} applies inside the convolution kernel. */
+/**
+ * The activations {@link fusedConv2d} applies inside the convolution kernel.
+ * @example
+ * FUSED_ACTIVATIONS; // ['linear', 'relu']
+ * FUSED_ACTIVATIONS.includes('relu'); // true: fusedConv2d can apply it
+ */
 export const FUSED_ACTIVATIONS = ['linear', 'relu'] as const;
 
-/** An activation {@link fusedConv2d} can fuse: `'linear'` (none) or `'relu'`. */
+/**
+ * An activation {@link fusedConv2d} can fuse: `'linear'` (none) or `'relu'`.
+ * @example
+ * const activation: FusedActivation = 'relu';
+ * fusedConv2d(reshape(range(0, 16), [1, 4, 4, 1]), ones([2, 2, 1, 1]), { strides: 2, activation }).shape; // [1, 2, 2, 1]
+ */
 export type FusedActivation = (typeof FUSED_ACTIVATIONS)[number];
 
-/** Options of {@link fusedConv2d}: conv2d's, plus the bias and the activation. */
+/**
+ * Options of {@link fusedConv2d}: conv2d's, plus the bias and the activation.
+ * @example
+ * const x = reshape(range(0, 16), [1, 4, 4, 1]), w = ones([2, 2, 1, 1]);
+ * fusedConv2d(x, w, { strides: 2, bias: [-20], activation: 'relu' }).arraySync(); // [[[[0], [0]], [[22], [30]]]]
+ */
 export interface FusedConv2dOptions extends Conv2dOptions {
   /** A `[outC]` bias added to every output pixel; none when left out or null. */
   bias?: TensorLike | null;

@@ -10,7 +10,13 @@ import type { Padding2d } from './conv2d.js';
 import { mean } from './moments.js';
 import { reshape } from './reshape.js';
 
-/** Options of maxPool2d and avgPool2d. */
+/**
+ * Options of maxPool2d and avgPool2d.
+ * @example
+ * const x = reshape(range(0, 16), [1, 4, 4, 1]);
+ * maxPool2d(x, { poolSize: 2 }).arraySync(); // [[[[5], [7]], [[13], [15]]]]: strides default to poolSize
+ * avgPool2d(x, { poolSize: [2, 2], strides: 1, padding: 'same' }).shape; // [1, 4, 4, 1]
+ */
 export interface Pool2dOptions {
   poolSize: number | readonly [number, number];
   /** Defaults to poolSize, as in Keras. */

@@ -8,7 +8,13 @@ import { runConv2d } from './conv2d-core.js';
 import { flip } from './flip.js';
 import { reshape } from './reshape.js';
 
-/** SciPy's modes: 'full' (every overlap), 'valid' (complete overlaps), 'same' (the size of x, centred on 'full'). */
+/**
+ * SciPy's modes: 'full' (every overlap), 'valid' (complete overlaps), 'same' (the size of x, centred on 'full').
+ * @example
+ * convolve([1, 2, 3], [0, 1, 0.5], 'full').arraySync(); // [0, 1, 2.5, 4, 1.5]
+ * convolve([1, 2, 3], [0, 1, 0.5], 'same').arraySync(); // [1, 2.5, 4]
+ * convolve([1, 2, 3], [0, 1, 0.5], 'valid').arraySync(); // [2.5] (NumPy: the same)
+ */
 export type SignalMode = 'valid' | 'same' | 'full';
 
 interface SignalKind {

@@ -5,7 +5,12 @@ import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
 import { type SeedArg, streamFor } from './seed-generator.js';
 
-/** Options of {@link normal} and {@link truncatedNormal}. */
+/**
+ * Options of {@link normal} and {@link truncatedNormal}.
+ * @example
+ * random.normal([3], { mean: 10, stddev: 0.1, seed: 42, dtype: 'float32' }).arraySync(); // [9.855, 9.913, 10.069]
+ * random.truncatedNormal([3], { seed: 42 }).arraySync(); // [-1.450, -0.869, 0.690]: within 2 stddev
+ */
 export interface NormalOptions {
   /** Default 0. */
   mean?: number;
@@ -16,7 +21,11 @@ export interface NormalOptions {
   seed?: SeedArg;
 }
 
-/** Options of {@link uniform}. */
+/**
+ * Options of {@link uniform}.
+ * @example
+ * random.uniform([3], { minval: -1, maxval: 1, seed: 42, dtype: 'float32' }).arraySync(); // [-0.521, 0.172, -0.814]
+ */
 export interface UniformOptions {
   /** Lower bound, included. Default 0. */
   minval?: number;
@@ -27,7 +36,12 @@ export interface UniformOptions {
   seed?: SeedArg;
 }
 
-/** Options of {@link randint} and {@link categorical}. */
+/**
+ * Options of {@link randint} and {@link categorical}.
+ * @example
+ * random.randint([4], 0, 10, { seed: 1, dtype: 'int32' }).arraySync(); // [4, 7, 6, 5]
+ * random.categorical([[0, 0, 10]], 3, { seed: 1 }).arraySync(); // [[2, 2, 2]]
+ */
 export interface IntSampleOptions {
   /** Only `'int32'`. */
   dtype?: 'int32';

@@ -7,7 +7,12 @@ import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
 import { type SeedArg, streamFor } from './seed-generator.js';
 
-/** Options of {@link dropout}. */
+/**
+ * Options of {@link dropout}.
+ * @example
+ * random.dropout(ones([2, 4]), 0.5, { noiseShape: [1, 4], seed: 3 }).arraySync();
+ * // [[2, 0, 0, 2], [2, 0, 0, 2]]: one mask shared by the rows, kept values scaled by 1 / (1 - 0.5)
+ */
 export interface DropoutOptions {
   /** The mask's shape: the input's rank, each size the input's or 1 (shared), null for the input's. */
   noiseShape?: readonly (number | null)[] | null;

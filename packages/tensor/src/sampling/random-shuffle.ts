@@ -6,7 +6,13 @@ import type { Tensor } from '../tensor.js';
 import type { TensorLike } from '../tensor-like.js';
 import { type SeedArg, streamFor } from './seed-generator.js';
 
-/** Options of {@link shuffle}. */
+/**
+ * Options of {@link shuffle}.
+ * @example
+ * random.shuffle([[1, 2, 3], [4, 5, 6]], { axis: 1, seed: 3 }).arraySync(); // [[1, 3, 2], [4, 6, 5]]
+ * const g = new SeedGenerator(7);
+ * random.shuffle([1, 2, 3, 4], { seed: g }).arraySync(); // [2, 3, 4, 1]; the next call with g differs
+ */
 export interface ShuffleOptions {
   /** The axis whose slices are permuted. Default 0. */
   axis?: number;

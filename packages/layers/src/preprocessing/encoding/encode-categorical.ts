@@ -1,7 +1,12 @@
 import { makeTensor, ShapeError, type Tensor, ValueError } from '@horn/tensor';
 import type { LayerShape } from '../../engine/layer-shape.js';
 
-/** How integer categories become vectors (Keras' `output_mode` of CategoryEncoding, Hashing, Discretization). */
+/**
+ * How integer categories become vectors (Keras' `output_mode` of CategoryEncoding, Hashing, Discretization).
+ * @example
+ * const outputMode: CategoricalOutputMode = 'count';
+ * new CategoryEncoding({ numTokens: 3, outputMode }).apply(tensor([[2, 2, 0]], undefined, 'int32')).arraySync(); // [[1, 0, 2]]
+ */
 export type CategoricalOutputMode = 'one_hot' | 'multi_hot' | 'count';
 
 /**

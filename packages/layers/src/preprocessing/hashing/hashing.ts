@@ -15,7 +15,12 @@ import { refuseSparse } from '../encoding/encoding-options.js';
 import { farmhashFingerprint64 } from './farmhash64.js';
 import { siphash24 } from './siphash24.js';
 
-/** Options of {@link Hashing}. */
+/**
+ * Options of {@link Hashing}.
+ * @example
+ * const hashing = new Hashing({ numBins: 3, maskValue: '', salt: 133, outputMode: 'int' });
+ * hashing.apply(tensor([[''], ['a'], ['b']])).arraySync(); // [[0], [2], [1]]: the mask value '' is bin 0, the others hash into 1..2
+ */
 export interface HashingConfig extends Omit<LayerConfig, 'dtype'> {
   /** How many bins, the mask bin included. Required. */
   numBins: number;

@@ -1,4 +1,9 @@
-/** How IndexLookup layers write their output (Keras' `output_mode`). */
+/**
+ * How IndexLookup layers write their output (Keras' `output_mode`).
+ * @example
+ * const outputMode: LookupOutputMode = 'multi_hot';
+ * new StringLookup({ vocabulary: ['a', 'b'], outputMode }).apply(tensor([['a', 'z']])).arraySync(); // [[1, 1, 0]]: [OOV], a, b
+ */
 export type LookupOutputMode = 'int' | 'one_hot' | 'multi_hot' | 'count' | 'tf_idf';
 
 /** The lookup output modes, for validation messages. */

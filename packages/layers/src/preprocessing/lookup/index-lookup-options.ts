@@ -3,7 +3,13 @@ import type { LayerConfig } from '../../engine/layer.js';
 import { LOOKUP_OUTPUT_MODES, type LookupOutputMode } from './encode-indices.js';
 import type { LookupToken } from './token-counts.js';
 
-/** Options every IndexLookup layer (StringLookup, IntegerLookup) takes, as Keras' IndexLookup. */
+/**
+ * Options every IndexLookup layer (StringLookup, IntegerLookup) takes, as Keras' IndexLookup.
+ * @example
+ * const lookup = new StringLookup({ vocabulary: ['cat', 'dog'], numOovIndices: 1, oovToken: '[UNK]', maskToken: null });
+ * lookup.apply(tensor([['dog', 'cat', 'emu']])).arraySync(); // [[2, 1, 0]]: OOV is index 0
+ * new StringLookup({ vocabulary: ['cat', 'dog'], invert: true }).apply(tensor([[2, 0]], undefined, 'int32')).arraySync(); // [['dog', '[UNK]']]
+ */
 export interface IndexLookupConfig<T extends LookupToken = LookupToken> extends LayerConfig {
   /** The most terms the vocabulary holds, mask and OOV slots included; null (default): no cap. Must be > 1. */
   maxTokens?: number | null;

@@ -6,7 +6,12 @@ import type { IndexLookupConfig } from './index-lookup-options.js';
 import { hashBucket } from './oov-hash.js';
 import type { LookupToken } from './token-counts.js';
 
-/** Options of {@link IntegerLookup}. */
+/**
+ * Options of {@link IntegerLookup}.
+ * @example
+ * const lookup = new IntegerLookup({ vocabulary: [12, 36], vocabularyDtype: 'int64' });
+ * lookup.apply(tensor([[36, 12, 7]], undefined, 'int32')).arraySync(); // [[2, 1, 0]]: 7 is out of vocabulary
+ */
 export interface IntegerLookupConfig extends IndexLookupConfig<number> {
   /** Only `'int64'` (Keras' only choice; Horn holds the integers as JS numbers). */
   vocabularyDtype?: 'int64';

@@ -6,7 +6,13 @@ import type { IndexLookupConfig } from './index-lookup-options.js';
 import { hashBucket } from './oov-hash.js';
 import type { LookupToken } from './token-counts.js';
 
-/** Options of {@link StringLookup}. */
+/**
+ * Options of {@link StringLookup}.
+ * @example
+ * const lookup = new StringLookup({ maxTokens: 4, encoding: 'utf-8' });
+ * lookup.adapt(tensor(['a', 'b', 'b', 'c', 'c', 'c']));
+ * lookup.getVocabulary(); // ['[UNK]', 'c', 'b', 'a']: most frequent first
+ */
 export interface StringLookupConfig extends IndexLookupConfig<string> {
   /** Only `'utf-8'` (JS strings are Unicode already). */
   encoding?: 'utf-8';

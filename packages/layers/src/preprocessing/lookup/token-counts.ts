@@ -1,4 +1,9 @@
-/** A vocabulary term: a string (StringLookup, TextVectorization) or an integer (IntegerLookup). */
+/**
+ * A vocabulary term: a string (StringLookup, TextVectorization) or an integer (IntegerLookup).
+ * @example
+ * const token: LookupToken = 'cat'; // StringLookup terms are strings, IntegerLookup terms numbers
+ * new StringLookup({ vocabulary: [token] }).apply(tensor([['cat']])).arraySync(); // [[1]]
+ */
 export type LookupToken = string | number;
 
 // UTF-16 code units sort surrogates (code points >= 0x10000) below U+E000..U+FFFF; shifting both

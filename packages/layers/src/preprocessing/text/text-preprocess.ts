@@ -1,6 +1,11 @@
 import { ValueError } from '@horn/tensor';
 
-/** A built-in standardization of TextVectorization, or a function of one string. */
+/**
+ * A built-in standardization of TextVectorization, or a function of one string.
+ * @example
+ * const standardize: Standardize = 'lower';
+ * new TextVectorization({ standardize, vocabulary: ['hi!'] }).apply(tensor(['HI!'])).arraySync(); // [[2]]: punctuation kept
+ */
 export type Standardize =
   | 'lower_and_strip_punctuation'
   | 'lower'
@@ -8,7 +13,13 @@ export type Standardize =
   | null
   | ((text: string) => string);
 
-/** A built-in split of TextVectorization, or a function from one string to its tokens. */
+/**
+ * A built-in split of TextVectorization, or a function from one string to its tokens.
+ * @example
+ * const split: Split = (text) => text.split(',');
+ * const vectorizer = new TextVectorization({ split, standardize: null, vocabulary: ['a', 'b'] });
+ * vectorizer.apply(tensor(['a,b,c'])).arraySync(); // [[2, 3, 1]]: 'c' is [UNK]
+ */
 export type Split = 'whitespace' | 'character' | null | ((text: string) => string[]);
 
 /** The built-in standardizations, for validation messages. */

@@ -3,7 +3,12 @@ import type { LayerConfig } from '../../engine/layer.js';
 import type { LookupOutputMode } from '../lookup/encode-indices.js';
 import { SPLIT_MODES, type Split, STANDARDIZE_MODES, type Standardize } from './text-preprocess.js';
 
-/** Options of {@link TextVectorization}. */
+/**
+ * Options of {@link TextVectorization}.
+ * @example
+ * const vectorizer = new TextVectorization({ vocabulary: ['the', 'cat'], outputMode: 'int', outputSequenceLength: 4, ngrams: null });
+ * vectorizer.apply(tensor(['The cat sat.'])).arraySync(); // [[2, 3, 1, 0]]: lowercased, punctuation stripped, padded to 4
+ */
 export interface TextVectorizationConfig extends LayerConfig {
   /** The most vocabulary slots (the mask '' and OOV '[UNK]' included); null (default): no cap. */
   maxTokens?: number | null;

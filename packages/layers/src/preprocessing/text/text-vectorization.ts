@@ -18,7 +18,13 @@ import {
 
 export type { TextVectorizationConfig } from './text-vectorization-options.js';
 
-/** What TextVectorization's `adapt` takes: strings, a string tensor, or an iterable of batches of them. */
+/**
+ * What TextVectorization's `adapt` takes: strings, a string tensor, or an iterable of batches of them.
+ * @example
+ * const vectorizer = new TextVectorization({ maxTokens: 5 });
+ * vectorizer.adapt(['the cat', 'the dog']); // strings; a string tensor or an iterable of batches works too
+ * vectorizer.getVocabulary(); // ['', '[UNK]', 'the', 'dog', 'cat']
+ */
 export type TextAdaptData =
   | Tensor
   | readonly string[]

@@ -2,7 +2,15 @@ import type { KernelAttrs } from '../../engine/backend.js';
 import { broadcastShapes } from '../../shape.js';
 import type { Shape } from '../../types.js';
 
-/** The sizes of a BatchMatMul: `[...batch, m, k] · [...batch, k, n]` after the transposes. */
+/**
+ * The sizes of a BatchMatMul: `[...batch, m, k] · [...batch, k, n]` after the transposes.
+ * @example
+ * const dims: MatmulDims = matmulDims([5, 2, 3], [5, 4, 3], { transposeB: true });
+ * dims.m; // 2
+ * dims.k; // 3
+ * dims.n; // 4
+ * dims.shape; // [5, 2, 4]
+ */
 export interface MatmulDims {
   transposeA: boolean;
   transposeB: boolean;

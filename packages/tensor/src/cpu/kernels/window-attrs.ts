@@ -1,6 +1,11 @@
 import type { KernelAttrs } from '../../engine/backend.js';
 
-/** The attrs of a 2-D window kernel (conv, depthwise conv, pool), decoded. */
+/**
+ * The attrs of a 2-D window kernel (conv, depthwise conv, pool), decoded.
+ * @example
+ * const a: WindowAttrs = readWindowAttrs({ strides: [2, 1], pad: [1, 1, 0, 0], dilations: [1, 2] });
+ * a; // { sh: 2, sw: 1, dh: 1, dw: 2, pt: 1, pb: 1, pl: 0, pr: 0 }
+ */
 export interface WindowAttrs {
   /** Strides (rows, columns). */
   sh: number;
@@ -41,7 +46,12 @@ export function windowOutSize(
   return Math.max(0, Math.floor((size + before + after - (k - 1) * dilation - 1) / stride) + 1);
 }
 
-/** A 2-D pool's sizes (NHWC input, window, strides, top/left padding, output). */
+/**
+ * A 2-D pool's sizes (NHWC input, window, strides, top/left padding, output).
+ * @example
+ * const g: PoolGeometry = poolGeometry([1, 4, 4, 3], { poolSize: [2, 2], strides: [2, 2], pad: [0, 0, 0, 0] });
+ * [g.oh, g.ow, g.c]; // [2, 2, 3]
+ */
 export interface PoolGeometry {
   n: number;
   h: number;
