@@ -130,11 +130,7 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
     const m = this.forwardLayer.returnSequences ? sequenceMask(mask) : null;
     const outputs = this.mergeMode === null ? [m, m] : [m];
     if (!this.forwardLayer.returnState) return outputs.length === 1 ? outputs[0] : outputs;
-    const states = [this.forwardLayer, this.backwardLayer].flatMap((l) =>
-      this.directionShapes(l, [null, null, null])
-        .slice(1)
-        .map(() => null),
-    );
+    const states = [this.forwardLayer, this.backwardLayer].flatMap((l) => l.stateSize.map(() => null));
     return [...outputs, ...states];
   }
 
