@@ -8,6 +8,7 @@ import {
   type TypedArray,
 } from '@horn/tensor';
 import { type HeapInfo, WasmHeap } from './heap.js';
+import { PackedBCache } from './kernels/packed-b-cache.js';
 import { type ParallelRunner, serialRunner } from './threads/pool.js';
 import type { HornWasm, Ptr } from './wasm-exports.js';
 
@@ -34,6 +35,8 @@ export class WasmBackend implements Backend<WasmHandle> {
   readonly heap: WasmHeap;
   /** Runs kernel work split into parts on the worker pool (or on this thread alone). */
   readonly parallel: ParallelRunner;
+  /** The GEMM's packed copies of recently used B operands (dropped when their data is freed). */
+  readonly packedB: PackedBCache;
 
   /**
    * `maxMemoryBytes` is the maximum the memory was created with (default 4 GiB, the wasm32 limit):
@@ -50,6 +53,7 @@ export class WasmBackend implements Backend<WasmHandle> {
       liveTensors: () => engineMemory().backends[this.name]?.numTensors ?? 0,
     });
     this.parallel = parallel ?? serialRunner(wasm);
+    this.packedB = new PackedBCache((packed) => this.heap.free(packed.ptr, packed.bytes));
   }
 
   write(values: TypedArray, _shape: Shape, dtype: DType): WasmHandle {
@@ -68,6 +72,7 @@ export class WasmBackend implements Backend<WasmHandle> {
   }
 
   disposeData(handle: WasmHandle): void {
+    this.packedB.forget(handle);
     this.heap.free(handle.ptr, handle.bytes);
   }
 

@@ -30,6 +30,7 @@ export { type IdxArray, parseIdx, readIdx } from './readers/idx.js';
 export { type NpyArray, parseNpy, readNpy } from './readers/npy.js';
 export { parseNpz, readNpz } from './readers/npz.js';
 export { objectArrayToSequences } from './readers/pickle.js';
+export { getReadLimits, type ReadLimits, setReadLimits } from './readers/read-limits.js';
 export { untar } from './readers/tar.js';
 export { unzipEntries } from './readers/zip.js';
 export { datasetFiles } from './source/dataset-files.js';

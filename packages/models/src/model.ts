@@ -479,9 +479,15 @@ export class Model extends Layer {
     return loadWeights(this, path, options);
   }
 
-  /** Disposes every layer's weights, and the optimizer's slot variables when compile made the optimizer. */
+  /**
+   * Disposes every layer's weights and the optimizer's slot variables of this model's weights: the
+   * whole optimizer when compile made it from a name, else only this model's slots (the caller's
+   * optimizer may train other models too). `memory()` is back to where it was before the model was built.
+   */
   override dispose(): void {
-    if (this.compiled?.ownsOptimizer) this.compiled.optimizer.dispose();
+    const compiled = this.compiled;
+    if (compiled?.ownsOptimizer) compiled.optimizer.dispose();
+    else compiled?.optimizer.disposeSlots(this.weights);
     super.dispose();
   }
 

@@ -41,7 +41,9 @@ const OPTIMIZERS: Readonly<Record<string, OptimizerClass>> = {
 export const optimizerIds: readonly string[] = Object.keys(OPTIMIZERS);
 
 function lookup(id: string, what: string): OptimizerClass {
-  const cls = OPTIMIZERS[id.toLowerCase().replaceAll('_', '')];
+  const key = id.toLowerCase().replaceAll('_', '');
+  // Own keys only: 'constructor' or '__proto__' must not reach Object.prototype.
+  const cls = Object.hasOwn(OPTIMIZERS, key) ? OPTIMIZERS[key] : undefined;
   if (!cls) {
     throw new ValueError(
       `getOptimizer: unknown optimizer ${what} '${id}'; valid ids: ${optimizerIds.map((k) => `'${k}'`).join(', ')}`,

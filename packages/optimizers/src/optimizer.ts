@@ -413,6 +413,30 @@ export abstract class Optimizer {
     return new this(config);
   }
 
+  /**
+   * Disposes the slot variables of `variables` alone (what `model.dispose()` calls for an optimizer
+   * the caller made and may share with other models); the slots of other variables stay, in order.
+   * @example
+   * model.compile({ optimizer: adam, loss: 'mse' }); await model.fit(x, y);
+   * adam.disposeSlots(model.trainableWeights); // memory() drops by the slots' tensors
+   */
+  disposeSlots(variables: Iterable<Variable>): void {
+    const slots = new Set<Variable>();
+    for (const v of variables) {
+      const owned = this.slotsByVariable.get(v);
+      if (!owned) continue;
+      for (const slot of Object.values(owned)) slots.add(slot);
+      this.slotsByVariable.delete(v);
+    }
+    if (slots.size === 0) return;
+    const keep = this.slotOrder.map((s) => !slots.has(s));
+    const order = this.slotOrder.filter((_, i) => keep[i]);
+    const keys = this.slotKeys.filter((_, i) => keep[i]);
+    for (const slot of slots) slot.dispose();
+    this.slotOrder.splice(0, this.slotOrder.length, ...order);
+    this.slotKeys.splice(0, this.slotKeys.length, ...keys);
+  }
+
   /** Disposes the slot variables; the next update creates fresh ones. */
   dispose(): void {
     for (const s of this.slotOrder) s.dispose();

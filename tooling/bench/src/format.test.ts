@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { parseArgs, UsageError } from './args.js';
 import { formatRatio, formatValue, markdownTable, suiteTable } from './format.js';
 import type { Measurement } from './measurement.js';
+import { LSTM_SPEED_CASES } from './suites/lstm-training.js';
 import { checkTargets, targetTable } from './targets.js';
 
 const gflops = (contender: Measurement['contender'], caseName: string, value: number): Measurement => ({
@@ -128,7 +129,7 @@ describe('command line', () => {
   });
 });
 
-describe('targets of issue 7 from fake results', () => {
+describe('targets of issues 7 and 12 from fake results', () => {
   test('ratios against TF.js and the absolute CNN rate, with the best Horn backend', () => {
     const rate = (suite: string, caseName: string, contender: Measurement['contender'], value: number) => ({
       ...gflops(contender, caseName, value),
@@ -144,6 +145,10 @@ describe('targets of issue 7 from fake results', () => {
         rate('cnn', 'CNN train', 'tfjs-cpu', 30),
         gflops('horn-wasm', '1024', 60),
         gflops('tfjs-wasm', '1024', 45),
+        rate('lstm', LSTM_SPEED_CASES.frozen, 'horn-cpu', 80),
+        rate('lstm', LSTM_SPEED_CASES.frozen, 'horn-wasm', 900),
+        rate('lstm', LSTM_SPEED_CASES.frozen, 'tfjs-wasm', 100),
+        rate('lstm', LSTM_SPEED_CASES.embedding, 'horn-wasm', 5),
       ],
       1,
     );
@@ -152,6 +157,7 @@ describe('targets of issue 7 from fake results', () => {
       ['CNN training >= 3,000 samples/s', '2,400 samples/s', false],
       ['CNN training >= 100x TF.js cpu', '80.00×', false],
       ['matmul 1024 >= 0.9x TF.js wasm on one thread', '1.33×', true],
+      ['LSTM training, Embedding frozen (issue 12) >= 2x TF.js wasm', '9.00×', true],
     ]);
     expect(targetTable(checks).split('\n')[3]).toMatch(
       /\| CNN training >= 3,000 samples\/s +\| +2,400 samples\/s \| not met \|/,

@@ -1,8 +1,9 @@
 import { formatRatio, formatValue, markdownTable } from './format.js';
 import type { ContenderId, Measurement } from './measurement.js';
+import { LSTM_SPEED_CASES } from './suites/lstm-training.js';
 import type { StartResult } from './suites/start.js';
 
-/** One target of issue 7, measured. */
+/** One target of issue 7 (or 12), measured. */
 export interface TargetCheck {
   target: string;
   measured: string;
@@ -27,7 +28,7 @@ function ratioCheck(target: string, horn: number | undefined, tfjs: number | und
 }
 
 /**
- * The speed targets of issue 7 against a run's measurements (best Horn backend; throughputs).
+ * The speed targets of issues 7 and 12 against a run's measurements (best Horn backend; throughputs).
  * @example checkTargets(report.measurements, 2, report.start)
  */
 export function checkTargets(ms: readonly Measurement[], wasmThreads: number, start?: StartResult): TargetCheck[] {
@@ -66,6 +67,14 @@ export function checkTargets(ms: readonly Measurement[], wasmThreads: number, st
       ),
     );
   }
+  checks.push(
+    ratioCheck(
+      'LSTM training, Embedding frozen (issue 12) >= 2x TF.js wasm',
+      bestHorn(ms, 'lstm', LSTM_SPEED_CASES.frozen, 'samples/s'),
+      value(ms, 'lstm', LSTM_SPEED_CASES.frozen, 'tfjs-wasm', 'samples/s'),
+      2,
+    ),
+  );
   if (start !== undefined) {
     checks.push({
       target: '`pnpm start` under 2 minutes',
@@ -83,7 +92,7 @@ export function checkTargets(ms: readonly Measurement[], wasmThreads: number, st
 export function targetTable(checks: readonly TargetCheck[]): string {
   const verdict = (met: boolean | null) => (met === null ? '–' : met ? 'met' : 'not met');
   return markdownTable(
-    ['target (issue 7)', 'measured', 'verdict'],
+    ['target (issues 7, 12)', 'measured', 'verdict'],
     checks.map((c) => [c.target, c.measured, verdict(c.met)]),
   );
 }

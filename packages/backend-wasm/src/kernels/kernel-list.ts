@@ -2,6 +2,7 @@ import type { KernelSpec } from '@horn/tensor';
 import type { WasmHandle } from '../backend.js';
 import { conv2dBackpropInputWasm, conv2dWasm, fusedConv2dWasm } from './conv2d.js';
 import { conv2dBackpropFilterWasm } from './conv2d-filter-grad.js';
+import { concatWasm, gatherWasm, sliceWasm, unsortedSegmentSumWasm } from './copy.js';
 import {
   depthwiseConv2dBackpropFilterWasm,
   depthwiseConv2dBackpropInputWasm,
@@ -47,14 +48,10 @@ export const VIA_CPU_KERNELS = [
   'Any',
   'ArgMax',
   'ArgMin',
-  'Concat',
-  'Slice',
   'Pad',
   'Tile',
   'Reverse',
-  'Gather',
   'OneHot',
-  'UnsortedSegmentSum',
   'AvgPool',
   'AvgPoolGrad',
 ] as const;
@@ -76,6 +73,10 @@ export function wasmKernels(): KernelSpec<WasmHandle>[] {
     maxPoolWasm,
     maxPoolGradWasm,
     reshapeWasm,
+    sliceWasm,
+    concatWasm,
+    gatherWasm,
+    unsortedSegmentSumWasm,
     lstmCellWasm,
     lstmCellGradWasm,
     ...reduceKernelsWasm,

@@ -2,12 +2,14 @@ import { type KernelSpec, matmulDims, sizeOf } from '@horn/tensor';
 import type { WasmBackend, WasmHandle } from '../backend.js';
 import { batchIndex } from './batch-index.js';
 import { gemmRows } from './gemm.js';
+import type { PackedBLayout } from './packed-b-cache.js';
 import { runOnCpu } from './via-cpu.js';
 
 /**
  * BatchMatMul `{ a, b }`, attrs `{ transposeA, transposeB }`, float32 on the SIMD GEMM (int32 on
  * the cpu kernel). Each distinct B matrix is packed once; a B shared by every batch entry with a
- * non-transposed A folds the batch into the rows of one GEMM.
+ * non-transposed A folds the batch into the rows of one GEMM. Packed Bs are kept in the
+ * backend's `packedB` cache for the next product with the same B (an RNN's recurrent kernel).
  * @example runKernel('BatchMatMul', { a, b }, { transposeA: false, transposeB: true })
  */
 export const batchMatMulWasm: KernelSpec<WasmHandle> = {
@@ -29,23 +31,37 @@ export const batchMatMulWasm: KernelSpec<WasmHandle> = {
     const [brs, bcs] = transposeB ? [1, k] : [n, 1];
     const aIndex = batchIndex(aBatch, batch);
     const bIndex = batchIndex(bBatch, batch);
-    const w = backend.wasm;
-    const packed = backend.alloc(w.packedBBytes(k, n));
-    let packedFor = -1;
     const foldBatch = !transposeA && bIndex.every((v) => v === 0) && aIndex.every((v, i) => v === i);
     const rowsPerCall = foldBatch ? count * m : m;
+    let packed: WasmHandle | null = null;
+    let packedFor = -1;
+    const uncached: WasmHandle[] = [];
     for (let i = 0; i < (foldBatch ? 1 : count); i++) {
       if (bIndex[i] !== packedFor) {
         packedFor = bIndex[i];
-        w.packB(b.values.ptr + bIndex[i] * k * n * 4, brs, bcs, k, n, packed.ptr);
+        packed = packedB(backend, b.values, { offset: bIndex[i] * k * n * 4, rs: brs, cs: bcs, k, n }, uncached);
       }
       const aPtr = a.values.ptr + aIndex[i] * m * k * 4;
-      gemmRows(backend, aPtr, ars, acs, packed.ptr, out.ptr + i * m * n * 4, n, rowsPerCall, n, k, false);
+      gemmRows(backend, aPtr, ars, acs, packed!.ptr, out.ptr + i * m * n * 4, n, rowsPerCall, n, k, false);
     }
-    backend.disposeData(packed);
+    for (const p of uncached) backend.disposeData(p);
     return { values: out, shape, dtype: 'float32' };
   },
 };
+
+/**
+ * B of `handle` packed with `layout`, from the backend's {@link PackedBCache} or packed now and
+ * kept there; one too big to keep goes into `uncached`, for the caller to free.
+ */
+function packedB(backend: WasmBackend, handle: WasmHandle, layout: PackedBLayout, uncached: WasmHandle[]): WasmHandle {
+  const cached = backend.packedB.get(handle, layout);
+  if (cached) return cached;
+  const { offset, rs, cs, k, n } = layout;
+  const packed = backend.alloc(backend.wasm.packedBBytes(k, n));
+  backend.wasm.packB(handle.ptr + offset, rs, cs, k, n, packed.ptr);
+  if (!backend.packedB.put(handle, layout, packed)) uncached.push(packed);
+  return packed;
+}
 
 /** Up to this many output columns, Aᵀ·B is computed as (Bᵀ·A)ᵀ. */
 const SWAP_MAX_N = 64;

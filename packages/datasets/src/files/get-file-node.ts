@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { access, constants, mkdir, readFile } from 'node:fs/promises';
+import { access, constants, mkdir } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { ValueError } from '@horn/tensor';
+import { readRegularFile } from '../source/regular-file.js';
 import { downloadVerified, type ExpectedHash, progressReporter } from '../source/verified-download.js';
 import { archiveKinds, extractArchive } from './extract-archive.js';
 import { type GetFileOptions, resolveHashAlgorithm } from './get-file.js';
@@ -85,10 +86,6 @@ function hexDigest(bytes: Uint8Array, algorithm: 'sha256' | 'md5'): string {
 }
 
 async function readIfExists(path: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+  const read = await readRegularFile(path, 'getFile: cached file');
+  return 'bytes' in read ? read.bytes : null;
 }

@@ -35,7 +35,7 @@ export interface CsvTable {
  * @example parseCsv('a,b\n1,2\n3,4', { header: true }).values // Float64Array [1, 2, 3, 4]
  */
 export function parseCsv(source: string | BytesLike, options: CsvOptions = {}): CsvTable {
-  const text = typeof source === 'string' ? source : bytesToText(source);
+  const text = typeof source === 'string' ? source : bytesToText(source, 'CSV data');
   const delimiter = options.delimiter ?? ',';
   const lines = text.split(/\r?\n/);
   let at = options.skipRows ?? 0;
@@ -62,10 +62,15 @@ export function parseCsv(source: string | BytesLike, options: CsvOptions = {}): 
   return { columns, rows, cols: Math.max(cols, 0), values: Float64Array.from(values) };
 }
 
+/** A float as Python's `float()` (and so `np.loadtxt`) reads one. */
+const FLOAT = /^[+-]?(?:(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?|inf|infinity)$/i;
+
 function parseCell(cell: string, line: number, column: number): number {
   const s = cell.trim();
   if (s === '' || s.toLowerCase() === 'nan') return Number.NaN;
-  const v = Number(s);
+  // As NumPy's loadtxt reads a float: decimal digits, a point, an exponent, inf / infinity / nan — not
+  // JavaScript's extras ('0x10', '0b101', '0o7', 'Infinity' spelled only that way, '1_000').
+  const v = FLOAT.test(s) ? Number(s.replace(/^([+-]?)inf(inity)?$/i, '$1Infinity')) : Number.NaN;
   if (Number.isNaN(v)) throw new ValueError(`readCsv: line ${line}, column ${column} is not a number: '${cell}'`);
   return v;
 }

@@ -32,22 +32,20 @@ export function parseNpy(bytes: BytesLike, name = 'NPY data'): NpyArray {
     throw new ValueError(`readNpy: ${name} is not a .npy file: it does not start with \\x93NUMPY`);
   }
   const major = data[6];
+  if (major !== 1 && major !== 2 && major !== 3) {
+    throw new ValueError(`readNpy: ${name} is .npy format version ${major}; supported are 1, 2 and 3`);
+  }
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const lengthBytes = major === 1 ? 2 : 4;
   const headerLength = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
   const start = 8 + lengthBytes;
-  const header = new TextDecoder().decode(data.subarray(start, start + headerLength));
-  const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
-  const fortran = /'fortran_order':\s*(True|False)/.exec(header)?.[1] === 'True';
-  const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
-  if (descr === undefined || shapeText === undefined) {
-    throw new ValueError(`readNpy: ${name} has a header NumPy's simple format does not describe: ${header.trim()}`);
+  if (start + headerLength > data.length) {
+    throw new ValueError(
+      `readNpy: ${name} is truncated: its header declares ${headerLength} bytes, ${data.length - start} follow`,
+    );
   }
-  const shape = shapeText
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map(Number);
+  const header = new TextDecoder().decode(data.subarray(start, start + headerLength));
+  const { descr, fortran, shape } = parseHeader(header, name);
   const body = data.subarray(start + headerLength);
   if (descr === '|O' || descr === 'O') return { shape, descr, values: null, pickle: body };
   const count = shape.reduce((a, b) => a * b, 1);
@@ -55,11 +53,36 @@ export function parseNpy(bytes: BytesLike, name = 'NPY data'): NpyArray {
   return { shape, descr, values: fortran ? fortranToC(values, shape) : values, pickle: null };
 }
 
+/** NumPy's `.npy` header: a Python dict literal with exactly descr, fortran_order and shape. */
+const HEADER = /^\{\s*(?:'(?:descr|fortran_order|shape)'\s*:\s*(?:'[^']*'|True|False|\([^)]*\))\s*,?\s*){3}\}\s*$/;
+
+function parseHeader(header: string, name: string): { descr: string; fortran: boolean; shape: number[] } {
+  const descr = /'descr':\s*'([^']+)'/.exec(header)?.[1];
+  const fortranText = /'fortran_order':\s*(True|False)/.exec(header)?.[1];
+  const shapeText = /'shape':\s*\(([^)]*)\)/.exec(header)?.[1];
+  if (!HEADER.test(header) || descr === undefined || fortranText === undefined || shapeText === undefined) {
+    throw new ValueError(`readNpy: ${name} has a header NumPy's simple format does not describe: ${header.trim()}`);
+  }
+  // A tuple of non-negative integers: '', '3,', '3, 4', '3, 4,' — nothing else ('-2, -2', 'abc,', '3 4').
+  if (!/^\s*(?:\d+\s*,\s*)*(?:\d+\s*,?\s*)?$/.test(shapeText)) {
+    throw new ValueError(`readNpy: ${name} has shape (${shapeText}); expected a tuple of non-negative integers`);
+  }
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(Number);
+  if (shape.some((d) => !Number.isSafeInteger(d))) {
+    throw new ValueError(`readNpy: ${name} has shape (${shapeText}), too large to index`);
+  }
+  return { descr, fortran: fortranText === 'True', shape };
+}
+
 function decodeBody(body: Uint8Array, descr: string, count: number, name: string): NonNullable<NpyArray['values']> {
   const little = descr[0] !== '>';
   const kind = descr.slice(1);
   const size = Number(kind.slice(1));
-  if (!/^[biuf]\d+$/.test(kind) || body.length < count * size) {
+  if (!/^[biuf]\d+$/.test(kind) || body.length !== count * size) {
     const problem = /^[biuf]\d+$/.test(kind) ? `holds ${body.length} data bytes, expected ${count * size}` : '';
     throw new ValueError(
       problem

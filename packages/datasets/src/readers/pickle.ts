@@ -117,10 +117,10 @@ export function unpickle(bytes: Uint8Array, name = 'pickle data'): PickleValue {
         stack.push(num(2, (o) => view.getUint16(o, true)));
         break;
       case 0x8a: // LONG1
-        stack.push(littleEndianSigned(take(u8())));
+        stack.push(littleEndianSigned(take(longLength(u8(), fail))));
         break;
       case 0x8b: // LONG4
-        stack.push(littleEndianSigned(take(u32())));
+        stack.push(littleEndianSigned(take(longLength(u32(), fail))));
         break;
       case 0x49: // INT
       case 0x4c: {
@@ -283,6 +283,16 @@ export function unpickle(bytes: Uint8Array, name = 'pickle data'): PickleValue {
 
 function isGlobal(v: PickleValue): v is PickleGlobal {
   return v !== null && typeof v === 'object' && 'global' in v;
+}
+
+/** The widest LONG1 / LONG4 integer read: 8 bytes (int64). No data set's pickle holds wider ones. */
+const MAX_LONG_BYTES = 8;
+
+function longLength(n: number, fail: (why: string) => never): number {
+  if (n > MAX_LONG_BYTES) {
+    fail(`a LONG integer of ${n} bytes is wider than any data set needs (at most ${MAX_LONG_BYTES} bytes, int64)`);
+  }
+  return n;
 }
 
 function littleEndianSigned(b: Uint8Array): number {

@@ -63,11 +63,9 @@ async function cachedOrDownloaded(
     );
   }
   const pinned = file as PinnedFile;
-  const cached = await store.readCached(source.id, file.name, options);
-  if (cached !== null) {
-    if ((await sha256Hex(cached)) === pinned.sha256) return cached;
-    await store.removeCached(source.id, file.name, options);
-  }
+  const cached = await store.readCached(source.id, file.name, options, file.size);
+  if (cached !== null && (await sha256Hex(cached)) === pinned.sha256) return cached;
+  await store.removeCached(source.id, file.name, options);
   return store.download(downloadUrl(source, file, options), source.id, pinned, options);
 }
 

@@ -19,7 +19,7 @@ const MNIST_DIR = fileURLToPath(new URL('../../../../../shared/data/mnist', impo
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 const good = new TextEncoder().encode('the right bytes\n'.repeat(50));
-const other = new TextEncoder().encode('some other bytes\n'.repeat(50));
+const other = new TextEncoder().encode('the wrong bytes\n'.repeat(50)); // as long as good: only the hash differs
 const requests = new Map<string, number>();
 let server: Server;
 let base: string;

@@ -1,7 +1,8 @@
-import { mkdir, readFile, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readRegularFile } from './regular-file.js';
 import type { FileStore } from './store.js';
 import type { PinnedFile, SourceOptions } from './types.js';
 import { downloadVerified, progressReporter } from './verified-download.js';
@@ -26,8 +27,12 @@ export function createNodeStore(): FileStore {
   const location = (dataset: string, name: string, options: SourceOptions) =>
     join(datasetsCacheDir(options), dataset, name);
   return {
-    readLocal: (dir, name) => readIfExists(join(dir instanceof URL ? fileURLToPath(dir) : dir, name)),
-    readCached: (dataset, name, options) => readIfExists(location(dataset, name, options)),
+    readLocal: (dir, name) => readIfExists(join(dir instanceof URL ? fileURLToPath(dir) : dir, name), 'data file'),
+    readCached: async (dataset, name, options, size) => {
+      // A cached file of the wrong size is as corrupt as one with the wrong hash: removed, fetched again.
+      const read = await readRegularFile(location(dataset, name, options), 'cached file', size);
+      return 'bytes' in read ? read.bytes : null;
+    },
     removeCached: (dataset, name, options) => unlink(location(dataset, name, options)).catch(() => undefined),
     cacheLocation: location,
     download: async (url: string, dataset: string, file: PinnedFile, options: SourceOptions) => {
@@ -39,16 +44,13 @@ export function createNodeStore(): FileStore {
         file.name,
         expected,
         progressReporter(options.onProgress),
+        { maxBytes: file.size, timeoutMs: options.timeoutMs },
       );
     },
   };
 }
 
-async function readIfExists(path: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(path);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
+async function readIfExists(path: string, what: string): Promise<Uint8Array | null> {
+  const read = await readRegularFile(path, what);
+  return 'bytes' in read ? read.bytes : null;
 }

@@ -5,8 +5,8 @@ import type { PinnedFile, SourceOptions } from './types.js';
 export interface FileStore {
   /** The bytes of `name` in a user folder (Node) or under a URL prefix (browser); `null` when absent. */
   readLocal(dir: string | URL, name: string): Promise<Uint8Array | null>;
-  /** The bytes of a cached file; `null` when not cached. */
-  readCached(dataset: string, name: string, options: SourceOptions): Promise<Uint8Array | null>;
+  /** The bytes of a cached file; `null` when not cached or not of `size` bytes (when given). */
+  readCached(dataset: string, name: string, options: SourceOptions, size?: number): Promise<Uint8Array | null>;
   /** Deletes a cached file (a corrupt one). */
   removeCached(dataset: string, name: string, options: SourceOptions): Promise<void>;
   /** Downloads `file` from `url`, checks its sha256, stores it atomically in the cache, returns its bytes. */

@@ -41,6 +41,11 @@ export interface SourceOptions {
    * TTY (Node), nothing otherwise. `false` turns the default bar off.
    */
   onProgress?: ((progress: DownloadProgress) => void) | false;
+  /**
+   * How long a download may wait for the server — for its response, then for each next chunk of
+   * the body — before it is abandoned (a DownloadError; the part file is removed). Default 30,000 ms.
+   */
+  timeoutMs?: number;
 }
 
 /**
@@ -62,7 +67,10 @@ export interface RemoteFile {
    * throws, naming the file and what to do.
    */
   sha256: string | null;
-  /** Size in bytes, for documentation. */
+  /**
+   * Size in bytes of the published file: a download is refused when the server announces more,
+   * stopped when it sends more, and a cached file of another size is fetched again.
+   */
   size: number;
 }
 

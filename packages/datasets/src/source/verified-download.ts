@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, rename, unlink } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { concatChunks, streamDownload } from './download.js';
+import { concatChunks, type DownloadLimits, streamDownload } from './download.js';
 import { ChecksumError, DownloadError } from './errors.js';
 import { stderrProgressBar } from './progress-bar.js';
 import type { DownloadProgress } from './types.js';
@@ -29,7 +29,8 @@ export function progressReporter(
  * Downloads `url` (http(s), or a `file://` URL read from disk) into `target`, atomically: the bytes
  * stream into `<target>.<random>.part`, are hashed as they arrive, and the part file is renamed to
  * `target` only when complete and matching `expected` (when given). On any failure the part file is
- * deleted and nothing is left at `target`. Returns the bytes. Node only.
+ * deleted and nothing is left at `target`. `limits` bound the size and the waiting (see
+ * {@link streamDownload}). Returns the bytes. Node only.
  * @example await downloadVerified(url, '/tmp/x.gz', 'x.gz', { algorithm: 'sha256', hex }, undefined)
  */
 export async function downloadVerified(
@@ -38,6 +39,7 @@ export async function downloadVerified(
   label: string,
   expected: ExpectedHash | null,
   onProgress: ((progress: DownloadProgress) => void) | undefined,
+  limits: DownloadLimits = {},
 ): Promise<Uint8Array> {
   const part = `${target}.${randomBytes(6).toString('hex')}.part`;
   const handle = await open(part, 'w');
@@ -50,8 +52,8 @@ export async function downloadVerified(
   };
   let closed = false;
   try {
-    if (url.startsWith('file:')) await readFileUrl(url, label, onChunk);
-    else await streamDownload(url, label, onChunk, onProgress);
+    if (url.startsWith('file:')) await readFileUrl(url, label, onChunk, limits.maxBytes);
+    else await streamDownload(url, label, onChunk, onProgress, limits);
     await handle.close();
     closed = true;
     const actual = hash.digest('hex');
@@ -67,10 +69,26 @@ export async function downloadVerified(
   return concatChunks(chunks);
 }
 
-async function readFileUrl(url: string, label: string, onChunk: (chunk: Uint8Array) => Promise<void>): Promise<void> {
+async function readFileUrl(
+  url: string,
+  label: string,
+  onChunk: (chunk: Uint8Array) => Promise<void>,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<void> {
+  let loaded = 0;
   try {
-    for await (const chunk of createReadStream(fileURLToPath(url))) await onChunk(chunk as Uint8Array);
+    for await (const chunk of createReadStream(fileURLToPath(url))) {
+      loaded += (chunk as Uint8Array).length;
+      if (loaded > maxBytes) {
+        throw new DownloadError(
+          url,
+          `download of ${label} from ${url} stopped: more than the ${maxBytes} bytes the file is published as`,
+        );
+      }
+      await onChunk(chunk as Uint8Array);
+    }
   } catch (e) {
+    if (e instanceof DownloadError) throw e;
     throw new DownloadError(url, `download of ${label} from ${url} failed: ${(e as Error).message}`);
   }
 }

@@ -43,3 +43,4 @@ export { deserializeLayer, serializeLayer } from './serialize-layer.js';
 export { isSerialized, type SerializableClass, type Serialized } from './serialized.js';
 export { Node, type NodeArgs, SymbolicTensor } from './symbolic.js';
 export { flattenLayers, trackedLayers } from './tracking.js';
+export { chargeWeightBudget, recordBudgetedWeight, withWeightBudget } from './weight-budget.js';

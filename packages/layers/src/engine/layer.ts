@@ -39,6 +39,7 @@ import { toSnakeCase, uniqueLayerName } from './naming.js';
 import { Node, SymbolicTensor } from './symbolic.js';
 import { eagerInputs, isSymbolicCall, nodeTensors, symbolicCallArgs, symbolicOutputDType } from './symbolic-call.js';
 import { flattenLayers, trackedLayers, uniqueVariables } from './tracking.js';
+import { chargeWeightBudget, recordBudgetedWeight } from './weight-budget.js';
 
 export type { AddWeightOptions, CallOptions, LayerConfig, LayerMask } from './layer-options.js';
 export type { LayerShape } from './layer-shape.js';
@@ -303,8 +304,10 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     const regularizer = options.regularizer ? getRegularizer(options.regularizer) : null;
     const constraint = options.constraint ? getConstraint(options.constraint) : null;
     const declared = options.trainable ?? true;
+    chargeWeightBudget(this.name, name, shape);
     const initial = tidy(() => initializer.apply(shape));
     const weight = new LayerWeight(initial, fullName, declared, regularizer, constraint);
+    recordBudgetedWeight(weight);
     weight.trainable = declared && this.trainable;
     initial.dispose();
     this.weightList.push(weight);

@@ -29,7 +29,13 @@ export interface RNNLayerConfig extends LayerConfig {
    * or `batchSize` here, or an `Input` with `batchSize`. `resetStates()` sets them back to zeros.
    */
   stateful?: boolean;
-  /** Accepted for Keras compatibility; Horn always unrolls the time loop into tensor ops. */
+  /**
+   * Keras' unrolled loop instead of its scan. Horn runs both as tensor ops; they differ, as in
+   * Keras 3, only with a mask: a masked step outputs the previous step's output (zeros at the
+   * first step, not the initial state) and `zeroOutputForMask` is not used. A symbolic input with
+   * an undefined time dimension is a ValueError (Keras: "Cannot unroll a RNN if the time
+   * dimension is undefined"). Default false.
+   */
   unroll?: boolean;
   /** Masked steps output zeros instead of the previous output (Keras' `zero_output_for_mask`). Default false. */
   zeroOutputForMask?: boolean;
@@ -125,6 +131,7 @@ export abstract class BaseRNN<C extends RNNLayerConfig = RNNLayerConfig> extends
         goBackwards: this.goBackwards,
         zeroOutputForMask: this.zeroOutputForMask,
         returnSequences: this.returnSequences,
+        unroll: this.unroll,
       });
       this.states?.write(result.states);
       const output = this.returnSequences ? stack(result.outputs, 1) : result.last;
@@ -147,6 +154,11 @@ export abstract class BaseRNN<C extends RNNLayerConfig = RNNLayerConfig> extends
   override computeOutputShape(inputShape: LayerShape | LayerShape[]): LayerShape | LayerShape[] {
     const shape = sequenceShape(inputShape);
     this.states?.declareBatch(shape[0] ?? null);
+    if (this.unroll && (shape[1] === null || shape[1] === undefined)) {
+      throw new ValueError(
+        `${layerLabel(this)}: cannot unroll a RNN if the time dimension is undefined (unroll: true), got input shape ${fmtShape(shape)}; give the time dimension in Input({ shape: [time, features] }), or use unroll: false`,
+      );
+    }
     const units = cellOutputSize(this.cell);
     const output = this.returnSequences ? [shape[0], shape[1], units] : [shape[0], units];
     if (!this.returnState) return output;

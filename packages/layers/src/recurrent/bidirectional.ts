@@ -139,11 +139,7 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
     const m = this.forwardLayer.returnSequences ? sequenceMask(mask) : null;
     const outputs = this.mergeMode === null ? [m, m] : [m];
     if (!this.forwardLayer.returnState) return outputs.length === 1 ? outputs[0] : outputs;
-    const states = [this.forwardLayer, this.backwardLayer].flatMap((l) =>
-      this.directionShapes(l, [null, null, null])
-        .slice(1)
-        .map(() => null),
-    );
+    const states = [this.forwardLayer, this.backwardLayer].flatMap((l) => l.stateSize.map(() => null));
     return [...outputs, ...states];
   }
 
@@ -167,6 +163,47 @@ export class Bidirectional extends Wrapper<BidirectionalConfig> {
   private directionShapes(layer: BaseRNN, sequence: LayerShape): LayerShape[] {
     const shapes = layer.computeOutputShape(sequence);
     return (layer.returnState ? shapes : [shapes]) as LayerShape[];
+  }
+
+  /** Whether both directions keep their states between calls (the wrapped layer's `stateful`). */
+  get stateful(): boolean {
+    return statefulOf(this.forwardLayer);
+  }
+
+  /**
+   * Keras' `Bidirectional.reset_states`: sets both directions' kept states back to zeros, or to
+   * `states` (the forward layer's, then the backward layer's, one `[batch, size]` value each, as
+   * the call's initial states). A ValueError when the wrapped layer is not stateful.
+   * @example
+   * const bi = new Bidirectional({ layer: new LSTM({ units: 2, stateful: true, batchInputShape: [4, 3, 2] }) });
+   * bi.apply(x); bi.resetStates(); // the next call starts from zeros
+   */
+  resetStates(states?: readonly Tensor[]): void {
+    if (!this.stateful) {
+      throw new ValueError(
+        `${layerLabel(this)}: resetStates() needs a stateful layer (stateful: true on the wrapped layer)`,
+      );
+    }
+    const forwardCount = this.forwardLayer.stateSize.length;
+    const expected = forwardCount + this.backwardLayer.stateSize.length;
+    if (states !== undefined && states.length !== expected) {
+      throw new ValueError(
+        `${layerLabel(this)}: resetStates expected ${expected} state values (the forward layer's ${forwardCount}, then the backward layer's), got ${states.length}`,
+      );
+    }
+    this.forwardLayer.resetStates(states?.slice(0, forwardCount));
+    this.backwardLayer.resetStates(states?.slice(forwardCount));
+  }
+
+  /**
+   * Keras' `Bidirectional.states`: the kept states of a stateful wrapper (copies), the forward
+   * layer's then the backward layer's; null before the first call or when not stateful.
+   * @example bi.getStates(); // [hForward, cForward, hBackward, cBackward] for an LSTM
+   */
+  getStates(): Tensor[] | null {
+    const forward = this.forwardLayer.getStates();
+    const backward = this.backwardLayer.getStates();
+    return forward && backward ? [...forward, ...backward] : null;
   }
 
   override getConfig(): Record<string, unknown> {

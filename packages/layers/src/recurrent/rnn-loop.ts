@@ -12,6 +12,12 @@ export interface TimeLoopOptions {
   returnSequences: boolean;
   /** Which state holds the previous output (0; a stack of cells: the last cell's first state). Default 0. */
   outputState?: number;
+  /**
+   * Keras 3's unrolled loop (`unroll=True`): a masked step outputs the previous step's output
+   * (zeros before the first step, not the initial state) and `zeroOutputForMask` is not used.
+   * Default false (the scan form).
+   */
+  unroll?: boolean;
 }
 
 /** What the time loop gives back: the last output, every output (walking order) and the final states. */
@@ -26,6 +32,7 @@ export interface TimeLoopResult {
  * `step(t, states)` gives the output and the new states; where the mask is false, the states stay
  * the previous ones and the output is the previous output (the first state, as Keras assumes) or
  * zeros with `zeroOutputForMask`. With `goBackwards` the steps (and the mask) are walked from the end.
+ * With `unroll` a masked step outputs the previous output (zeros at the first step), as Keras' unrolled loop.
  * @example const { last, states } = runTimeLoop((t, s) => cell.recurrentStep(xs[t], s), time, zeros, options);
  */
 export function runTimeLoop(
@@ -44,7 +51,7 @@ export function runTimeLoop(
     if (maskSteps) {
       const keep = maskSteps[t];
       const previous = states;
-      output = where(keep, output, options.zeroOutputForMask ? zerosLike(output) : previous[options.outputState ?? 0]);
+      output = where(keep, output, maskedOutput(output, last, previous, options));
       next = next.map((s, i) => where(keep, s, previous[i]));
     }
     states = next;
@@ -52,4 +59,10 @@ export function runTimeLoop(
     if (options.returnSequences) outputs.push(output);
   }
   return { last: last!, outputs, states };
+}
+
+/** What a masked step outputs: zeros, the previous state holding the output (scan), or the previous output (unrolled). */
+function maskedOutput(output: Tensor, last: Tensor | null, previous: Tensor[], options: TimeLoopOptions): Tensor {
+  if (options.unroll) return last ?? zerosLike(output);
+  return options.zeroOutputForMask ? zerosLike(output) : previous[options.outputState ?? 0];
 }

@@ -21,3 +21,15 @@ export class ModelSaveError extends HornError {
     if (options?.cause !== undefined) (this as { cause?: unknown }).cause = options.cause;
   }
 }
+
+/**
+ * A shard that is longer than its group still needs: the reader refuses it before reading it.
+ * @example throw new ShardTooLongError('group1-shard1of1.bin', 1024);
+ */
+export class ShardTooLongError extends ModelFileError {
+  constructor(shard: string, maxBytes: number, size?: number) {
+    super(
+      `weight shard '${shard}' is too long: ${size === undefined ? 'more than' : `${size} bytes, over`} the ${maxBytes} bytes its weights need`,
+    );
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import {
   ModelSaveError,
   nodeFileSystem,
 } from '../index.js';
+import { plainEntries as names, plainShardName as plain, shardPath } from '../test-support/shard-names.js';
 
 let root: string;
 beforeEach(async () => {
@@ -42,19 +44,26 @@ describe('fileSystemHandler: save and load', () => {
     const result = await fileSystemHandler(dir).save!(artifacts([1.5, -2, 3]));
     expect(result.modelArtifactsInfo).toMatchObject({ modelTopologyType: 'JSON', weightDataBytes: 12 });
     expect(result.modelArtifactsInfo.dateSaved).toBeInstanceOf(Date);
-    expect((await readdir(dir)).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+    expect(await names(dir)).toEqual(['group1-shard1of1.bin', 'model.json']);
     const json = await readJSON(join(dir, 'model.json'));
+    // The digest is the first 16 hex digits of the shard's SHA-256 (of 1.5, -2, 3 as float32 LE).
+    const digest = createHash('sha256')
+      .update(new Uint8Array(new Float32Array([1.5, -2, 3]).buffer))
+      .digest('hex');
+    expect(json.weightsManifest[0].paths).toEqual([`group1-shard1of1.${digest.slice(0, 16)}.bin`]);
     expect(json).toEqual({
       modelTopology: topology,
       format: 'layers-model',
       generatedBy: 'test',
       convertedBy: null,
       weightsManifest: [
-        { paths: ['group1-shard1of1.bin'], weights: [{ name: 'dense/kernel', shape: [3], dtype: 'float32' }] },
+        { paths: json.weightsManifest[0].paths, weights: [{ name: 'dense/kernel', shape: [3], dtype: 'float32' }] },
       ],
     });
     // 1.5 = 0x3FC00000, little-endian.
-    expect([...(await readFile(join(dir, 'group1-shard1of1.bin'))).subarray(0, 4)]).toEqual([0x00, 0x00, 0xc0, 0x3f]);
+    expect([...(await readFile(await shardPath(dir, 'group1-shard1of1.bin'))).subarray(0, 4)]).toEqual([
+      0x00, 0x00, 0xc0, 0x3f,
+    ]);
     for (const path of [dir, join(dir, 'model.json')]) {
       const loaded = await fileSystemHandler(path).load!();
       expect(loaded.modelTopology).toEqual(topology);
@@ -68,12 +77,12 @@ describe('fileSystemHandler: save and load', () => {
     const values = Array.from({ length: 10 }, (_, i) => i / 4);
     await fileSystemHandler(dir, { shardBytes: 16 }).save!(artifacts(values));
     const json = await readJSON(join(dir, 'model.json'));
-    expect(json.weightsManifest[0].paths).toEqual([
+    expect(json.weightsManifest[0].paths.map(plain)).toEqual([
       'group1-shard1of3.bin',
       'group1-shard2of3.bin',
       'group1-shard3of3.bin',
     ]);
-    expect((await readFile(join(dir, 'group1-shard3of3.bin'))).byteLength).toBe(8);
+    expect((await readFile(await shardPath(dir, 'group1-shard3of3.bin'))).byteLength).toBe(8);
     expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual(values);
   });
 
@@ -191,17 +200,19 @@ describe('fileSystemHandler: broken saves give a ModelFileError naming the file'
 
   test('missing, truncated and overlong shards', async () => {
     const dir = await saved();
-    const shard = join(dir, 'group1-shard1of1.bin');
+    const shard = await shardPath(dir, 'group1-shard1of1.bin');
     const bytes = await readFile(shard);
     await writeFile(shard, bytes.subarray(0, 10));
     await expect(load(dir)).rejects.toThrow(ModelFileError);
     await expect(load(dir)).rejects.toThrow(
-      /group1-shard1of1\.bin are too short \(truncated\?\).*need 16 bytes, the files hold 10/,
+      /group1-shard1of1\.[0-9a-f]{16}\.bin are too short \(truncated\?\).*need 16 bytes, the files hold 10/,
     );
     await writeFile(shard, new Uint8Array(20));
-    await expect(load(dir)).rejects.toThrow(/too long.*need 16 bytes, the files hold 20/);
+    await expect(load(dir)).rejects.toThrow(/too long: 20 bytes, over the 16 bytes its weights need/);
     await rm(shard);
-    await expect(load(dir)).rejects.toThrow(/cannot read weight shard '.*group1-shard1of1\.bin': the file is missing/);
+    await expect(load(dir)).rejects.toThrow(
+      /cannot read weight shard '.*group1-shard1of1\.[0-9a-f]{16}\.bin': the file is missing/,
+    );
   });
 });
 
@@ -255,7 +266,7 @@ describe('fileSystemHandler: saves are atomic', () => {
     expect(await listing()).toEqual([]);
   });
 
-  test('a rename that fails puts the previous save back', async () => {
+  test('a rename that fails leaves the previous save as it was', async () => {
     const dir = join(root, 'm');
     await fileSystemHandler(dir).save!(artifacts([1, 2]));
     const handler = fileSystemHandler(dir, { fileSystem: await failingFs(/horn-tmp/, 'rename') });
@@ -280,19 +291,19 @@ describe('fileSystemHandler: saves are atomic', () => {
     const other = join(root, 'kept');
     await fileSystemHandler(other).save!(artifacts([1]));
     await expect(fileSystemHandler(other, { overwrite: false }).save!(artifacts([2]))).rejects.toThrow(
-      /already holds a save \(group1-shard1of1\.bin, model\.json\) and overwrite is false/,
+      /already holds a save \(group1-shard1of1\.[0-9a-f]{16}\.bin, model\.json\) and overwrite is false/,
     );
     expect(floats((await fileSystemHandler(other).load!()).weightData)).toEqual([1]);
     const docs = join(root, 'docs');
     await mkdir(docs);
     await writeFile(join(docs, 'notes.txt'), 'keep me');
     await fileSystemHandler(docs, { overwrite: false }).save!(artifacts([2]));
-    expect((await readdir(docs)).sort()).toEqual(['group1-shard1of1.bin', 'model.json', 'notes.txt']);
+    expect(await names(docs)).toEqual(['group1-shard1of1.bin', 'model.json', 'notes.txt']);
   });
 });
 
 describe('fileSystemHandler: saving into a directory that holds other files', () => {
-  const entries = async (dir: string) => (await readdir(dir)).sort();
+  const entries = names;
 
   /** A directory with a user's files (one of them a .bin that is not a shard) and a 3-shard save. */
   async function crowded(): Promise<string> {
@@ -353,7 +364,7 @@ describe('fileSystemHandler: saving into a directory that holds other files', ()
     expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([1, 2, 3, 4, 5]);
   });
 
-  test('a move that fails halfway puts the previous save back', async () => {
+  test('a move that fails halfway leaves the previous save as it was', async () => {
     const dir = await crowded();
     const before = await entries(dir);
     const fs = await nodeFileSystem();
@@ -366,7 +377,7 @@ describe('fileSystemHandler: saving into a directory that holds other files', ()
       },
     };
     await expect(fileSystemHandler(dir, { fileSystem: failing }).save!(artifacts([6]))).rejects.toThrow(
-      /could not move the new save into '.*project': EIO: simulated failure; the previous save was put back/,
+      /could not move the new save into '.*project': EIO: simulated failure; the previous save was left as it was/,
     );
     expect(await entries(dir)).toEqual(before);
     expect(floats((await fileSystemHandler(dir).load!()).weightData)).toEqual([1, 2, 3, 4, 5]);

@@ -6,10 +6,17 @@ import {
   type SaveResult,
 } from './artifacts.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
-import { ModelFileError, ModelSaveError } from './errors.js';
+import { contentAddressedShards, isHornShardName } from './content-names.js';
+import { ModelFileError, ModelSaveError, ShardTooLongError } from './errors.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
 import { refuseKerasArchive } from './keras-archive-paths.js';
-import { modelFiles, parseModelJSON, readModelArtifacts, SHARD_BYTES } from './model-json-file.js';
+import {
+  DEFAULT_MAX_WEIGHT_BYTES,
+  modelFiles,
+  parseModelJSON,
+  readModelArtifacts,
+  SHARD_BYTES,
+} from './model-json-file.js';
 
 /**
  * Options of {@link fileSystemHandler}.
@@ -25,16 +32,40 @@ export interface FileSystemHandlerOptions {
   fileSystem?: FileSystem;
   /** The largest shard in bytes (default 4 MiB, as TF.js' converter). */
   shardBytes?: number;
+  /** The most bytes of weights a loaded model.json may declare (default {@link DEFAULT_MAX_WEIGHT_BYTES}, 2 GiB). */
+  maxWeightBytes?: number;
+  /** For `http(s)://` URLs given to `loadModel`: how long each request may wait (default 30,000 ms). */
+  timeoutMs?: number;
+}
+
+/**
+ * The most bytes a model.json or weights JSON may have: 256 MiB (real ones are kilobytes; a
+ * vocabulary in a config a few megabytes).
+ * @example MAX_JSON_BYTES // 268435456
+ */
+export const MAX_JSON_BYTES = 2 ** 28;
+
+/**
+ * The shard reader of a save in `dir`: each shard must stay inside `dir` (symlinks resolved), be a
+ * regular file, and hold no more than the bytes its group still needs — checked before it is read.
+ * @example await readModelArtifacts(json, jsonPath, shardReader(fs, dir), (s) => fs.join(dir, s));
+ */
+export function shardReader(fs: FileSystem, dir: string): (shard: string, maxBytes: number) => Promise<Uint8Array> {
+  return async (shard, maxBytes) => {
+    const file = fs.join(dir, shard);
+    if (fs.readContained) return fs.readContained(file, dir, maxBytes);
+    const bytes = await fs.readFile(file);
+    if (bytes.byteLength > maxBytes) throw new ShardTooLongError(shard, maxBytes, bytes.byteLength);
+    return bytes;
+  };
 }
 
 const MODEL_JSON = 'model.json';
 
-const SHARD_NAME = /^group\d+-shard\d+of\d+\.bin$/;
-
 /**
  * The entries of a directory that belong to a previous save, which a new save replaces or
  * removes: `model.json` and `weights.json`, the shards their weights manifests name (TF.js'
- * `weights.bin`, say) and every `groupN-shardKofM.bin` (stale shards of a save with another
+ * `weights.bin`, say) and every `groupN-shardKofM[.hash].bin` (stale shards of a save with another
  * shard count). Everything else in the directory is left alone.
  * @example await previousSaveFiles(fs, '/models/m', ['model.json', 'group1-shard1of1.bin', 'notes.txt'])
  * // ['model.json', 'group1-shard1of1.bin']
@@ -47,7 +78,7 @@ export async function previousSaveFiles(fs: FileSystem, dir: string, entries: re
     owned.add(json);
     for (const shard of await manifestPaths(fs, fs.join(dir, json))) if (present.has(shard)) owned.add(shard);
   }
-  for (const entry of entries) if (SHARD_NAME.test(entry)) owned.add(entry);
+  for (const entry of entries) if (isHornShardName(entry)) owned.add(entry);
   return entries.filter((e) => owned.has(e));
 }
 
@@ -68,9 +99,10 @@ async function manifestPaths(fs: FileSystem, file: string): Promise<string[]> {
 
 /**
  * An IOHandler for a directory in Node (what `'file://path'` and plain paths resolve to).
- * `save` writes `model.json` and `group1-shardNofM.bin` (float32/int32 little-endian, at most
- * 4 MiB each) atomically (see `writeDirectoryAtomically`): a failure leaves the previous save as
- * it was. Saving into a directory that holds other files replaces the previous save's files
+ * `save` writes `model.json` and `group1-shardNofM.<hash>.bin` (float32/int32 little-endian, at
+ * most 4 MiB each, named by their content) crash-safely (see `writeDirectoryAtomically`): at every
+ * instant the directory holds the previous save or the new one, and a failure leaves the previous
+ * save as it was. Saving into a directory that holds other files replaces the previous save's files
  * (model.json, its shards, stale shards) and leaves the others alone, as TF.js does. `load` accepts the directory or the
  * model.json path (also TF.js' `weights.bin` saves) and checks the JSON and every shard's length
  * before returning.
@@ -90,10 +122,8 @@ export function fileSystemHandler(
         throw new ModelSaveError(`saveModel: '${path}': only Layers models (a JSON modelTopology) can be saved`);
       }
       const fs = await fileSystem();
-      const { json, shards } = modelFiles(
-        { format: LAYERS_MODEL_FORMAT, ...artifacts },
-        options.shardBytes ?? SHARD_BYTES,
-      );
+      const files = modelFiles({ format: LAYERS_MODEL_FORMAT, ...artifacts }, options.shardBytes ?? SHARD_BYTES);
+      const { json, shards } = await contentAddressedShards(files.json, files.shards);
       const encoder = new TextEncoder();
       await writeDirectoryAtomically(
         fs,
@@ -113,8 +143,9 @@ export function fileSystemHandler(
       return readModelArtifacts(
         json,
         jsonPath,
-        (shard) => fs.readFile(fs.join(dir, shard)),
+        shardReader(fs, dir),
         (shard) => fs.join(dir, shard),
+        options.maxWeightBytes,
       );
     },
   };
@@ -143,7 +174,10 @@ export async function modelJSONPath(fs: FileSystem, path: string, name: string):
  */
 export async function readText(fs: FileSystem, file: string): Promise<string> {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await fs.readFile(file));
+    const bytes = fs.readContained
+      ? await fs.readContained(file, fs.dirname(file), MAX_JSON_BYTES)
+      : await fs.readFile(file);
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch (e) {
     throw new ModelFileError(`${file}: cannot read the file: ${e instanceof Error ? e.message : String(e)}`);
   }

@@ -1,3 +1,5 @@
+import { ModelFileError, ShardTooLongError } from './errors.js';
+
 /**
  * The file operations saving and loading use. The default is Node's `fs` (imported on first use,
  * so browser bundles that never touch files do not pull it in); tests wrap it to inject failures.
@@ -10,6 +12,12 @@ export interface FileSystem {
   /** Writes a whole file and flushes it to disk (fsync) before resolving. */
   writeFile(path: string, data: Uint8Array): Promise<void>;
   readFile(path: string): Promise<Uint8Array>;
+  /**
+   * Reads a file that must lie inside `root` once symlinks are resolved, be a regular file (not a
+   * FIFO, device or directory) and hold at most `maxBytes` — all checked on the open file before a
+   * byte is read. Refusals are {@link ModelFileError}s that tell nothing about files outside `root`.
+   */
+  readContained?(path: string, root: string, maxBytes: number): Promise<Uint8Array>;
   mkdir(path: string): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   /** Removes a file or a directory tree; a missing path is not an error. */
@@ -28,6 +36,39 @@ export interface FileSystem {
 }
 
 let nodeFs: Promise<FileSystem> | null = null;
+
+async function readContainedFile(
+  fsp: typeof import('node:fs/promises'),
+  path: typeof import('node:path'),
+  file: string,
+  root: string,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const name = path.relative(root, file) || path.basename(file);
+  const [realRoot, realFile] = await Promise.all([fsp.realpath(root), fsp.realpath(file)]);
+  const inside = path.relative(realRoot, realFile);
+  if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) {
+    throw new ModelFileError(`'${name}' leaves the model's directory (through a symlink): refused`);
+  }
+  const { constants } = await import('node:fs');
+  // O_NONBLOCK: a FIFO must not block the open; it is then refused as not a regular file.
+  const handle = await fsp.open(realFile, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw new ModelFileError(`'${name}' is not a regular file: refused`);
+    if (stat.size > maxBytes) throw new ShardTooLongError(name, maxBytes, stat.size);
+    const bytes = new Uint8Array(stat.size);
+    let at = 0;
+    while (at < bytes.length) {
+      const { bytesRead } = await handle.read(bytes, at, bytes.length - at, at);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+    return at === bytes.length ? bytes : bytes.subarray(0, at);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * Node's file system as a {@link FileSystem}. Throws in a browser, where no file system exists.
@@ -53,6 +94,7 @@ async function loadNodeFileSystem(): Promise<FileSystem> {
     async readFile(file) {
       return new Uint8Array(await fsp.readFile(file));
     },
+    readContained: (file, root, maxBytes) => readContainedFile(fsp, path, file, root, maxBytes),
     async mkdir(dir) {
       await fsp.mkdir(dir, { recursive: true });
     },

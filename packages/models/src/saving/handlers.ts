@@ -64,7 +64,7 @@ export function resolveHandler(
     if (purpose === 'save') {
       throw new ValueError(`${caller}: saving over HTTP is not supported; save to a directory or pass an IOHandler`);
     }
-    return httpLoadHandler(url);
+    return httpLoadHandler(url, { maxWeightBytes: options.maxWeightBytes, timeoutMs: options.timeoutMs });
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) && !url.startsWith('file://')) {
     throw new ValueError(

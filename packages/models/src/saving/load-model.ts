@@ -1,5 +1,5 @@
 import type { Variable } from '@horn/autograd';
-import { Layer, type CustomObjects as LayerClasses } from '@horn/layers';
+import { Layer, type CustomObjects as LayerClasses, withWeightBudget } from '@horn/layers';
 import { dispose, HornError, ValueError } from '@horn/tensor';
 import type { Model } from '../model.js';
 import { compile } from '../training/compile.js';
@@ -35,7 +35,21 @@ export interface LoadOptions {
    * ModelFileError (as Keras' `load_model`); `compile: false` loads the model without compiling.
    */
   customObjects?: Readonly<Record<string, CustomObjects[string] | LayerClasses[string]>>;
+  /**
+   * The most bytes of weights the file may declare (default 2 GiB): a larger model is refused
+   * before its shards are read. Raise it for a bigger model.
+   */
+  maxWeightBytes?: number;
+  /** For `http(s)://` URLs: how long each request may wait for a response or a chunk (default 30,000 ms). */
+  timeoutMs?: number;
 }
+
+/**
+ * Room above the weights a file declares that its layers may allocate (weights that are not
+ * saved, such as a seed state): 16 MiB. A topology needing more than declared + this is refused
+ * while it is built, before the memory is taken.
+ */
+const UNDECLARED_WEIGHT_BYTES = 2 ** 24;
 
 // Keras' custom_objects holds classes and functions alike: Layer subclasses go to the topology,
 // the rest (loss and metric functions or objects) to the training config.
@@ -62,7 +76,10 @@ function splitCustomObjects(all: LoadOptions['customObjects']): { layers?: Layer
  * @example const model = await loadModel('./mnist-cnn');
  */
 export async function loadModel(pathOrHandler: string | IOHandler, options: LoadOptions = {}): Promise<Model> {
-  const handler = resolveHandler(pathOrHandler, 'load');
+  const handler = resolveHandler(pathOrHandler, 'load', {
+    maxWeightBytes: options.maxWeightBytes,
+    timeoutMs: options.timeoutMs,
+  });
   const artifacts = await (handler.load as NonNullable<IOHandler['load']>).call(handler);
   // File handlers name the model.json they read; other handlers are named by the URL given.
   const named = (handler as { source?: unknown }).source;
@@ -89,7 +106,10 @@ export function modelFromArtifacts(artifacts: ModelArtifacts, source: string, op
   const decoded = decodeWeights(weightBytes(artifacts.weightData), artifacts.weightSpecs, source);
   const modelWeights = decoded.filter((w) => w.spec.group !== 'optimizer');
   const optimizerWeights = decoded.filter((w) => w.spec.group === 'optimizer');
-  const model = modelFromTopology(artifacts.modelTopology, source, splitCustomObjects(options.customObjects).layers);
+  const declaredBytes = modelWeights.reduce((n, w) => n + w.spec.shape.reduce((a, b) => a * b, 1) * 4, 0);
+  const model = withWeightBudget(declaredBytes + UNDECLARED_WEIGHT_BYTES, source, () =>
+    modelFromTopology(artifacts.modelTopology, source, splitCustomObjects(options.customObjects).layers),
+  );
   try {
     assignWeights(matchWeights(model.weights, modelWeights, source, savedWeightNames(model)));
     if (options.compile === false) return model;

@@ -1,5 +1,5 @@
 import type { ModelArtifacts, ModelJSON, WeightsManifestGroup } from './artifacts.js';
-import { ModelFileError } from './errors.js';
+import { ModelFileError, ShardTooLongError } from './errors.js';
 import { weightDataBytes } from './weights-codec.js';
 
 /**
@@ -7,6 +7,13 @@ import { weightDataBytes } from './weights-codec.js';
  * @example SHARD_BYTES // 4194304
  */
 export const SHARD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The most bytes of weights a model file may declare unless `maxWeightBytes` says otherwise: 2 GiB
+ * (a model this size needs about twice that in memory to load).
+ * @example DEFAULT_MAX_WEIGHT_BYTES // 2147483648
+ */
+export const DEFAULT_MAX_WEIGHT_BYTES = 2 ** 31;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -40,8 +47,43 @@ export function parseModelJSON(text: string, source: string, topology = true): M
   if (!Array.isArray(manifest)) {
     throw new ModelFileError(`${source}: 'weightsManifest' is missing or not a list of weight groups`);
   }
-  for (const [i, group] of manifest.entries()) checkGroup(group, i, source);
+  const seen = new Set<string>();
+  for (const [i, group] of manifest.entries()) {
+    checkGroup(group, i, source);
+    for (const path of group.paths) {
+      if (seen.has(path))
+        throw new ModelFileError(`${source}: shard '${path}' is listed twice in the weights manifest`);
+      seen.add(path);
+    }
+  }
   return parsed as unknown as ModelJSON;
+}
+
+/**
+ * Refuses a shard path that could name anything but a file beside (or below) the model.json: an
+ * absolute path or URL, a drive letter, a backslash, an empty or `..` segment — also when written
+ * percent-encoded (`%2e%2e/`, `.%2E/`), which URL resolution would otherwise follow.
+ * @example checkShardPath('group1-shard1of1.bin', 'model.json') // passes
+ */
+export function checkShardPath(path: string, where: string): void {
+  let decoded = path;
+  for (let i = 0; i < 4 && /%[0-9a-fA-F]{2}/.test(decoded); i++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      break;
+    }
+  }
+  const segments = decoded.split('/');
+  if (
+    /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(path) ||
+    decoded.startsWith('/') ||
+    decoded.includes('\\') ||
+    decoded.includes('\0') ||
+    segments.some((s) => s === '..' || s === '')
+  ) {
+    throw new ModelFileError(`${where}: shard path '${path}' must be relative to the model.json, inside its directory`);
+  }
 }
 
 function checkGroup(group: unknown, index: number, source: string): asserts group is WeightsManifestGroup {
@@ -50,18 +92,7 @@ function checkGroup(group: unknown, index: number, source: string): asserts grou
   if (!Array.isArray(group.paths) || !group.paths.every((p) => typeof p === 'string' && p !== '')) {
     throw new ModelFileError(`${where}.paths must be a list of shard file names, got ${JSON.stringify(group.paths)}`);
   }
-  for (const path of group.paths as string[]) {
-    if (
-      path.startsWith('/') ||
-      path.startsWith('\\') ||
-      /^[a-zA-Z]:/.test(path) ||
-      path.split(/[\\/]/).includes('..')
-    ) {
-      throw new ModelFileError(
-        `${where}: shard path '${path}' must be relative to the model.json, inside its directory`,
-      );
-    }
-  }
+  for (const path of group.paths as string[]) checkShardPath(path, where);
   if (!Array.isArray(group.weights)) throw new ModelFileError(`${where}.weights must be a list of weight specs`);
   weightDataBytes(group.weights, `${where}`);
 }
@@ -75,23 +106,36 @@ function checkGroup(group: unknown, index: number, source: string): asserts grou
 export async function readModelArtifacts(
   json: ModelJSON,
   source: string,
-  readShard: (path: string) => Promise<Uint8Array>,
+  readShard: (path: string, maxBytes: number) => Promise<Uint8Array>,
   describeShard: (path: string) => string,
+  maxWeightBytes = DEFAULT_MAX_WEIGHT_BYTES,
 ): Promise<ModelArtifacts> {
+  const declared = json.weightsManifest.reduce((n, g) => n + weightDataBytes(g.weights, source), 0);
+  if (declared > maxWeightBytes) {
+    throw new ModelFileError(
+      `${source}: the weights manifest declares ${declared} bytes of weights, over the limit of ${maxWeightBytes} ` +
+        'bytes (raise it with the maxWeightBytes option of loadModel)',
+    );
+  }
   const groups: Uint8Array[] = [];
   for (const group of json.weightsManifest) {
     const parts: Uint8Array[] = [];
+    const expected = weightDataBytes(group.weights, source);
+    let read = 0;
     for (const path of group.paths) {
       try {
-        parts.push(await readShard(path));
+        // A shard may hold at most what its group still needs: a longer one is refused unread.
+        const part = await readShard(path, expected - read);
+        read += part.byteLength;
+        parts.push(part);
       } catch (e) {
+        if (e instanceof ShardTooLongError) throw new ModelFileError(`${source}: ${e.message}`);
         if (e instanceof ModelFileError) throw e;
         const reason = (e as { code?: string }).code === 'ENOENT' ? 'the file is missing' : String(e);
         throw new ModelFileError(`${source}: cannot read weight shard '${describeShard(path)}': ${reason}`);
       }
     }
     const bytes = concatBytes(parts);
-    const expected = weightDataBytes(group.weights, source);
     if (bytes.byteLength !== expected) {
       const which = bytes.byteLength < expected ? 'short (truncated?)' : 'long';
       throw new ModelFileError(

@@ -18,6 +18,7 @@ import {
   saveModel,
   saveWeights,
 } from '../index.js';
+import { plainEntries, shardPath } from '../test-support/shard-names.js';
 
 let root: string;
 beforeEach(async () => {
@@ -66,7 +67,7 @@ describe('saveModel -> loadModel round trip', () => {
     const dir = join(root, 'cnn');
     const result = await saveModel(model, dir);
     expect(result.modelArtifactsInfo.weightDataBytes).toBe(model.countParams() * 4);
-    expect((await readdir(dir)).sort()).toEqual(['group1-shard1of1.bin', 'model.json']);
+    expect(await plainEntries(dir)).toEqual(['group1-shard1of1.bin', 'model.json']);
     const loaded = await loadModel(dir);
     expect(loaded).toBeInstanceOf(Sequential);
     expect(loaded.getConfig()).toEqual(model.getConfig());
@@ -95,8 +96,15 @@ describe('saveModel -> loadModel round trip', () => {
     const x = randomNormal([2, 1100]);
     await saveModel(model, join(root, 'big'));
     const json = JSON.parse(await readFile(join(root, 'big', 'model.json'), 'utf8'));
-    expect(json.weightsManifest[0].paths).toEqual(['group1-shard1of2.bin', 'group1-shard2of2.bin']);
-    expect((await readFile(join(root, 'big', 'group1-shard1of2.bin'))).byteLength).toBe(4 * 1024 * 1024);
+    expect(json.weightsManifest[0].paths).toEqual((await readdir(join(root, 'big'))).filter((n) => n.endsWith('.bin')));
+    expect(await plainEntries(join(root, 'big'))).toEqual([
+      'group1-shard1of2.bin',
+      'group1-shard2of2.bin',
+      'model.json',
+    ]);
+    expect((await readFile(await shardPath(join(root, 'big'), 'group1-shard1of2.bin'))).byteLength).toBe(
+      4 * 1024 * 1024,
+    );
     const loaded = await loadModel(join(root, 'big'));
     expect(loaded.layers[0]).toBeInstanceOf(Model);
     expect(values(loaded.apply(x))).toEqual(values(model.apply(x)));
@@ -211,7 +219,7 @@ describe('saveWeights / loadWeights', () => {
     randomizeWeights(model);
     const inputs = [randomNormal([2, 3]), randomNormal([2, 2])];
     await saveWeights(model, join(root, 'w'));
-    expect((await readdir(join(root, 'w'))).sort()).toEqual(['group1-shard1of1.bin', 'weights.json']);
+    expect(await plainEntries(join(root, 'w'))).toEqual(['group1-shard1of1.bin', 'weights.json']);
     const sameNames = modelFromJSON(modelToJSON(model));
     await loadWeights(sameNames, join(root, 'w'));
     expect(values(sameNames.apply(inputs))).toEqual(values(model.apply(inputs)));

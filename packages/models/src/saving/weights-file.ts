@@ -2,8 +2,9 @@ import type { Model } from '../model.js';
 import type { SaveResult } from './artifacts.js';
 import { artifactsInfo } from './artifacts.js';
 import { writeDirectoryAtomically } from './atomic-directory.js';
+import { contentAddressedShards } from './content-names.js';
 import { ModelFileError } from './errors.js';
-import { previousSaveFiles, readText } from './file-handler.js';
+import { previousSaveFiles, readText, shardReader } from './file-handler.js';
 import { type FileSystem, nodeFileSystem } from './file-system.js';
 import { filePath } from './handlers.js';
 import { refuseKerasArchive } from './keras-archive-paths.js';
@@ -34,7 +35,7 @@ export const WEIGHTS_FORMAT = 'horn-weights';
 
 /**
  * Saves only the weights, into a directory: `weights.json` (a TF.js weights manifest) and
- * `group1-shardNofM.bin`, written atomically like `saveModel` (other files in the directory are
+ * `group1-shardNofM.<hash>.bin`, written crash-safely like `saveModel` (other files in the directory are
  * left alone). Works for subclassed models too.
  * @example await saveWeights(model, './checkpoints/epoch-3');
  */
@@ -43,7 +44,8 @@ export async function saveWeights(model: Model, path: string, options: SaveWeigh
   const fs = options.fileSystem ?? (await nodeFileSystem());
   const names = savedWeightNames(model);
   const { data, specs } = encodeWeights(model.weights.map((v, i) => ({ name: names[i], tensor: v })));
-  const { json, shards } = modelFiles({ weightData: data, weightSpecs: specs }, SHARD_BYTES);
+  const files = modelFiles({ weightData: data, weightSpecs: specs }, SHARD_BYTES);
+  const { json, shards } = await contentAddressedShards(files.json, files.shards);
   const manifest = { format: WEIGHTS_FORMAT, generatedBy: GENERATED_BY, weightsManifest: json.weightsManifest };
   await writeDirectoryAtomically(
     fs,
@@ -67,12 +69,7 @@ export async function loadWeights(model: Model, path: string, options: SaveWeigh
   const file = await weightsJSONPath(fs, filePath(path));
   const json = parseModelJSON(await readText(fs, file), file, false);
   const dir = fs.dirname(file);
-  const artifacts = await readModelArtifacts(
-    json,
-    file,
-    (shard) => fs.readFile(fs.join(dir, shard)),
-    (shard) => fs.join(dir, shard),
-  );
+  const artifacts = await readModelArtifacts(json, file, shardReader(fs, dir), (shard) => fs.join(dir, shard));
   const decoded = decodeWeights(weightBytes(artifacts.weightData), artifacts.weightSpecs ?? [], file);
   assignWeights(
     matchWeights(

@@ -2,6 +2,7 @@ import { GradientTape } from '@horn/autograd';
 import { getKerasMask } from '@horn/layers';
 import { type Tensor, tidy, ValueError } from '@horn/tensor';
 import type { BatchLoss, CompiledState } from './compiled-state.js';
+import { checkStepWeights } from './step-weights.js';
 import type { TrainableModel } from './trainable-model.js';
 
 /** One batch, standardized: a tensor per model input, a label tensor and a sample weight per output. */
@@ -34,6 +35,7 @@ function forward(op: string, model: TrainableModel, compiled: CompiledState, bat
   checkOutputCount(op, model, preds, batch.ys);
   // The masks the predictions carry are returned with them, so they outlive the tape's scope (the metrics read them).
   const outputs = { ys: batch.ys, preds, sampleWeights: batch.sampleWeights, masks: preds.map(getKerasMask) };
+  checkStepWeights(op, compiled.losses, compiled.outputNames, outputs);
   const loss: BatchLoss = compiled.computeLoss(outputs, model.losses);
   return { outputs, loss };
 }

@@ -1,4 +1,4 @@
-import { Dense, Embedding, Input, LSTM, SimpleRNN } from '@horn/layers';
+import { Bidirectional, Dense, Embedding, GRU, Input, LSTM, SimpleRNN } from '@horn/layers';
 import { Adam } from '@horn/optimizers';
 import { setSeed, type Tensor, tensor } from '@horn/tensor';
 import { describe, expect, test } from 'vitest';
@@ -69,5 +69,19 @@ describe('truncated BPTT with a stateful RNN (the course chapter-7 language mode
     functional.predictOnBatch(x);
     functional.resetStates();
     expect((functional.predictOnBatch(x) as Tensor).arraySync()).toEqual(a);
+  });
+
+  test('model.resetStates() reaches the two directions of a stateful Bidirectional (LSTM and GRU)', () => {
+    const x = tensor([[[1], [2], [3]]]);
+    for (const layer of [new LSTM({ units: 2, stateful: true }), new GRU({ units: 2, stateful: true })]) {
+      const bi = new Bidirectional({ layer });
+      const model = new Sequential({ layers: [Input({ shape: [3, 1], batchSize: 1 }), bi] } as never);
+      const first = (model.predictOnBatch(x) as Tensor).arraySync();
+      expect((model.predictOnBatch(x) as Tensor).arraySync()).not.toEqual(first);
+      expect(bi.getStates()!.some((s) => s.abs().max().dataSync()[0] > 0)).toBe(true);
+      model.resetStates();
+      for (const s of bi.getStates()!) expect(s.abs().max().dataSync()[0]).toBe(0);
+      expect((model.predictOnBatch(x) as Tensor).arraySync()).toEqual(first);
+    }
   });
 });

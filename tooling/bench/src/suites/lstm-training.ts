@@ -19,11 +19,19 @@ import { type Made, runCase, type SuiteContext } from './run-case.js';
 /** The model of issue 12's speed row: Embedding(VOCAB, EMBED) -> LSTM(UNITS) -> Dense(1, sigmoid). */
 export const LSTM_SPEED = { vocab: 10_000, embed: 64, units: 64, batchSize: 64, time: 100 } as const;
 
-/** The rows' labels: the whole model on word ids, and its LSTM alone on already embedded sequences. */
+/**
+ * The rows' labels: the whole model on word ids; the same with the Embedding frozen
+ * (`trainable: false`: no Embedding gradient, which TF.js wasm lacks, so it can train it); and its
+ * LSTM alone on already embedded sequences.
+ */
 export const LSTM_SPEED_CASES = {
   embedding: `Embedding ${LSTM_SPEED.vocab / 1000}k×${LSTM_SPEED.embed} → LSTM ${LSTM_SPEED.units} → Dense 1 train, batch ${LSTM_SPEED.batchSize}, T = ${LSTM_SPEED.time}`,
+  frozen: `the same, Embedding frozen (trainable: false)`,
   embedded: `LSTM ${LSTM_SPEED.units} → Dense 1 train on [${LSTM_SPEED.batchSize}, ${LSTM_SPEED.time}, ${LSTM_SPEED.embed}] floats`,
 } as const;
+
+/** Which of the {@link LSTM_SPEED_CASES} a task trains. */
+export type LstmSpeedCase = keyof typeof LSTM_SPEED_CASES;
 
 /** Why TF.js cpu's Embedding row is skipped unless --slow. */
 export const SLOW_TFJS_SEGMENT_SUM =
@@ -51,7 +59,8 @@ export function lstmSpeedData(
 /**
  * Training samples/s of Embedding(10k, 64) -> LSTM(64) -> Dense(1, sigmoid) (Adam 0.001, binary
  * crossentropy, `model.fit` over `batches` batches of 64 sequences of 100 word ids, no shuffle),
- * interleaved across the contenders like the MNIST training rows.
+ * the same with the Embedding frozen, and the LSTM alone on embedded floats, interleaved across
+ * the contenders like the MNIST training rows.
  * @example await lstmTrainingSuite(ctx)
  */
 export async function lstmTrainingSuite(ctx: SuiteContext): Promise<Measurement[]> {
@@ -71,27 +80,28 @@ export async function lstmTrainingSuite(ctx: SuiteContext): Promise<Measurement[
   };
   const metric = { metric: 'samples/s', direction: 'higher' as const, fromMs: (ms: number) => (n * 1000) / ms };
   const out: Measurement[] = [];
-  for (const embedding of [true, false]) {
+  for (const kind of ['embedding', 'frozen', 'embedded'] as const) {
     const makers = Object.fromEntries(
       CONTENDERS.map((c) => [
         c,
         (): Made => {
-          if (c.startsWith('horn')) return hornTask(c, data, n, embedding);
+          if (c.startsWith('horn')) return hornTask(c, data, n, kind);
           const tf = ctx.libs.tf!;
-          if (embedding && tf.getKernel('UnsortedSegmentSum', tf.getBackend()) === undefined)
+          if (kind === 'embedding' && tf.getKernel('UnsortedSegmentSum', tf.getBackend()) === undefined)
             return {
               fails: `UnsortedSegmentSum (the Embedding gradient) not registered for backend '${tf.getBackend()}'`,
             };
-          if (embedding && c === 'tfjs-cpu' && !slow) return { skipped: SLOW_TFJS_SEGMENT_SUM };
-          return tfjsTask(tf, c, data, n, embedding);
+          if (kind === 'embedding' && c === 'tfjs-cpu' && !slow) return { skipped: SLOW_TFJS_SEGMENT_SUM };
+          return tfjsTask(tf, c, data, n, kind);
         },
       ]),
     ) as Record<ContenderId, () => Made>;
-    const label = embedding ? LSTM_SPEED_CASES.embedding : LSTM_SPEED_CASES.embedded;
+    const label = LSTM_SPEED_CASES[kind];
     out.push(...(await runCase(ctx, 'lstm', label, makers, [metric], options)));
+    if (kind === 'frozen') continue; // the fused cell's effect shows in the other two
     const before = {
-      'horn-cpu': () => hornTask('horn-cpu', data, n, embedding, true),
-      'horn-wasm': () => hornTask('horn-wasm', data, n, embedding, true),
+      'horn-cpu': () => hornTask('horn-cpu', data, n, kind, true),
+      'horn-wasm': () => hornTask('horn-wasm', data, n, kind, true),
     };
     out.push(...(await runCase(ctx, 'lstm', `${label}, before (${BEFORE})`, before, [metric], options)));
   }
@@ -121,12 +131,13 @@ async function withoutFusedCell(backend: string, fn: () => Promise<unknown>): Pr
   }
 }
 
-function hornTask(contender: ContenderId, data: Data, n: number, embedding: boolean, before = false): Made {
+function hornTask(contender: ContenderId, data: Data, n: number, kind: LstmSpeedCase, before = false): Made {
   const { vocab, embed, units, batchSize, time } = LSTM_SPEED;
   const seed = (s: number) => ({ className: 'GlorotUniform', config: { seed: s } });
+  const embedding = kind !== 'embedded';
   const model = new Sequential([
     Input({ shape: embedding ? [time] : [time, embed] }),
-    ...(embedding ? [new Embedding({ inputDim: vocab, outputDim: embed })] : []),
+    ...(embedding ? [new Embedding({ inputDim: vocab, outputDim: embed, trainable: kind === 'embedding' })] : []),
     new LSTM({ units, kernelInitializer: seed(1) }),
     new Dense({ units: 1, activation: 'sigmoid', kernelInitializer: seed(2) }),
   ]);
@@ -147,13 +158,18 @@ function hornTask(contender: ContenderId, data: Data, n: number, embedding: bool
   };
 }
 
-function tfjsTask(tf: Tfjs, contender: ContenderId, data: Data, n: number, embedding: boolean): Made {
+function tfjsTask(tf: Tfjs, contender: ContenderId, data: Data, n: number, kind: LstmSpeedCase): Made {
   const { vocab, embed, units, batchSize, time } = LSTM_SPEED;
   const lstm = { units, recurrentActivation: 'sigmoid' as const };
+  const embedding = kind !== 'embedded';
+  const trainable = kind === 'embedding';
   const model = tf.sequential({
     layers: [
       ...(embedding
-        ? [tf.layers.embedding({ inputDim: vocab, outputDim: embed, inputLength: time }), tf.layers.lstm(lstm)]
+        ? [
+            tf.layers.embedding({ inputDim: vocab, outputDim: embed, inputLength: time, trainable }),
+            tf.layers.lstm(lstm),
+          ]
         : [tf.layers.lstm({ ...lstm, inputShape: [time, embed] })]),
       tf.layers.dense({ units: 1, activation: 'sigmoid' }),
     ],
