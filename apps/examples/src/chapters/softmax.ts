@@ -5,6 +5,7 @@
  */
 import { categoricalCrossentropy } from '@horn/losses';
 import { div, exp, log, mul, neg, reciprocal, round, softmax, sub, sum, type Tensor, tensor } from '@horn/tensor';
+import type { Headline } from '../course/course-program.js';
 import { runIfMain } from '../run-if-main.js';
 
 /**
@@ -35,8 +36,13 @@ export function softmaxChapter(): Record<string, Tensor> {
   };
 }
 
-function main(): void {
-  for (const [name, value] of Object.entries(softmaxChapter())) console.log(`${name}: ${value.toString()}`);
+/** Prints the chapter's numbers; returns them for `run all`. */
+export async function run(): Promise<Record<string, Headline>> {
+  const r = softmaxChapter();
+  for (const [name, value] of Object.entries(r)) console.log(`${name}: ${value.toString()}`);
+  return Object.fromEntries(
+    Object.entries(r).map(([name, v]) => [name, v.rank === 0 ? v.dataSync()[0] : [...v.dataSync()]]),
+  );
 }
 
-runIfMain(import.meta.url, main);
+runIfMain(import.meta.url, run);
