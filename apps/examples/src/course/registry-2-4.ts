@@ -1,3 +1,6 @@
+import { run as gradientDescent } from '../chapters/ch2-gradient-descent.js';
+import { run as neuronDiabetes } from '../chapters/ch2-neuron-diabetes.js';
+import { run as oddsLogit } from '../chapters/ch2-odds-logit.js';
 import { run as logisticCost } from '../chapters/logistic-cost.js';
 import { run as scalingRegularization } from '../chapters/scaling-regularization.js';
 import { run as softmax } from '../chapters/softmax.js';
@@ -9,6 +12,49 @@ import type { CourseProgram } from './course-program.js';
  * @example for (const p of chapters2to4) console.log(p.section, p.name);
  */
 export const chapters2to4: readonly CourseProgram[] = [
+  {
+    section: '2.1–2.2',
+    title: 'MSE and gradient descent: the worked example x = 2, y = 2, w = −1, b = 0',
+    name: 'ch2-gradient-descent',
+    run: gradientDescent,
+    // The course: J = ½(−2 − 2)² = 8, dJ/dw = (ŷ − y)x = −8, w = −1 − 0.01·(−8) = −0.92.
+    // Converged: the error shrinks by 0.95 a step (analytic: w = 0.6, b = 0.8, 297 steps to 1e-6).
+    checks: [
+      { key: 'J', expected: 8 },
+      { key: 'dJ/dw', expected: -8 },
+      { key: 'dJ/db', expected: -4 },
+      { key: 'GradientTape dJ/dw, dJ/db', expected: [-8, -4], tolerance: 1e-6 },
+      { key: 'w after one step', expected: -0.92, tolerance: 1e-12 },
+      { key: 'steps to convergence', expected: 297 },
+      { key: 'converged w, b', expected: [0.6, 0.8], tolerance: 1e-6 },
+    ],
+  },
+  {
+    section: '2.3',
+    title: "Linear regression from scratch: the course's Neuron on diabetes (bmi)",
+    name: 'ch2-neuron-diabetes',
+    run: neuronDiabetes,
+    // NumPy running the course's Neuron verbatim (fixtures/course-2-4.json).
+    checks: [
+      { key: 'w', expected: 913.5973373, tolerance: 1e-6 },
+      { key: 'b', expected: 123.3941418, tolerance: 1e-6 },
+      { key: 'epochs to convergence', expected: 21 },
+      { key: 'least-squares w', expected: 949.4352659, tolerance: 1e-3 },
+      { key: 'least-squares b', expected: 152.133484, tolerance: 1e-3 },
+    ],
+  },
+  {
+    section: '2.4',
+    title: 'Odds ratio, logit and sigmoid',
+    name: 'ch2-odds-logit',
+    run: oddsLogit,
+    // NumPy at p = 0.1, 0.25, 0.5, 0.75, 0.9 (fixtures/course-2-4.json); the course prints none.
+    checks: [
+      { key: 'odds', expected: [0.1111111, 0.3333333, 1, 3, 9], tolerance: 1e-5 },
+      { key: 'logit', expected: [-2.1972246, -1.0986123, 0, 1.0986123, 2.1972246], tolerance: 1e-5 },
+      { key: 'sigmoid(logit)', expected: [0.1, 0.25, 0.5, 0.75, 0.9], tolerance: 1e-6 },
+    ],
+  },
   {
     section: '2.5',
     title: 'Logistic regression: the cost −log(ŷ) / −log(1 − ŷ)',
@@ -36,8 +82,10 @@ export const chapters2to4: readonly CourseProgram[] = [
     title: 'Multi-class: softmax of the sigmoid logits, categorical cross-entropy',
     name: 'softmax',
     run: softmax,
-    // The course's values, to the digits it prints.
+    // The course's values, to the digits it prints (9.0% and 16.7% for z = [1, 2, 3]).
     checks: [
+      { key: 'z = [1, 2, 3]: softmax(z)', expected: [0.09, 0.24472847, 0.66524096], tolerance: 5e-4 },
+      { key: 'z = [1, 2, 3]: z / sum(z)', expected: [0.167, 0.3333333, 0.5], tolerance: 5e-4 },
       { key: 'z for ŷ = 0.9, 0.8, 0.7', expected: [2.2, 1.39, 0.85], tolerance: 0.005 },
       { key: 'sum of e^z', expected: 15.38, tolerance: 0.001 },
       { key: 'softmax(z)', expected: [0.59, 0.26, 0.15], tolerance: 0.005 },
