@@ -1,6 +1,7 @@
 import { run as gradientDescent } from '../chapters/ch2-gradient-descent.js';
 import { run as neuronDiabetes } from '../chapters/ch2-neuron-diabetes.js';
 import { run as oddsLogit } from '../chapters/ch2-odds-logit.js';
+import { run as gradientDescent4 } from '../chapters/ch4-gradient-descent.js';
 import { run as logisticCost } from '../chapters/logistic-cost.js';
 import { run as scalingRegularization } from '../chapters/scaling-regularization.js';
 import { run as softmax } from '../chapters/softmax.js';
@@ -75,6 +76,38 @@ export const chapters2to4: readonly CourseProgram[] = [
       // z = (x − μ) / s with the population s (the course's formula) for the apple table.
       { key: 'apples standardized (sugar)', expected: [-0.267, 1.336, -1.069], tolerance: 1e-3 },
       { key: 'apples standardized (weight)', expected: [-0.359, 1.364, -1.005], tolerance: 1e-3 },
+    ],
+  },
+  {
+    section: '4.2–4.4',
+    title: 'Batch, stochastic and mini-batch gradient descent; the two-layer network',
+    name: 'ch4-gradient-descent',
+    run: ({ short }) => gradientDescent4({ short }),
+    // NumPy running the same algorithm on the same rows and batches (fixtures/course-2-4.json);
+    // the course prints no accuracies in its text.
+    checks: [
+      { key: '4.2 batch, single layer (2000): accuracy', expected: 0.967033, tolerance: 1e-6 },
+      { key: '4.2 batch, single layer (2000): loss', expected: 0.056208, tolerance: 1e-4 },
+      { key: '4.2 batch, single layer: accuracy', expected: 0.967033, tolerance: 1e-6, fullOnly: true },
+      { key: '4.2 batch, single layer: loss', expected: 0.040403, tolerance: 1e-4, fullOnly: true },
+      { key: '4.2 stochastic, single layer (20): accuracy', expected: 0.967033, tolerance: 1e-6 },
+      { key: '4.2 stochastic, single layer (20): loss', expected: 0.043573, tolerance: 1e-4 },
+      { key: '4.2 stochastic, single layer: accuracy', expected: 0.967033, tolerance: 1e-6, fullOnly: true },
+      { key: '4.2 stochastic, single layer: loss', expected: 0.027789, tolerance: 1e-4, fullOnly: true },
+      { key: '4.3 two layers, ones (1000): accuracy', expected: 0.868132, tolerance: 1e-6 },
+      { key: '4.3 two layers, ones (1000): loss', expected: 0.303573, tolerance: 1e-4 },
+      { key: '4.3 two layers, ones: accuracy', expected: 0.989011, tolerance: 1e-6, fullOnly: true },
+      { key: '4.3 two layers, ones: loss', expected: 0.051219, tolerance: 1e-4, fullOnly: true },
+      { key: '4.3 two layers, random: accuracy', expected: 0.934066, tolerance: 1e-6 },
+      { key: '4.3 two layers, random: loss', expected: 0.132449, tolerance: 1e-4 },
+      { key: '4.4 mini-batch 32 (100): accuracy', expected: 0.967033, tolerance: 1e-6 },
+      { key: '4.4 mini-batch 32 (100): loss', expected: 0.073131, tolerance: 1e-4 },
+      { key: '4.4 mini-batch 32: accuracy', expected: 0.978022, tolerance: 1e-6, fullOnly: true },
+      { key: '4.4 mini-batch 32: loss', expected: 0.024307, tolerance: 1e-4, fullOnly: true },
+      { key: '4.4 mini-batch 128 (100): accuracy', expected: 0.912088, tolerance: 1e-6 },
+      { key: '4.4 mini-batch 128 (100): loss', expected: 0.173663, tolerance: 1e-4 },
+      { key: '4.4 mini-batch 128: accuracy', expected: 0.989011, tolerance: 1e-6, fullOnly: true },
+      { key: '4.4 mini-batch 128: loss', expected: 0.063632, tolerance: 1e-4, fullOnly: true },
     ],
   },
   {
