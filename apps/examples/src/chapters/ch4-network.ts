@@ -2,13 +2,15 @@
  * The course's chapter 4 networks, written out as its NumPy code is: a single layer or a layer of
  * sigmoid hidden units before a sigmoid output, the forward pass as matrix products (Z = XW + b),
  * the backward pass by hand (∂L/∂W₂ = A₁ᵀ·Err / m, Err·W₂ᵀ ⊙ A₁(1 − A₁) to the hidden layer),
- * L1 / L2 terms added to the weight gradients, and batch, stochastic or mini-batch updates.
- * Shared by `ch4-gradient-descent.ts`; `fixtures/make-course-2-4.py` runs the same algorithm in NumPy.
+ * L1 / L2 terms added to the weight gradients, and batch, stochastic or mini-batch updates; with
+ * `classes` > 1 the output is softmax and the loss categorical cross-entropy (4.5), whose gradient
+ * at z is the same A − Y. Shared by `ch4-gradient-descent.ts` and `ch4-multiclass-network.ts`; `fixtures/make-course-2-4.py` runs the same algorithm in NumPy.
  */
 import { breastCancer } from '@horn/datasets';
 import { StandardScaler, splitIndices } from '@horn/preprocessing';
 import {
   add,
+  argMax,
   cast,
   clip,
   gather,
@@ -17,10 +19,12 @@ import {
   matmul,
   mean,
   mul,
+  oneHot,
   Random,
   reshape,
   sigmoid,
   sign,
+  softmax,
   sub,
   sum,
   type Tensor,
@@ -44,17 +48,26 @@ export interface CourseNetworkOptions {
   readonly initSeed?: number;
   /** Seed of the per-epoch shuffle of the mini-batches. Default 42. */
   readonly shuffleSeed?: number;
+  /** Output units: 1 (the default) is a sigmoid yes/no; more is softmax over that many classes. */
+  readonly classes?: number;
+  /** Scale of the random initial weights (standard normal × this). Default 1, the course's. */
+  readonly initScale?: number;
+  /** Record the training loss after every epoch (default), or only after the last (a big set's loss is costly). */
+  readonly lossEveryEpoch?: boolean;
 }
 
 /** The course's network: `fit`, `score`, the per-epoch training loss. */
 export class CourseNetwork {
   private weights: Tensor[] = [];
   private rng = new Random(42);
-  /** The training loss (cross-entropy + the regularization terms) after each epoch. */
+  /** The training loss (cross-entropy + the regularization terms) after each epoch (or the last). */
   readonly losses: number[] = [];
 
   constructor(private readonly options: CourseNetworkOptions = {}) {
-    const { units = 0, learningRate = 0.1, batchSize } = options;
+    const { units = 0, learningRate = 0.1, batchSize, classes = 1 } = options;
+    if (!Number.isInteger(classes) || classes < 1) {
+      throw new Error(`CourseNetwork: classes must be an integer >= 1, got ${classes}`);
+    }
     if (!Number.isInteger(units) || units < 0)
       throw new Error(`CourseNetwork: units must be an integer >= 0, got ${units}`);
     if (!(learningRate > 0)) throw new Error(`CourseNetwork: learningRate must be > 0, got ${learningRate}`);
@@ -64,25 +77,33 @@ export class CourseNetwork {
   }
 
   private init(features: number): void {
-    const { units = 0, initSeed } = this.options;
+    const { units = 0, initSeed, classes = 1, initScale = 1 } = this.options;
     const rng = initSeed === undefined ? null : new Random(initSeed);
     const matrix = (rows: number, cols: number) =>
       tensor(
-        Array.from({ length: rows * cols }, () => (rng ? rng.nextNormal() : 1)),
+        Array.from({ length: rows * cols }, () => (rng ? rng.nextNormal() * initScale : 1)),
         [rows, cols],
       );
+    const zeros = (n: number) => tensor(new Array(n).fill(0));
     this.weights =
       units === 0
-        ? [matrix(features, 1), tensor([0])]
-        : [matrix(features, units), tensor(new Array(units).fill(0)), matrix(units, 1), tensor([0])];
+        ? [matrix(features, classes), zeros(classes)]
+        : [matrix(features, units), zeros(units), matrix(units, classes), zeros(classes)];
   }
 
-  /** ŷ = sigmoid of the last layer's z, and the hidden activations A₁ (none for a single layer). */
+  /** ŷ = sigmoid (softmax) of the last layer's z, and the hidden activations A₁ (none for a single layer). */
   private forward(x: Tensor): { a: Tensor; hidden?: Tensor } {
     const w = this.weights;
-    if (w.length === 2) return { a: sigmoid(add(matmul(x, w[0]), w[1])) };
+    const out = (z: Tensor) => ((this.options.classes ?? 1) > 1 ? softmax(z) : sigmoid(z));
+    if (w.length === 2) return { a: out(add(matmul(x, w[0]), w[1])) };
     const hidden = sigmoid(add(matmul(x, w[0]), w[1]));
-    return { a: sigmoid(add(matmul(hidden, w[2]), w[3])), hidden };
+    return { a: out(add(matmul(hidden, w[2]), w[3])), hidden };
+  }
+
+  /** The targets as the output's shape: a column of 0/1, or one-hot rows. */
+  private targets(y: Tensor): Tensor {
+    const classes = this.options.classes ?? 1;
+    return classes > 1 ? oneHot(cast(y, 'int32'), classes) : reshape(cast(y, 'float32'), [-1, 1]);
   }
 
   /** One update on the rows of x, y (y a column) in `index`, or all of them; `m` divides the regularization terms. */
@@ -98,7 +119,7 @@ export class CourseNetwork {
       const penalty = (w: Tensor) => mul(add(mul(sign(w), l1), mul(w, l2)), 1 / m);
       const grads: Tensor[] = [];
       if (hidden === undefined) {
-        grads.push(add(matmul(x, err, true, false).div(rows), penalty(this.weights[0])), sum(err).div(rows));
+        grads.push(add(matmul(x, err, true, false).div(rows), penalty(this.weights[0])), sum(err, 0).div(rows));
       } else {
         const w2 = this.weights[2];
         const toHidden = mul(mul(matmul(err, w2, false, true), hidden), sub(1, hidden));
@@ -106,7 +127,7 @@ export class CourseNetwork {
           add(matmul(x, toHidden, true, false).div(rows), penalty(this.weights[0])),
           sum(toHidden, 0).div(rows),
           add(matmul(hidden, err, true, false).div(rows), penalty(w2)),
-          sum(err).div(rows),
+          sum(err, 0).div(rows),
         );
       }
       return this.weights.map((w, i) => sub(w, mul(grads[i], learningRate)));
@@ -120,8 +141,11 @@ export class CourseNetwork {
     const { l1 = 0, l2 = 0 } = this.options;
     return tidy(() => {
       const a = clip(this.forward(x).a, 1e-7, 1 - 1e-7);
-      const column = reshape(cast(y, 'float32'), [-1, 1]);
-      const ce = mean(add(mul(column, log(a)), mul(sub(1, column), log(sub(1, a))))).neg();
+      const target = this.targets(y);
+      const ce =
+        (this.options.classes ?? 1) > 1
+          ? mean(sum(mul(target, log(a)), 1)).neg()
+          : mean(add(mul(target, log(a)), mul(sub(1, target), log(sub(1, a))))).neg();
       let penalty = 0;
       for (let i = 0; i < this.weights.length; i += 2) {
         const w = this.weights[i];
@@ -142,7 +166,7 @@ export class CourseNetwork {
   train(x: Tensor, y: Tensor, epochs: number): this {
     if (this.weights.length === 0) throw new Error('CourseNetwork.train: call fit first, it initializes the weights');
     const m = x.shape[0];
-    const column = reshape(cast(y, 'float32'), [m, 1]);
+    const column = this.targets(y);
     const { batchSize } = this.options;
     const rng = this.rng;
     for (let epoch = 0; epoch < epochs; epoch++) {
@@ -158,15 +182,19 @@ export class CourseNetwork {
           this.step(x, column, m, order.slice(start, start + batchSize));
         }
       }
-      this.losses.push(this.loss(x, y));
+      if ((this.options.lossEveryEpoch ?? true) || epoch === epochs - 1) this.losses.push(this.loss(x, y));
     }
     return this;
   }
 
-  /** Accuracy on x, y: predict 1 where ŷ > 0.5 (z > 0). */
+  /** Accuracy on x, y: predict 1 where ŷ > 0.5 (z > 0), or the class of the largest softmax output. */
   score(x: Tensor, y: Tensor): number {
     return tidy(() => {
-      const predicted = cast(greater(reshape(this.forward(x).a, [-1]), 0.5), 'float32');
+      const a = this.forward(x).a;
+      const predicted =
+        (this.options.classes ?? 1) > 1
+          ? cast(argMax(a, 1), 'float32')
+          : cast(greater(reshape(a, [-1]), 0.5), 'float32');
       return mean(cast(predicted.equal(cast(y, 'float32')), 'float32')).dataSync()[0];
     });
   }

@@ -2,6 +2,7 @@ import { run as gradientDescent } from '../chapters/ch2-gradient-descent.js';
 import { run as neuronDiabetes } from '../chapters/ch2-neuron-diabetes.js';
 import { run as oddsLogit } from '../chapters/ch2-odds-logit.js';
 import { run as gradientDescent4 } from '../chapters/ch4-gradient-descent.js';
+import { run as multiclassNetwork } from '../chapters/ch4-multiclass-network.js';
 import { run as logisticCost } from '../chapters/logistic-cost.js';
 import { run as scalingRegularization } from '../chapters/scaling-regularization.js';
 import { run as softmax } from '../chapters/softmax.js';
@@ -127,6 +128,24 @@ export const chapters2to4: readonly CourseProgram[] = [
       { key: 'softmax(z) second', expected: [0.74, 0.18, 0.08], tolerance: 0.005 },
       { key: 'ŷ / sum(ŷ) second', expected: [0.625, 0.25, 0.125], tolerance: 5e-4 },
       { key: 'cross-entropy of a = [0.7, 0.1, 0.2], y = [0, 0, 1]', expected: [1.6094], tolerance: 1e-4 },
+    ],
+  },
+  {
+    section: '4.5',
+    title: "The multi-class network on Fashion-MNIST (the course's recipe, then Horn's)",
+    name: 'ch4-multiclass-network',
+    run: ({ short }) => multiclassNetwork({ short }),
+    // NumPy running the same network on the same 1,600 / 400 images (fixtures/course-2-4.json);
+    // reported after 3 epochs (both modes) and the course's 40 (full mode); the course used 48,000 images.
+    checks: [
+      { key: "the course's recipe, 3 epochs: accuracy", expected: 0.3, tolerance: 1e-6 },
+      { key: "the course's recipe, 3 epochs: loss", expected: 3.025556, tolerance: 1e-3 },
+      { key: "Horn's recipe, 3 epochs: accuracy", expected: 0.7325, tolerance: 1e-6 },
+      { key: "Horn's recipe, 3 epochs: loss", expected: 0.65003, tolerance: 1e-3 },
+      { key: "the course's recipe, 40 epochs: accuracy", expected: 0.5925, tolerance: 1e-6, fullOnly: true },
+      { key: "the course's recipe, 40 epochs: loss", expected: 0.92209, tolerance: 1e-3, fullOnly: true },
+      { key: "Horn's recipe, 40 epochs: accuracy", expected: 0.8275, tolerance: 1e-6, fullOnly: true },
+      { key: "Horn's recipe, 40 epochs: loss", expected: 0.13748, tolerance: 1e-3, fullOnly: true },
     ],
   },
 ];
