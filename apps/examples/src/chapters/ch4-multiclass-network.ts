@@ -2,7 +2,7 @@
  * Course 4.5 (다중분류 다층 신경망): the course's multi-class network — 100 sigmoid hidden units,
  * a softmax output over the 10 Fashion-MNIST classes, categorical cross-entropy (∂L/∂z = a − y),
  * mini-batches of 256, learning rate 0.1, standard-normal starting weights, 40 epochs — on the
- * shared 2,000-image subset (1,600 to train, 400 to validate; the course has 48,000 / 12,000).
+ * shared 2,000-image subset (1,600 to train, 400 to validate; the course's chapter 6 has 48,000 / 12,000).
  * Then Horn's recipe for so small a set: starting weights × 0.05, batches of 32, learning rate 0.5.
  * Run: `node dist/chapters/ch4-multiclass-network.js` (it reports after 3 epochs and after 40;
  * `--short` stops at 3).

@@ -136,7 +136,7 @@ export const chapters2to4: readonly CourseProgram[] = [
     name: 'ch4-multiclass-network',
     run: ({ short }) => multiclassNetwork({ short }),
     // NumPy running the same network on the same 1,600 / 400 images (fixtures/course-2-4.json);
-    // reported after 3 epochs (both modes) and the course's 40 (full mode); the course used 48,000 images.
+    // reported after 3 epochs (both modes) and the course's 40 (full mode); chapter 6 of the course uses 48,000.
     checks: [
       { key: "the course's recipe, 3 epochs: accuracy", expected: 0.3, tolerance: 1e-6 },
       { key: "the course's recipe, 3 epochs: loss", expected: 3.025556, tolerance: 1e-3 },
