@@ -5,6 +5,7 @@
  */
 import { binaryCrossentropy } from '@horn/losses';
 import { sigmoid, type Tensor, tensor } from '@horn/tensor';
+import type { Headline } from '../course/course-program.js';
 import { runIfMain } from '../run-if-main.js';
 
 /** The costs the course tabulates, and sigmoid at a few points. */
@@ -22,8 +23,14 @@ export function logisticCostChapter(): Record<string, Tensor> {
   };
 }
 
-function main(): void {
-  for (const [name, value] of Object.entries(logisticCostChapter())) console.log(`${name}: ${value.toString()}`);
+/** Prints the chapter's numbers; returns the costs for `run all`. */
+export async function run(): Promise<Record<string, Headline>> {
+  const r = logisticCostChapter();
+  for (const [name, value] of Object.entries(r)) console.log(`${name}: ${value.toString()}`);
+  return {
+    'cost, y = 1': [...r['y = 1, ŷ = 0.1, 0.4, 0.6'].dataSync()],
+    'cost, y = 0': [...r['y = 0, ŷ = 0.9, 0.5'].dataSync()],
+  };
 }
 
-runIfMain(import.meta.url, main);
+runIfMain(import.meta.url, run);

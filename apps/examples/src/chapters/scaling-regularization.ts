@@ -26,6 +26,7 @@ import {
   tidy,
   zeros,
 } from '@horn/tensor';
+import type { Headline } from '../course/course-program.js';
 import { runIfMain } from '../run-if-main.js';
 
 /** Options of {@link trainLogisticUnit}. */
@@ -122,11 +123,14 @@ export async function scalingRegularizationChapter(): Promise<Record<string, num
   };
 }
 
-async function main(): Promise<void> {
-  for (const [name, value] of Object.entries(await scalingRegularizationChapter())) {
+/** Prints the chapter's results; returns them for `run all`. */
+export async function run(): Promise<Record<string, Headline>> {
+  const r = await scalingRegularizationChapter();
+  for (const [name, value] of Object.entries(r)) {
     const text = Array.isArray(value) ? `[${value.map((v) => v.toFixed(3)).join(', ')}]` : value.toFixed(4);
     console.log(`${name}: ${text}`);
   }
+  return r;
 }
 
-runIfMain(import.meta.url, main);
+runIfMain(import.meta.url, run);

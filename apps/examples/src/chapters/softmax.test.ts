@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { softmaxChapter } from './softmax.js';
 
@@ -13,4 +14,21 @@ test('the softmax chapter reproduces the course to its two decimals', () => {
   expect(rounded('softmax(z) second')).toEqual([0.74, 0.18, 0.08]);
   expect(rounded('ŷ / sum(ŷ) second', 3)).toEqual([0.625, 0.25, 0.125]);
   expect(r['cross-entropy of a = [0.7, 0.1, 0.2], y = [0, 0, 1]'].dataSync()[0]).toBeCloseTo(-Math.log(0.2), 5);
+});
+
+test("softmax against plain shares for z = [1, 2, 3]: the course's 9.0% vs 16.7%, NumPy's values", () => {
+  const golden = JSON.parse(readFileSync(new URL('../../fixtures/course-2-4.json', import.meta.url), 'utf8'))[
+    'softmax-vs-share'
+  ];
+  const r = softmaxChapter();
+  const values = (name: string) => [...r[name].dataSync()];
+  values('z = [1, 2, 3]: softmax(z)').forEach((v, i) => {
+    expect(v).toBeCloseTo(golden.softmax[i], 6);
+  });
+  values('z = [1, 2, 3]: z / sum(z)').forEach((v, i) => {
+    expect(v).toBeCloseTo(golden.share[i], 6);
+  });
+  expect(values('z = [1, 2, 3]: sum of e^z')[0]).toBeCloseTo(golden['sum e^z'], 4);
+  expect(Number((values('z = [1, 2, 3]: softmax(z)')[0] * 100).toFixed(1))).toBe(9.0);
+  expect(Number((values('z = [1, 2, 3]: z / sum(z)')[0] * 100).toFixed(1))).toBe(16.7);
 });
