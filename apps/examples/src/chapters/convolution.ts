@@ -51,8 +51,25 @@ export function convolutionChapter(): Record<string, Tensor> {
   };
 }
 
-function main(): void {
-  for (const [name, value] of Object.entries(convolutionChapter())) console.log(`${name}\n${value.toString()}\n`);
+/**
+ * Runs the program as `node dist/chapters/convolution.js` does and returns its headline values
+ * (the `run all` harness checks them).
+ * @example (await run()).convolveValid // [63, 48, 49, 28, 21, 20]
+ */
+export async function run(_options = { short: false }): Promise<Record<string, number[] | number[][]>> {
+  const r = convolutionChapter();
+  for (const [name, value] of Object.entries(r)) console.log(`${name}\n${value.toString()}\n`);
+  const v = (name: string) => r[name].arraySync() as number[];
+  const m = (name: string) => r[name].arraySync() as number[][];
+  return {
+    flip: v('flip(w)'),
+    convolveValid: v("convolve(x, w, 'valid')"),
+    correlateValid: v("correlate(x, w, 'valid')"),
+    correlateFull: v("correlate(x, w, 'full')"),
+    correlateSame: v("correlate(x, w, 'same')"),
+    conv2dSame: m("conv2d(image, ones 2x2, 'same')"),
+    maxPool: m('maxPool2d(range(16) 4x4, 2x2, stride 2)'),
+  };
 }
 
-runIfMain(import.meta.url, main);
+runIfMain(import.meta.url, () => run());

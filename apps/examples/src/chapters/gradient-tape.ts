@@ -39,8 +39,19 @@ export function gradientTapeChapter(): Record<string, Tensor> {
   return { 'd/dx (x^3 + 2x + 5)': dydx, 'd2/dx2 x^3': second, 'dJ/dw': dw, 'dJ/db': db, 'dL/dz': dz };
 }
 
-function main(): void {
-  for (const [name, value] of Object.entries(gradientTapeChapter())) console.log(`${name} = ${value.toString()}`);
+/**
+ * Runs the program as `node dist/chapters/gradient-tape.js` does and returns its headline values
+ * (the `run all` harness checks them).
+ * @example (await run()).dydx // [5, 14, 29]
+ */
+export async function run(_options = { short: false }): Promise<Record<string, number | number[]>> {
+  const r = gradientTapeChapter();
+  for (const [name, value] of Object.entries(r)) console.log(`${name} = ${value.toString()}`);
+  return {
+    dydx: r['d/dx (x^3 + 2x + 5)'].arraySync() as number[],
+    dJdw: r['dJ/dw'].dataSync()[0],
+    dJdb: r['dJ/db'].dataSync()[0],
+  };
 }
 
-runIfMain(import.meta.url, main);
+runIfMain(import.meta.url, () => run());

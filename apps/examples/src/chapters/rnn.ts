@@ -214,8 +214,15 @@ export async function sentimentKeras(options: SentimentOptions = {}): Promise<ke
 }
 // #endregion keras
 
-function main(): void {
-  tidy(() => {
+/**
+ * Runs the program as `node dist/chapters/rnn.js` does and returns its headline values
+ * (the `run all` harness checks them).
+ * @example (await run()).valAccuracy // 0.7733
+ */
+export async function run(
+  _options = { short: false },
+): Promise<{ dbTape: number[]; dbCourse: number[]; valAccuracy: number }> {
+  const db = tidy(() => {
     const demo = bpttDemo();
     console.log('BPTT on a 3-step sequence, L = sum of every h_t');
     for (const [t, h] of demo.hs.entries()) console.log(`h_${t + 1} = ${h.toString()}`);
@@ -223,9 +230,12 @@ function main(): void {
       console.log(`${name} (GradientTape)\n${demo.autograd[name].toString()}`);
       console.log(`${name} (course backward)\n${demo.course[name].toString()}\n`);
     }
+    return { tape: Array.from(demo.autograd.db.dataSync()), course: Array.from(demo.course.db.dataSync()) };
   });
   const result = sentimentModel();
-  console.log(`final validation accuracy: ${result.valAccuracy.at(-1)!.toFixed(4)}`);
+  const valAccuracy = result.valAccuracy.at(-1) ?? Number.NaN;
+  console.log(`final validation accuracy: ${valAccuracy.toFixed(4)}`);
+  return { dbTape: db.tape, dbCourse: db.course, valAccuracy };
 }
 
-runIfMain(import.meta.url, main);
+runIfMain(import.meta.url, () => run());

@@ -108,9 +108,17 @@ export function sentimentBiLstm(options: TextModelOptions = {}): Promise<TextMod
   return biLstmTextModel(loadSentences(), options);
 }
 
-runIfMain(import.meta.url, async () => {
+/**
+ * Runs the program as `node dist/chapters/sentiment-bilstm.js` does and returns its headline values
+ * (the `run all` harness checks them).
+ * @example (await run()).testAccuracy // 0.8067
+ */
+export async function run(_options = { short: false }): Promise<{ firstLoss: number; testAccuracy: number }> {
   const result = await sentimentBiLstm({ verbose: 2 });
   console.log(`held-out accuracy ${result.testAccuracy.toFixed(4)} on 600 sentences`);
   const examples = ['What a wonderful, moving film.', 'The food was cold and the service was awful.'];
   for (const [i, p] of result.predict(examples).entries()) console.log(`${p.toFixed(3)}  ${examples[i]}`);
-});
+  return { firstLoss: result.loss[0], testAccuracy: result.testAccuracy };
+}
+
+runIfMain(import.meta.url, () => run());

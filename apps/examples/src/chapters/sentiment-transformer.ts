@@ -48,7 +48,15 @@ export async function sentimentTransformer(options: TextModelOptions = {}): Prom
   return { loss: history.history.loss as number[], testAccuracy };
 }
 
-runIfMain(import.meta.url, async () => {
+/**
+ * Runs the program as `node dist/chapters/sentiment-transformer.js` does and returns its headline values
+ * (the `run all` harness checks them).
+ * @example (await run()).testAccuracy // 0.82
+ */
+export async function run(_options = { short: false }): Promise<{ firstLoss: number; testAccuracy: number }> {
   const { loss, testAccuracy } = await sentimentTransformer({ verbose: 2 });
   console.log(`loss ${loss[0].toFixed(4)} -> ${loss.at(-1)?.toFixed(4)}, held-out accuracy ${testAccuracy.toFixed(4)}`);
-});
+  return { firstLoss: loss[0], testAccuracy };
+}
+
+runIfMain(import.meta.url, () => run());

@@ -197,9 +197,17 @@ export async function transformerDemo({
   return { loss: history.history.loss as number[], testAccuracy: accuracy };
 }
 
-runIfMain(import.meta.url, async () => {
+/**
+ * Runs the program as `node dist/chapters/transformer-block.js` does and returns its headline values
+ * (the `run all` harness checks them).
+ * @example (await run()).testAccuracy // 1
+ */
+export async function run(_options = { short: false }): Promise<{ firstLoss: number; testAccuracy: number }> {
   const { loss, testAccuracy } = await transformerDemo({ verbose: 2 });
   console.log(
     `loss ${loss[0].toFixed(4)} -> ${loss.at(-1)?.toFixed(4)}, held-out accuracy ${testAccuracy.toFixed(3)} (chance 0.5)`,
   );
-});
+  return { firstLoss: loss[0], testAccuracy };
+}
+
+runIfMain(import.meta.url, () => run());
