@@ -70,7 +70,9 @@ export function barChart(options: BarChartOptions): FigureSpec {
     legend: grouped ? { orient: 'top-right' } : null,
   };
   const encoding = { x, y, color, ...(grouped ? { xOffset: { field: 'series', sort: color.sort } } : {}) };
-  const bars = { mark: { type: 'bar' }, encoding };
+  // A fixed y domain that does not hold 0 would draw bars past the axes: clip them to the plot.
+  const clip = yDomain === undefined ? {} : { clip: true };
+  const bars = { mark: { type: 'bar', ...clip }, encoding };
   const digits = options.labelDigits;
   if (digits !== undefined && (!Number.isInteger(digits) || digits < 0 || digits > 10)) {
     throw new ValueError(`barChart: labelDigits must be an integer from 0 to 10; got ${digits}`);
@@ -81,7 +83,7 @@ export function barChart(options: BarChartOptions): FigureSpec {
       : [
           bars,
           {
-            mark: { type: 'text', dy: -6, fontSize: 11 },
+            mark: { type: 'text', dy: -6, fontSize: 11, ...clip },
             encoding: {
               x,
               y,

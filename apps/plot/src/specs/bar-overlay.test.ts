@@ -49,6 +49,9 @@ describe('barChart', () => {
   it('draws a log y axis and refuses what it cannot draw', () => {
     const log = any(barChart({ categories: ['a', 'b'], series: [{ name: 's', values: [1, 1000] }], yScale: 'log' }));
     expect(log.layer[0].encoding.y.scale).toEqual({ type: 'log' });
+    const fixed = any(barChart({ categories: ['a'], series: [{ name: 's', values: [0.9] }], yDomain: [0.8, 1] }));
+    expect(fixed.layer[0].mark).toEqual({ type: 'bar', clip: true });
+    expect(fixed.layer[0].encoding.y.scale).toEqual({ domain: [0.8, 1] });
     const cats = ['a', 'b'];
     expect(() => barChart({ categories: cats, series: [{ name: 's', values: [1, 0] }], yScale: 'log' })).toThrow(
       /yScale 'log' needs every y > 0; value 1 is 0/,

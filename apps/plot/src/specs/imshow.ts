@@ -109,7 +109,14 @@ export function imshow(image: number[][] | MatrixLike, options: ImshowOptions = 
     config: { ...BASE_CONFIG, view: { stroke: null } },
   };
   if (!options.annotate) {
-    return { ...head, data: { values: data }, mark: { type: 'rect' }, encoding: { x, y, color } } as FigureSpec;
+    // Each cell is also stroked in its own colour, so anti-aliasing leaves no seams between pixels.
+    const stroke = { ...color, legend: null };
+    return {
+      ...head,
+      data: { values: data },
+      mark: { type: 'rect', strokeWidth: 0.6 },
+      encoding: { x, y, color, stroke },
+    } as FigureSpec;
   }
   if (values.length > MAX_ANNOTATED_CELLS) {
     throw new ValueError(

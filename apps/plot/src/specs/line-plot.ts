@@ -23,6 +23,8 @@ export interface LinePlotOptions extends FigureOptions {
   yScale?: AxisScale;
   /** Fix the x axis to `[min, max]` instead of fitting the data. */
   xDomain?: [number, number];
+  /** Where the legend sits when there are several series. Default 'top-right'. */
+  legend?: 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left' | 'right';
 }
 
 /** How an axis maps values: evenly ('linear') or by powers of ten ('log'). */
@@ -107,7 +109,7 @@ export function linePlot(options: LinePlotOptions): FigureSpec {
         type: 'nominal',
         title: null,
         sort: series.map((s) => s.name),
-        legend: series.length > 1 ? { orient: 'top-right' } : null,
+        legend: series.length > 1 ? { orient: options.legend ?? 'top-right' } : null,
       },
     },
   };
