@@ -101,7 +101,8 @@ export async function main(options: MainOptions = {}): Promise<MainResult> {
   await model.save(savePath);
   const figurePath = options.figurePath === undefined ? join(FIGURE_DIR, 'mnist-cnn-history') : options.figurePath;
   if (figurePath !== null) {
-    const title = `MNIST CNN: ${trainSize} digits, ${epochs} epochs, test accuracy ${accuracy.toFixed(4)}`;
+    const fitSize = trainSize - Math.round(trainSize * 0.1);
+    const title = `MNIST CNN: ${fitSize} training digits, ${epochs} epochs, test accuracy ${accuracy.toFixed(4)} (${testSize} digits)`;
     const writer = new FigureWriter(dirname(figurePath), log);
     await writer.write(basename(figurePath), 'main', historyFigure(history.history, title));
   }

@@ -85,6 +85,14 @@ describe('linePlot yScale', () => {
     );
   });
 
+  it('gives whole-number x (epochs) whole-number ticks, and fractional x the default ticks', () => {
+    expect(any(linePlot({ series: [{ name: 'l', y: [1, 2, 3] }] })).encoding.x.axis).toEqual({
+      tickMinStep: 1,
+      format: 'd',
+    });
+    expect(any(linePlot({ series: [{ name: 'l', x: [0.5, 1], y: [1, 2] }] })).encoding.x.axis).toBeUndefined();
+  });
+
   it('fixes the x axis when given xDomain', () => {
     expect(any(linePlot({ series: [{ name: 'l', y: [1, 2] }], xDomain: [0, 10] })).encoding.x.scale).toEqual({
       domain: [0, 10],

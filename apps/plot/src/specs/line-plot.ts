@@ -97,6 +97,8 @@ export function linePlot(options: LinePlotOptions): FigureSpec {
         type: 'quantitative',
         title: xLabel,
         scale: xDomain === undefined ? { zero: false, nice: false } : { domain: xDomain },
+        // Whole-number x (epochs, iterations) gets whole-number ticks: 1, 2, 3, not 1.0, 1.5, 2.0.
+        ...(values.every((r) => Number.isInteger(r.x)) ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
       },
       y: {
         field: 'y',
