@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
@@ -13,6 +13,7 @@ test('the main job trains the MNIST CNN with model.fit, reports and saves it (on
       trainSize: 3000,
       testSize: 1000,
       savePath: join(dir, 'mnist-cnn'),
+      figurePath: join(dir, 'history'),
       verbose: 0,
       log: (line) => lines.push(line),
     });
@@ -26,6 +27,11 @@ test('the main job trains the MNIST CNN with model.fit, reports and saves it (on
     // Measured 0.871 for this subset and seed. The full job (54,000 training images, 6 epochs)
     // measured 98.53% test accuracy (see the README).
     expect(result.testAccuracy).toBeGreaterThan(0.8);
+    // The loss / accuracy curves are drawn after training (a PNG: its signature, then IHDR).
+    const png = readFileSync(join(dir, 'history.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+    expect(readFileSync(join(dir, 'history.svg'), 'utf8')).toContain('>val_accuracy</text>');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

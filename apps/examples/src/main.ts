@@ -12,8 +12,11 @@
  * annealed one reaches 98.5%.
  */
 import { existsSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import * as keras from '@horn/keras';
 import { sharedDataPath } from './data/shared-data.js';
+import { FIGURE_DIR, FigureWriter } from './figures/figure-writer.js';
+import { historyFigure } from './figures/history-plots.js';
 import { runIfMain } from './run-if-main.js';
 
 /** Options of {@link main}; the defaults are the job `pnpm start` runs. */
@@ -31,6 +34,11 @@ export interface MainOptions {
   learningRate?: number;
   verbose?: 0 | 1 | 2 | 'auto';
   log?: (line: string) => void;
+  /**
+   * Where to draw the loss / accuracy curves (`<path>.png` and `.svg`); null draws none.
+   * Default `apps/examples/figures/mnist-cnn-history` (the README's figure).
+   */
+  figurePath?: string | null;
 }
 
 /** What the job measured. */
@@ -91,6 +99,13 @@ export async function main(options: MainOptions = {}): Promise<MainResult> {
   const fitSeconds = (performance.now() - fitStarted) / 1000;
   const [loss, accuracy] = (await model.evaluate(xTest, yTest, { verbose: 0 })) as number[];
   await model.save(savePath);
+  const figurePath = options.figurePath === undefined ? join(FIGURE_DIR, 'mnist-cnn-history') : options.figurePath;
+  if (figurePath !== null) {
+    const fitSize = trainSize - Math.round(trainSize * 0.1);
+    const title = `MNIST CNN: ${fitSize} training digits, ${epochs} epochs, test accuracy ${accuracy.toFixed(4)} (${testSize} digits)`;
+    const writer = new FigureWriter(dirname(figurePath), log);
+    await writer.write(basename(figurePath), 'main', historyFigure(history.history, title));
+  }
   const result: MainResult = {
     testAccuracy: accuracy,
     testLoss: loss,

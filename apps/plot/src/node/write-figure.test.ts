@@ -2,8 +2,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { barChart } from '../specs/bar-chart.js';
 import { imshow } from '../specs/imshow.js';
 import { linePlot } from '../specs/line-plot.js';
+import { overlay } from '../specs/overlay.js';
 import { scatter } from '../specs/scatter.js';
 import { subplots } from '../specs/subplots.js';
 import { writeFigure } from './write-figure.js';
@@ -63,5 +65,38 @@ describe('writeFigure', () => {
     await expect(writeFigure(scatter({ series: [{ name: 'a', x: [1], y: [1] }] }), join(dir, 'x.png'))).rejects.toThrow(
       /without extension/,
     );
+  });
+});
+
+describe('writeFigure of the course builders', () => {
+  it('renders bars, log axes, annotated cells and overlays with their text', async () => {
+    const bars = await writeFigure(
+      barChart({ categories: ['car', 'plane'], series: [{ name: 'p', values: [0.73, 0.27] }], labelDigits: 2 }),
+      join(dir, 'bars'),
+    );
+    const barSvg = readFileSync(bars.svgPath, 'utf8');
+    expect(count(barSvg, 'bar')).toBe(2);
+    expect(barSvg).toContain('>0.73</text>');
+    expect(barSvg).toContain('>plane</text>');
+    const log = readFileSync(
+      (await writeFigure(linePlot({ series: [{ name: 'l', y: [1, 0.01] }], yScale: 'log' }), join(dir, 'log'))).svgPath,
+      'utf8',
+    );
+    expect(log).toContain('>0.01</text>');
+    expect(log).toContain('>0.1</text>');
+    const ann = await writeFigure(imshow([[1, 0, -1]], { annotate: true, title: 'filter' }), join(dir, 'ann'));
+    const annSvg = readFileSync(ann.svgPath, 'utf8');
+    expect(count(annSvg, 'rect mark')).toBe(3);
+    expect(annSvg).toContain('>-1</text>');
+    const [w, h] = svgSize(annSvg);
+    expect(pngSize(readFileSync(ann.pngPath))).toEqual([2 * w, 2 * h]);
+    const both = overlay([
+      scatter({ series: [{ name: 'data', x: [1, 2, 3], y: [1, 2, 2] }] }),
+      linePlot({ series: [{ name: 'fit', x: [1, 3], y: [1, 2.4] }], points: false }),
+    ]);
+    const ov = readFileSync((await writeFigure(both, join(dir, 'ov'))).svgPath, 'utf8');
+    expect(count(ov, 'point')).toBe(3);
+    expect(count(ov, 'line mark')).toBe(1);
+    expect(ov).toContain('>fit</text>');
   });
 });

@@ -24,7 +24,17 @@ export interface ImshowOptions extends FigureOptions {
   vmax?: number;
   /** Show a colour bar (legend). Default false. */
   colorbar?: boolean;
+  /**
+   * Write each cell's value in it (white on dark cells, black on light), as the course's worked
+   * convolution and pooling matrices. For small matrices; refused above 400 cells. Default false.
+   */
+  annotate?: boolean;
+  /** Decimals of the written values. Default 0 when every value is an integer, else 2. */
+  digits?: number;
 }
+
+/** Cells `imshow` writes values into at most (beyond that the numbers cannot be read). */
+export const MAX_ANNOTATED_CELLS = 400;
 
 /** A 2-D image as `[height, width]` and row-major values, checked. */
 export function imageData(image: number[][] | MatrixLike, fn: string): { shape: [number, number]; values: number[] } {
@@ -57,6 +67,8 @@ export function imageData(image: number[][] | MatrixLike, fn: string): { shape: 
  * @example
  * const digit = xTrain.slice([0, 0, 0], [1, 28, 28]).reshape([28, 28]);
  * const spec = imshow(digit, { cmap: 'gray', title: 'label 5' });
+ * // A 3x3 filter with its numbers in the cells:
+ * imshow([[1, 0, -1], [1, 0, -1], [1, 0, -1]], { annotate: true, title: 'filter' });
  */
 export function imshow(image: number[][] | MatrixLike, options: ImshowOptions = {}): FigureSpec {
   const { shape, values } = imageData(image, 'imshow');
@@ -74,30 +86,69 @@ export function imshow(image: number[][] | MatrixLike, options: ImshowOptions = 
   const vmin = options.vmin ?? lo;
   const vmax = options.vmax ?? (hi > vmin ? hi : vmin + 1);
   if (!(vmax > vmin)) throw new ValueError(`imshow: vmax (${vmax}) must be greater than vmin (${vmin})`);
-  const pixel = Math.max(2, Math.floor(140 / Math.max(rows, cols)));
+  const pixel = options.annotate
+    ? Math.max(24, Math.floor(160 / Math.max(rows, cols)))
+    : Math.max(2, Math.floor(140 / Math.max(rows, cols)));
   const width = options.width ?? cols * pixel;
   const height = options.height ?? rows * pixel;
   const data = values.map((v, i) => ({ r: Math.floor(i / cols), c: i % cols, v }));
   const axis = null;
-  return {
+  const x = { field: 'c', type: 'ordinal', axis, scale: { domain: range(cols) } } as const;
+  const y = { field: 'r', type: 'ordinal', axis, scale: { domain: range(rows) } } as const;
+  const color = {
+    field: 'v',
+    type: 'quantitative',
+    scale: { ...COLOR_MAPS[cmap], domain: [vmin, vmax], clamp: true },
+    legend: options.colorbar ? { title: null } : null,
+  } as const;
+  const head = {
     $schema: VEGA_LITE_SCHEMA,
     ...(options.title === undefined ? {} : { title: options.title }),
     width,
     height,
     config: { ...BASE_CONFIG, view: { stroke: null } },
-    data: { values: data },
-    mark: { type: 'rect' },
-    encoding: {
-      x: { field: 'c', type: 'ordinal', axis, scale: { domain: range(cols) } },
-      y: { field: 'r', type: 'ordinal', axis, scale: { domain: range(rows) } },
-      color: {
-        field: 'v',
-        type: 'quantitative',
-        scale: { ...COLOR_MAPS[cmap], domain: [vmin, vmax], clamp: true },
-        legend: options.colorbar ? { title: null } : null,
-      },
-    },
   };
+  if (!options.annotate) {
+    // Each cell is also stroked in its own colour, so anti-aliasing leaves no seams between pixels.
+    const stroke = { ...color, legend: null };
+    return {
+      ...head,
+      data: { values: data },
+      mark: { type: 'rect', strokeWidth: 0.6 },
+      encoding: { x, y, color, stroke },
+    } as FigureSpec;
+  }
+  if (values.length > MAX_ANNOTATED_CELLS) {
+    throw new ValueError(
+      `imshow: annotate writes a number per cell; ${rows}x${cols} = ${values.length} cells is more than ${MAX_ANNOTATED_CELLS}`,
+    );
+  }
+  const digits = options.digits ?? (values.every(Number.isInteger) ? 0 : 2);
+  if (!Number.isInteger(digits) || digits < 0 || digits > 10) {
+    throw new ValueError(`imshow: digits must be an integer from 0 to 10; got ${digits}`);
+  }
+  const darkLow = cmap !== 'gray_r';
+  const labelled = data.map((d) => {
+    const t = Math.min(1, Math.max(0, (d.v - vmin) / (vmax - vmin)));
+    return { ...d, label: d.v.toFixed(digits), dark: darkLow ? t < 0.5 : t >= 0.5 };
+  });
+  const fontSize = Math.max(8, Math.min(16, Math.floor(Math.min(width / cols, height / rows) / 3)));
+  return {
+    ...head,
+    data: { values: labelled },
+    layer: [
+      { mark: { type: 'rect', stroke: '#bbb', strokeWidth: 0.5 }, encoding: { x, y, color } },
+      {
+        mark: { type: 'text', fontSize },
+        encoding: {
+          x,
+          y,
+          text: { field: 'label', type: 'nominal' },
+          color: { condition: { test: 'datum.dark', value: 'white' }, value: 'black' },
+        },
+      },
+    ],
+  } as FigureSpec;
 }
 
 function range(n: number): number[] {

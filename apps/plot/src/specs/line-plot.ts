@@ -19,6 +19,38 @@ export interface LinePlotOptions extends FigureOptions {
   points?: boolean;
   /** Fix the y axis to `[min, max]` instead of fitting the data. */
   yDomain?: [number, number];
+  /** 'log' draws y on a log scale, as matplotlib's `plt.yscale('log')` (every y must be > 0). Default 'linear'. */
+  yScale?: AxisScale;
+  /** Fix the x axis to `[min, max]` instead of fitting the data. */
+  xDomain?: [number, number];
+  /** Where the legend sits when there are several series. Default 'top-right'. */
+  legend?: 'top-right' | 'top-left' | 'bottom-right' | 'bottom-left' | 'right';
+}
+
+/** How an axis maps values: evenly ('linear') or by powers of ten ('log'). */
+export type AxisScale = 'linear' | 'log';
+
+/** The Vega-Lite `scale` of a y axis: fitted (not from zero) or fixed, linear or log; checks log data. */
+export function yScaleOf(
+  rows: readonly { y: number }[],
+  yScale: AxisScale,
+  yDomain: [number, number] | undefined,
+  fn: string,
+): Record<string, unknown> {
+  if (yScale !== 'linear' && yScale !== 'log') {
+    throw new ValueError(`${fn}: unknown yScale '${yScale}'; expected 'linear' or 'log'`);
+  }
+  if (yScale === 'log') {
+    const bad = rows.findIndex((r) => !(r.y > 0));
+    if (bad >= 0) {
+      throw new ValueError(`${fn}: yScale 'log' needs every y > 0; value ${bad} is ${rows[bad].y}`);
+    }
+    if (yDomain !== undefined && !(yDomain[0] > 0)) {
+      throw new ValueError(`${fn}: yScale 'log' needs yDomain[0] > 0; got ${yDomain[0]}`);
+    }
+  }
+  if (yScale === 'log') return yDomain === undefined ? { type: 'log' } : { type: 'log', domain: yDomain };
+  return yDomain === undefined ? { zero: false } : { domain: yDomain };
 }
 
 /** The rows `{series, x, y}` of every series, checked. */
@@ -44,9 +76,11 @@ export function seriesRows(series: Series[], fn: string): { series: string; x: n
  *   title: 'Loss', xLabel: 'epoch', yLabel: 'loss',
  * });
  * await writeFigure(spec, 'figures/loss'); // figures/loss.svg and figures/loss.png
+ * // A loss that falls over decades reads better on a log axis:
+ * linePlot({ series: [{ name: 'loss', y: [1, 0.1, 0.01] }], yScale: 'log' });
  */
 export function linePlot(options: LinePlotOptions): FigureSpec {
-  const { series, title, xLabel = 'x', yLabel = 'y', width = 400, height = 260, yDomain } = options;
+  const { series, title, xLabel = 'x', yLabel = 'y', width = 400, height = 260, yDomain, xDomain } = options;
   const values = seriesRows(series, 'linePlot');
   const points = options.points ?? series.every((s) => s.y.length < 30);
   return {
@@ -58,19 +92,26 @@ export function linePlot(options: LinePlotOptions): FigureSpec {
     data: { values },
     mark: { type: 'line', point: points, strokeWidth: 2 },
     encoding: {
-      x: { field: 'x', type: 'quantitative', title: xLabel, scale: { zero: false, nice: false } },
+      x: {
+        field: 'x',
+        type: 'quantitative',
+        title: xLabel,
+        scale: xDomain === undefined ? { zero: false, nice: false } : { domain: xDomain },
+        // Whole-number x (epochs, iterations) gets whole-number ticks: 1, 2, 3, not 1.0, 1.5, 2.0.
+        ...(values.every((r) => Number.isInteger(r.x)) ? { axis: { tickMinStep: 1, format: 'd' } } : {}),
+      },
       y: {
         field: 'y',
         type: 'quantitative',
         title: yLabel,
-        scale: yDomain === undefined ? { zero: false } : { domain: yDomain },
+        scale: yScaleOf(values, options.yScale ?? 'linear', yDomain, 'linePlot'),
       },
       color: {
         field: 'series',
         type: 'nominal',
         title: null,
         sort: series.map((s) => s.name),
-        legend: series.length > 1 ? { orient: 'top-right' } : null,
+        legend: series.length > 1 ? { orient: options.legend ?? 'top-right' } : null,
       },
     },
   };

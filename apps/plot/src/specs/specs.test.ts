@@ -81,7 +81,8 @@ describe('imshow', () => {
         { title: 'img' },
       ),
     );
-    expect(spec.mark).toEqual({ type: 'rect' });
+    expect(spec.mark).toEqual({ type: 'rect', strokeWidth: 0.6 });
+    expect(spec.encoding.stroke.scale).toEqual(spec.encoding.color.scale);
     expect(spec.data.values).toHaveLength(6);
     expect(spec.data.values[4]).toEqual({ r: 1, c: 1, v: 4 });
     expect(spec.encoding.x).toMatchObject({ field: 'c', type: 'ordinal', axis: null, scale: { domain: [0, 1, 2] } });
@@ -124,7 +125,7 @@ describe('subplots', () => {
     expect(spec.concat[2].title).toBe('c3');
     expect(spec.concat[0].$schema).toBeUndefined();
     expect(spec.concat[0].config).toBeUndefined();
-    expect(spec.resolve).toEqual({ scale: { color: 'independent' } });
+    expect(spec.resolve).toEqual({ scale: { color: 'independent', stroke: 'independent' } });
   });
 
   it('takes rows of specs and refuses grids that do not fit', () => {

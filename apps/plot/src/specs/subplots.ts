@@ -60,7 +60,7 @@ export function subplots(grid: FigureSpec[] | FigureSpec[][], options: SubplotsO
     config: { ...BASE_CONFIG, view: { stroke: null }, concat: { spacing: options.spacing ?? 10 } },
     columns: cols,
     concat: cells.map(cell),
-    resolve: { scale: { color: 'independent' } },
+    resolve: { scale: { color: 'independent', stroke: 'independent' } },
   } as FigureSpec;
 }
 

@@ -26,4 +26,5 @@ export const BASE_CONFIG = {
   background: 'white',
   font: 'DejaVu Sans, Arial, sans-serif',
   view: { stroke: '#888' },
+  legend: { labelLimit: 360 },
 } as const;

@@ -1,0 +1,22 @@
+/** The course's `plt.plot(history.history['loss'])` and accuracy curves, side by side. */
+import { type FigureSpec, linePlot, subplots } from '@horn/plot';
+
+/** Loss and (when recorded) accuracy of a Keras history, training and validation, as a 1 x 2 grid. */
+export function historyFigure(history: Record<string, number[]>, title: string, xLabel = 'epoch'): FigureSpec {
+  const pair = (key: string, label: string, legend: 'top-right' | 'bottom-right') =>
+    linePlot({
+      series: [
+        { name: key, y: history[key] },
+        ...(history[`val_${key}`] ? [{ name: `val_${key}`, y: history[`val_${key}`] }] : []),
+      ],
+      title: label,
+      xLabel,
+      yLabel: key,
+      width: 320,
+      height: 220,
+      legend,
+    });
+  const cells = [pair('loss', 'Loss', 'top-right')];
+  if (history.accuracy) cells.push(pair('accuracy', 'Accuracy', 'bottom-right'));
+  return subplots(cells, { title, spacing: 40 });
+}
