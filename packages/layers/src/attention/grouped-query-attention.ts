@@ -1,43 +1,25 @@
 import type { Variable } from '@horn/autograd';
 import type { KerasOptions } from '@horn/tensor';
 import { broadcastTo, expandDims, matmul, mul, reshape, ShapeError, type Tensor, ValueError } from '@horn/tensor';
-import type { ConstraintId } from '../constraints/get-constraint.js';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from '../conv/weight-spec.js';
 import { dropoutMask, readSeed, seededStream } from '../core/random-layer.js';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
-import { type CallOptions, Layer, type LayerConfig, type LayerMask, type LayerShape } from '../engine/layer.js';
-import type { InitializerId } from '../initializers/get-initializer.js';
-import type { RegularizerId } from '../regularizers/get-regularizer.js';
+import { type CallOptions, Layer, type LayerMask, type LayerShape } from '../engine/layer.js';
 import { maskedSoftmax, maskList } from './attention-masks.js';
-import { readMultiHeadShape } from './multi-head-attention-config.js';
+import { HEAD_WEIGHT_KEYS, type HeadProjectionConfig, readMultiHeadShape } from './multi-head-attention-config.js';
 import { contract, fromHeads, type HeadLayout, toHeads } from './multi-head-layout.js';
 import { multiHeadMask } from './multi-head-mask.js';
 import './call-options.js';
 import { attentionInputShapes } from './attention-shapes.js';
 
 /** Options of {@link GroupedQueryAttention}. */
-export interface GroupedQueryAttentionConfig extends LayerConfig {
+export interface GroupedQueryAttentionConfig extends HeadProjectionConfig {
   /** The size of each head (query, key and value), a positive integer. */
   headDim: number;
   /** The number of query heads, a multiple of `numKeyValueHeads`. */
   numQueryHeads: number;
   /** The number of key and value heads; each serves `numQueryHeads / numKeyValueHeads` query heads. */
   numKeyValueHeads: number;
-  /** The fraction of the attention weights dropped in training, in [0, 1). Default 0. */
-  dropout?: number;
-  /** Default true. */
-  useBias?: boolean;
-  /** Lets query step `i` see key steps `j` with `|i - j| < slidingWindow` only. Default null: all. */
-  slidingWindow?: number | null;
-  /** Keras' gated attention; Horn takes only false (the default). */
-  useGate?: boolean;
-  kernelInitializer?: InitializerId;
-  biasInitializer?: InitializerId;
-  kernelRegularizer?: RegularizerId | null;
-  biasRegularizer?: RegularizerId | null;
-  kernelConstraint?: ConstraintId | null;
-  biasConstraint?: ConstraintId | null;
-  seed?: number | null;
 }
 
 /**
@@ -61,13 +43,7 @@ export class GroupedQueryAttention extends Layer<GroupedQueryAttentionConfig> {
     'useBias',
     'slidingWindow',
     'useGate',
-    'kernelInitializer',
-    'biasInitializer',
-    'kernelRegularizer',
-    'biasRegularizer',
-    'kernelConstraint',
-    'biasConstraint',
-    'seed',
+    ...HEAD_WEIGHT_KEYS,
   ];
   static override readonly className: string = 'GroupedQueryAttention';
   readonly headDim: number;
