@@ -1,15 +1,12 @@
 import type { Variable } from '@horn/autograd';
 import type { KerasOptions } from '@horn/tensor';
 import { broadcastTo, expandDims, matmul, mul, reshape, ShapeError, type Tensor, ValueError } from '@horn/tensor';
-import type { ConstraintId } from '../constraints/get-constraint.js';
 import { serializeWeightSpec, type WeightSpec, weightSpec } from '../conv/weight-spec.js';
 import { dropoutMask, readSeed, seededStream } from '../core/random-layer.js';
 import { fmtShape, layerLabel } from '../engine/input-checks.js';
-import { type CallOptions, Layer, type LayerConfig, type LayerMask, type LayerShape } from '../engine/layer.js';
-import type { InitializerId } from '../initializers/get-initializer.js';
-import type { RegularizerId } from '../regularizers/get-regularizer.js';
+import { type CallOptions, Layer, type LayerMask, type LayerShape } from '../engine/layer.js';
 import { maskedSoftmax, maskList } from './attention-masks.js';
-import { readMultiHeadShape } from './multi-head-attention-config.js';
+import { HEAD_WEIGHT_KEYS, type HeadProjectionConfig, readMultiHeadShape } from './multi-head-attention-config.js';
 import { contract, fromHeads, type HeadLayout, toHeads } from './multi-head-layout.js';
 import { multiHeadMask } from './multi-head-mask.js';
 import './call-options.js';
@@ -21,28 +18,13 @@ import { attentionInputShapes } from './attention-shapes.js';
  * const gqa = new GroupedQueryAttention({ headDim: 8, numQueryHeads: 4, numKeyValueHeads: 2, useBias: false, slidingWindow: 3 });
  * gqa.apply([ones([2, 10, 16]), ones([2, 10, 16])]).shape; // [2, 10, 16]
  */
-export interface GroupedQueryAttentionConfig extends LayerConfig {
+export interface GroupedQueryAttentionConfig extends HeadProjectionConfig {
   /** The size of each head (query, key and value), a positive integer. */
   headDim: number;
   /** The number of query heads, a multiple of `numKeyValueHeads`. */
   numQueryHeads: number;
   /** The number of key and value heads; each serves `numQueryHeads / numKeyValueHeads` query heads. */
   numKeyValueHeads: number;
-  /** The fraction of the attention weights dropped in training, in [0, 1). Default 0. */
-  dropout?: number;
-  /** Default true. */
-  useBias?: boolean;
-  /** Lets query step `i` see key steps `j` with `|i - j| < slidingWindow` only. Default null: all. */
-  slidingWindow?: number | null;
-  /** Keras' gated attention; Horn takes only false (the default). */
-  useGate?: boolean;
-  kernelInitializer?: InitializerId;
-  biasInitializer?: InitializerId;
-  kernelRegularizer?: RegularizerId | null;
-  biasRegularizer?: RegularizerId | null;
-  kernelConstraint?: ConstraintId | null;
-  biasConstraint?: ConstraintId | null;
-  seed?: number | null;
 }
 
 /**
@@ -66,13 +48,7 @@ export class GroupedQueryAttention extends Layer<GroupedQueryAttentionConfig> {
     'useBias',
     'slidingWindow',
     'useGate',
-    'kernelInitializer',
-    'biasInitializer',
-    'kernelRegularizer',
-    'biasRegularizer',
-    'kernelConstraint',
-    'biasConstraint',
-    'seed',
+    ...HEAD_WEIGHT_KEYS,
   ];
   static override readonly className: string = 'GroupedQueryAttention';
   readonly headDim: number;
@@ -233,10 +209,5 @@ export class GroupedQueryAttention extends Layer<GroupedQueryAttentionConfig> {
   }
 }
 
-/**
- * Keras' export name of {@link GroupedQueryAttention} (`keras.layers.GroupQueryAttention`).
- * @example
- * const gqa = new GroupQueryAttention({ headDim: 8, numQueryHeads: 4, numKeyValueHeads: 2 });
- * gqa instanceof GroupedQueryAttention; // true: the same class
- */
+/** Keras' export name of {@link GroupedQueryAttention} (`keras.layers.GroupQueryAttention`). */
 export const GroupQueryAttention = GroupedQueryAttention;

@@ -4,27 +4,12 @@ import type { LayerConfig } from '../engine/layer.js';
 import type { InitializerId } from '../initializers/get-initializer.js';
 import type { RegularizerId } from '../regularizers/get-regularizer.js';
 
-/**
- * Options of {@link MultiHeadAttention}.
- * @example
- * const mha = new MultiHeadAttention({ numHeads: 2, keyDim: 8, valueDim: 4, outputShape: 6, dropout: 0.1, useBias: true });
- * mha.apply([ones([4, 10, 16]), ones([4, 12, 16])]).shape; // [4, 10, 6]
- */
-export interface MultiHeadAttentionConfig extends LayerConfig {
-  /** The number of attention heads, a positive integer. */
-  numHeads: number;
-  /** The size of each head for the query and key, a positive integer. */
-  keyDim: number;
-  /** The size of each head for the value. Default `keyDim`. */
-  valueDim?: number | null;
+/** The options MultiHeadAttention and GroupedQueryAttention share (dropout, biases, the weights' specs, the seed). @internal */
+export interface HeadProjectionConfig extends LayerConfig {
   /** The fraction of the attention weights dropped in training, in [0, 1). Default 0. */
   dropout?: number;
   /** Whether the projections have biases. Default true. */
   useBias?: boolean;
-  /** The output's shape after the batch and query axes (an integer or a list). Default: the query's last dimension. */
-  outputShape?: number | number[] | null;
-  /** The axes attention runs over (of the input, batch 0 and features excluded). Default: every axis between. */
-  attentionAxes?: number | number[] | null;
   /** Lets query step `i` see key steps `j` with `|i - j| < slidingWindow` only. Default null: all. */
   slidingWindow?: number | null;
   /** Keras' gated attention; Horn takes only false (the default). */
@@ -39,6 +24,36 @@ export interface MultiHeadAttentionConfig extends LayerConfig {
   biasConstraint?: ConstraintId | null;
   /** Seeds the dropout. */
   seed?: number | null;
+}
+
+/** The config keys of the projection weights' specs and the seed, in Keras' order. @internal */
+export const HEAD_WEIGHT_KEYS: readonly string[] = [
+  'kernelInitializer',
+  'biasInitializer',
+  'kernelRegularizer',
+  'biasRegularizer',
+  'kernelConstraint',
+  'biasConstraint',
+  'seed',
+];
+
+/**
+ * Options of {@link MultiHeadAttention}.
+ * @example
+ * const mha = new MultiHeadAttention({ numHeads: 2, keyDim: 8, valueDim: 4, outputShape: 6, dropout: 0.1, useBias: true });
+ * mha.apply([ones([4, 10, 16]), ones([4, 12, 16])]).shape; // [4, 10, 6]
+ */
+export interface MultiHeadAttentionConfig extends HeadProjectionConfig {
+  /** The number of attention heads, a positive integer. */
+  numHeads: number;
+  /** The size of each head for the query and key, a positive integer. */
+  keyDim: number;
+  /** The size of each head for the value. Default `keyDim`. */
+  valueDim?: number | null;
+  /** The output's shape after the batch and query axes (an integer or a list). Default: the query's last dimension. */
+  outputShape?: number | number[] | null;
+  /** The axes attention runs over (of the input, batch 0 and features excluded). Default: every axis between. */
+  attentionAxes?: number | number[] | null;
 }
 
 /** The numbers of a MultiHeadAttention config, checked. @internal */

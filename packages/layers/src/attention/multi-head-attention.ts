@@ -7,6 +7,7 @@ import { fmtShape, layerLabel } from '../engine/input-checks.js';
 import { type CallOptions, Layer, type LayerMask, type LayerShape } from '../engine/layer.js';
 import { maskedSoftmax, maskList } from './attention-masks.js';
 import {
+  HEAD_WEIGHT_KEYS,
   type MultiHeadAttentionConfig,
   type MultiHeadAttentionShape,
   readMultiHeadShape,
@@ -48,13 +49,7 @@ export class MultiHeadAttention extends Layer<MultiHeadAttentionConfig> {
     'attentionAxes',
     'slidingWindow',
     'useGate',
-    'kernelInitializer',
-    'biasInitializer',
-    'kernelRegularizer',
-    'biasRegularizer',
-    'kernelConstraint',
-    'biasConstraint',
-    'seed',
+    ...HEAD_WEIGHT_KEYS,
   ];
   static override readonly className: string = 'MultiHeadAttention';
   readonly numHeads: number;

@@ -5,6 +5,17 @@ import { sigmoidOf } from './unary-kernels.js';
 const f32 = Math.fround;
 
 /**
+ * The gate activations of unit `j` in the batch row starting at `row` of `z`: `i, f, g, o` =
+ * σ, σ, tanh, σ of its four slices, rounded to float32 (a Float32Array store rounds as `fround`).
+ */
+function gatesAt(zv: TypedArray, row: number, units: number, j: number, out: Float32Array): void {
+  out[0] = sigmoidOf(zv[row + j]);
+  out[1] = sigmoidOf(zv[row + units + j]);
+  out[2] = Math.tanh(zv[row + 2 * units + j]);
+  out[3] = sigmoidOf(zv[row + 3 * units + j]);
+}
+
+/**
  * `LSTMCell`: inputs `{ z [batch, 4·units], cPrev [batch, units] }`, outputs `[h, c]` (see the
  * `lstmCell` op). Each product and sum is rounded to float32 as the separate Sigmoid, Tanh, Mul and
  * Add kernels round it, so the numbers are those of the unfused ops.
@@ -19,14 +30,16 @@ export const lstmCellCpu: KernelSpec<TypedArray> = {
     const cp = cPrev.values;
     const h = new Float32Array(batch * units);
     const c = new Float32Array(batch * units);
+    const gate = new Float32Array(4);
     for (let b = 0; b < batch; b++) {
       const row = b * 4 * units;
       for (let j = 0; j < units; j++) {
         const k = b * units + j;
-        const i = f32(sigmoidOf(zv[row + j]));
-        const f = f32(sigmoidOf(zv[row + units + j]));
-        const g = f32(Math.tanh(zv[row + 2 * units + j]));
-        const o = f32(sigmoidOf(zv[row + 3 * units + j]));
+        gatesAt(zv, row, units, j, gate);
+        const i = gate[0];
+        const f = gate[1];
+        const g = gate[2];
+        const o = gate[3];
         const ck = f32(f32(f * cp[k]) + f32(i * g));
         c[k] = ck;
         h[k] = f32(o * f32(Math.tanh(ck)));
@@ -59,14 +72,16 @@ export const lstmCellGradCpu: KernelSpec<TypedArray> = {
     const dcv = dc.values;
     const dz = new Float32Array(batch * 4 * units);
     const dcPrev = new Float32Array(batch * units);
+    const gate = new Float32Array(4);
     for (let b = 0; b < batch; b++) {
       const row = b * 4 * units;
       for (let j = 0; j < units; j++) {
         const k = b * units + j;
-        const i = f32(sigmoidOf(zv[row + j]));
-        const f = f32(sigmoidOf(zv[row + units + j]));
-        const g = f32(Math.tanh(zv[row + 2 * units + j]));
-        const o = f32(sigmoidOf(zv[row + 3 * units + j]));
+        gatesAt(zv, row, units, j, gate);
+        const i = gate[0];
+        const f = gate[1];
+        const g = gate[2];
+        const o = gate[3];
         const t = f32(Math.tanh(cv[k]));
         const dct = f32(dcv[k] + dhv[k] * o * (1 - t * t));
         dz[row + j] = dct * g * i * (1 - i);
