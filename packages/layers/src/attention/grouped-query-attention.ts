@@ -209,5 +209,10 @@ export class GroupedQueryAttention extends Layer<GroupedQueryAttentionConfig> {
   }
 }
 
-/** Keras' export name of {@link GroupedQueryAttention} (`keras.layers.GroupQueryAttention`). */
+/**
+ * Keras' export name of {@link GroupedQueryAttention} (`keras.layers.GroupQueryAttention`).
+ * @example
+ * const gqa = new GroupQueryAttention({ headDim: 8, numQueryHeads: 4, numKeyValueHeads: 2 });
+ * gqa instanceof GroupedQueryAttention; // true: the same class
+ */
 export const GroupQueryAttention = GroupedQueryAttention;
