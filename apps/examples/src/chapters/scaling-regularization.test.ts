@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { scalingRegularizationChapter } from './scaling-regularization.js';
 
@@ -17,4 +18,22 @@ test('chapter 3: standardization, scaling helps, regularization shrinks weights,
   expect(r['‖w‖₂ with L2 α = 0.1']).toBeLessThan(r['‖w‖₂ without regularization'] as number);
   expect((r['10-fold cross-validation scores'] as number[]).length).toBe(10);
   expect(r['10-fold cross-validation mean']).toBeGreaterThanOrEqual(0.95);
+});
+
+test('chapter 3: the logistic unit gives NumPy’s accuracies and weight norms on the same rows', async () => {
+  const golden = JSON.parse(readFileSync(new URL('../../fixtures/course-2-4.json', import.meta.url), 'utf8'))[
+    'scaling-regularization'
+  ];
+  const r = await scalingRegularizationChapter();
+  const pairs: [string, string][] = [
+    ['validation accuracy, raw features', 'validation accuracy, raw features'],
+    ['validation accuracy, standardized', 'validation accuracy, standardized'],
+    ['|w|₁ without regularization', '|w|1 without regularization'],
+    ['|w|₁ with L1 α = 0.01', '|w|1 with L1 0.01'],
+    ['‖w‖₂ with L2 α = 0.1', '|w|2 with L2 0.1'],
+    ['‖w‖₂ without regularization', '|w|2 without regularization'],
+    ['validation accuracy with L1', 'validation accuracy with L1'],
+    ['validation accuracy with L2', 'validation accuracy with L2'],
+  ];
+  for (const [horn, numpy] of pairs) expect(r[horn] as number, horn).toBeCloseTo(golden[numpy], 3);
 });

@@ -77,6 +77,15 @@ export const chapters2to4: readonly CourseProgram[] = [
       // z = (x − μ) / s with the population s (the course's formula) for the apple table.
       { key: 'apples standardized (sugar)', expected: [-0.267, 1.336, -1.069], tolerance: 1e-3 },
       { key: 'apples standardized (weight)', expected: [-0.359, 1.364, -1.005], tolerance: 1e-3 },
+      // NumPy running the same full-batch unit on the same rows (fixtures/course-2-4.json).
+      { key: 'validation accuracy, raw features', expected: 0.78022, tolerance: 1e-4 },
+      { key: 'validation accuracy, standardized', expected: 0.967033, tolerance: 1e-4 },
+      { key: '|w|₁ without regularization', expected: 7.469267, tolerance: 1e-3 },
+      { key: '|w|₁ with L1 α = 0.01', expected: 5.868298, tolerance: 1e-3 },
+      { key: '‖w‖₂ with L2 α = 0.1', expected: 1.076073, tolerance: 1e-3 },
+      { key: '‖w‖₂ without regularization', expected: 1.548711, tolerance: 1e-3 },
+      { key: 'validation accuracy with L1', expected: 0.978022, tolerance: 1e-4 },
+      { key: 'validation accuracy with L2', expected: 0.967033, tolerance: 1e-4 },
     ],
   },
   {
