@@ -11,7 +11,7 @@ import { slice } from '@horn/tensor';
 import { loadFashionSubset } from '../chapters/convolution-network.js';
 import { softmaxChapter } from '../chapters/softmax.js';
 import { type FigureRunOptions, type FigureWriter, runFiguresIfMain } from './figure-writer.js';
-import { historyFigure } from './history-plots.js';
+import { fitQuietly, historyFigure } from './history-plots.js';
 import { breastCancerSplit, logisticCurves } from './logistic-curves.js';
 
 /** Draws chapter 4's figures. */
@@ -50,25 +50,18 @@ export async function chapter4Figures(writer: FigureWriter, options: FigureRunOp
     new keras.layers.Dense({ units: 10, activation: 'sigmoid' }),
     new keras.layers.Dense({ units: 1, activation: 'sigmoid' }),
   ]);
-  dual.compile({
+  const dualHistory = await fitQuietly(dual, x, y, {
     optimizer: new keras.optimizers.SGD({ learningRate: 0.1 }),
     loss: 'binary_crossentropy',
-    metrics: ['accuracy'],
-  });
-  const dualHistory = await dual.fit(x, y, {
     epochs: fast ? 10 : 60,
     batchSize: 32,
     validationData: [xVal, yVal],
-    verbose: 0,
   });
   await writer.write(
     'ch4-two-layer-network',
     '4.3',
-    historyFigure(
-      dualHistory.history,
-      'Two-layer network on breast cancer (Dense 10 sigmoid → Dense 1 sigmoid, SGD 0.1)',
-    ),
-    { loss: dualHistory.history.loss, val_loss: dualHistory.history.val_loss },
+    historyFigure(dualHistory, 'Two-layer network on breast cancer (Dense 10 sigmoid → Dense 1 sigmoid, SGD 0.1)'),
+    { loss: dualHistory.loss, val_loss: dualHistory.val_loss },
   );
 
   // 4.5: softmax of the logits behind the course's sigmoid outputs, against plain shares.
@@ -124,22 +117,18 @@ export async function chapter4Figures(writer: FigureWriter, options: FigureRunOp
     new keras.layers.Dense({ units: 100, activation: 'sigmoid' }),
     new keras.layers.Dense({ units: 10, activation: 'softmax' }),
   ]);
-  multi.compile({
+  const multiHistory = await fitQuietly(multi, fx, fy, {
     optimizer: new keras.optimizers.Adam({ learningRate: 1e-3 }),
     loss: 'categorical_crossentropy',
-    metrics: ['accuracy'],
-  });
-  const multiHistory = await multi.fit(fx, fy, {
     epochs: fast ? 5 : 40,
     batchSize: 32,
     validationData: [vx, vy],
-    verbose: 0,
   });
   await writer.write(
     'ch4-multiclass-network',
     '4.5',
-    historyFigure(multiHistory.history, 'Multi-class network on Fashion-MNIST (Dense 100 sigmoid → Dense 10 softmax)'),
-    { accuracy: multiHistory.history.accuracy, val_accuracy: multiHistory.history.val_accuracy },
+    historyFigure(multiHistory, 'Multi-class network on Fashion-MNIST (Dense 100 sigmoid → Dense 10 softmax)'),
+    { accuracy: multiHistory.accuracy, val_accuracy: multiHistory.val_accuracy },
   );
 }
 

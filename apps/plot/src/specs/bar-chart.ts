@@ -1,7 +1,7 @@
 import { ShapeError, ValueError } from '@horn/tensor';
 import { type AxisScale, yScaleOf } from './line-plot.js';
 import type { FigureOptions, FigureSpec } from './types.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA } from './types.js';
+import { specHead } from './types.js';
 import { finiteNumbers } from './validate.js';
 
 /** One group of bars: its legend name and one value per category. */
@@ -93,11 +93,7 @@ export function barChart(options: BarChartOptions): FigureSpec {
           },
         ];
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(title === undefined ? {} : { title }),
-    width,
-    height,
-    config: BASE_CONFIG,
+    ...specHead(title, width, height),
     data: { values: rows },
     layer: layers,
   } as FigureSpec;

@@ -1,6 +1,6 @@
 import { ShapeError, ValueError } from '@horn/tensor';
 import type { FigureOptions, FigureSpec, MatrixLike } from './types.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA } from './types.js';
+import { BASE_CONFIG, specHead } from './types.js';
 import { finiteNumbers } from './validate.js';
 
 /** The colour maps `imshow` knows, named as matplotlib names them. */
@@ -101,13 +101,7 @@ export function imshow(image: number[][] | MatrixLike, options: ImshowOptions = 
     scale: { ...COLOR_MAPS[cmap], domain: [vmin, vmax], clamp: true },
     legend: options.colorbar ? { title: null } : null,
   } as const;
-  const head = {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(options.title === undefined ? {} : { title: options.title }),
-    width,
-    height,
-    config: { ...BASE_CONFIG, view: { stroke: null } },
-  };
+  const head = specHead(options.title, width, height, { ...BASE_CONFIG, view: { stroke: null } });
   if (!options.annotate) {
     // Each cell is also stroked in its own colour, so anti-aliasing leaves no seams between pixels.
     const stroke = { ...color, legend: null };

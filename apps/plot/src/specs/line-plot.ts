@@ -1,6 +1,6 @@
 import { ValueError } from '@horn/tensor';
 import type { FigureOptions, FigureSpec } from './types.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA } from './types.js';
+import { specHead } from './types.js';
 import { finiteNumbers, sameLength } from './validate.js';
 
 /** One curve: its legend name, its y values and optionally its x values (default 1, 2, 3, …). */
@@ -84,11 +84,7 @@ export function linePlot(options: LinePlotOptions): FigureSpec {
   const values = seriesRows(series, 'linePlot');
   const points = options.points ?? series.every((s) => s.y.length < 30);
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(title === undefined ? {} : { title }),
-    width,
-    height,
-    config: BASE_CONFIG,
+    ...specHead(title, width, height),
     data: { values },
     mark: { type: 'line', point: points, strokeWidth: 2 },
     encoding: {

@@ -1,6 +1,6 @@
 import { ValueError } from '@horn/tensor';
 import type { FigureOptions, FigureSpec } from './types.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA } from './types.js';
+import { specHead } from './types.js';
 
 /** Options of {@link overlay}: the figure's title and size (the layers' own are dropped). */
 export interface OverlayOptions extends FigureOptions {
@@ -61,11 +61,7 @@ export function overlay(layers: FigureSpec[], options: OverlayOptions = {}): Fig
     };
   };
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(title === undefined ? {} : { title }),
-    width,
-    height,
-    config: BASE_CONFIG,
+    ...specHead(title, width, height),
     layer: stripped.map(retitle),
     resolve: { scale: { x: 'shared', y: 'shared', color: 'shared' } },
   } as unknown as FigureSpec;

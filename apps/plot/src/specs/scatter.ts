@@ -1,7 +1,7 @@
 import { ValueError } from '@horn/tensor';
 import { type Series, seriesRows } from './line-plot.js';
 import type { FigureOptions, FigureSpec } from './types.js';
-import { BASE_CONFIG, VEGA_LITE_SCHEMA } from './types.js';
+import { specHead } from './types.js';
 
 /** Options of {@link scatter}: groups of points (each a colour), like repeated `plt.scatter`. */
 export interface ScatterOptions extends FigureOptions {
@@ -27,11 +27,7 @@ export function scatter(options: ScatterOptions): FigureSpec {
     if (s.x === undefined) throw new ValueError(`scatter: series '${s.name}' has no x values; expected x and y`);
   }
   return {
-    $schema: VEGA_LITE_SCHEMA,
-    ...(title === undefined ? {} : { title }),
-    width,
-    height,
-    config: BASE_CONFIG,
+    ...specHead(title, width, height),
     data: { values: seriesRows(series, 'scatter') },
     mark: { type: 'point', filled: true, size },
     encoding: {

@@ -28,3 +28,8 @@ export const BASE_CONFIG = {
   view: { stroke: '#888' },
   legend: { labelLimit: 360 },
 } as const;
+
+/** The head every single-chart spec starts with: schema, optional title, size and the shared look. */
+export function specHead(title: string | undefined, width: number, height: number, config: object = BASE_CONFIG) {
+  return { $schema: VEGA_LITE_SCHEMA, ...(title === undefined ? {} : { title }), width, height, config };
+}
