@@ -1,3 +1,6 @@
+import { run as ch6MultichannelConv } from '../chapters/ch6-multichannel-conv.js';
+import { run as ch6PoolingActivations } from '../chapters/ch6-pooling-activations.js';
+import { run as ch7CharLmStateful } from '../chapters/ch7-char-lm-stateful.js';
 import { run as charLmBptt } from '../chapters/char-lm-bptt.js';
 import { run as convolution } from '../chapters/convolution.js';
 import { run as convolutionNetwork } from '../chapters/convolution-network.js';
@@ -53,6 +56,67 @@ export const chapters5to7: readonly CourseProgram[] = [
     ],
   },
   {
+    section: '6.1',
+    title: "Multi-channel convolution: the course's 5x5x3 image with one and two 3x3x3 filters; strides; Conv1D; axes",
+    name: 'ch6-multichannel-conv',
+    run: ch6MultichannelConv,
+    checks: [
+      {
+        key: 'one filter, valid #1',
+        expected: [
+          [3, -1, 3],
+          [-2, 0, 2],
+          [1, 3, 4],
+        ],
+      },
+      {
+        key: 'two filters, valid #2',
+        expected: [
+          [7, 5, 7],
+          [2, 6, 7],
+          [5, 7, 8],
+        ],
+      },
+      {
+        key: 'two filters, strides 2, valid #2',
+        expected: [
+          [7, 7],
+          [5, 8],
+        ],
+      },
+      { key: 'conv1d same', expected: [51, 48, 57, 24, 25, 16, 39, 29, 13] },
+      { key: 'transpose (2,0,1)', expected: [0, 2, 4, 6, 8, 10, 1, 3, 5, 7, 9, 11] },
+    ],
+  },
+  {
+    section: '6.1',
+    title: 'Pooling (max and average, strides 1 and 2) and the activations sigmoid, tanh, ReLU with derivatives',
+    name: 'ch6-pooling-activations',
+    run: ch6PoolingActivations,
+    checks: [
+      { key: "max 2x2 stride 1 'valid' on [[4,3],[2,1]]", expected: [[4]] },
+      {
+        key: 'max 2x2 stride 2 on arange(16)',
+        expected: [
+          [5, 7],
+          [13, 15],
+        ],
+      },
+      {
+        key: 'average 2x2 stride 2 on 1..16',
+        expected: [
+          [3.5, 5.5],
+          [11.5, 13.5],
+        ],
+      },
+      {
+        key: "sigmoid'",
+        expected: [0.0176627, 0.1049936, 0.1966119, 0.25, 0.1966119, 0.1049936, 0.0176627],
+        tolerance: 1e-6,
+      },
+    ],
+  },
+  {
     section: '6.2',
     title: 'GradientTape: derivatives of the course (5, 14, 29) and a logistic step',
     name: 'gradient-tape',
@@ -65,10 +129,13 @@ export const chapters5to7: readonly CourseProgram[] = [
   },
   {
     section: '6.2',
-    title: 'The ConvolutionNetwork class on Fashion-MNIST (course: 0.87725 on 48,000 images; here 1,600)',
+    title:
+      "The ConvolutionNetwork class on Fashion-MNIST, the course's recipe then Horn's (course: 0.87725 on 48,000 images; here 1,600)",
     name: 'convolution-network',
     run: convolutionNetwork,
     checks: [
+      { key: 'courseFirstLoss', expected: 2.2348, tolerance: 2e-3 },
+      { key: 'courseValAccuracy', expected: 0.73, tolerance: 0.02, fullOnly: true },
       { key: 'firstLoss', expected: 1.4201, tolerance: 2e-3 },
       { key: 'valAccuracy', expected: 0.8425, tolerance: 0.02, fullOnly: true },
     ],
@@ -92,6 +159,16 @@ export const chapters5to7: readonly CourseProgram[] = [
     checks: [
       { key: 'firstLoss', expected: 2.978, tolerance: 2e-3 },
       { key: 'carried', expected: 2.0668, tolerance: 0.02, fullOnly: true },
+    ],
+  },
+  {
+    section: '7.2',
+    title: 'The same character model as a stateful LSTM: fit({ shuffle: false }) and resetStates()',
+    name: 'ch7-char-lm-stateful',
+    run: ch7CharLmStateful,
+    checks: [
+      { key: 'firstLoss', expected: 2.978, tolerance: 2e-3 },
+      { key: 'gap', expected: 0, tolerance: 1e-5 },
     ],
   },
   {
