@@ -1,6 +1,7 @@
 export { makeTensor, scalar, tensor, toTensor } from './convert.js';
 export { CpuBackend } from './cpu/backend.js';
 export { broadcastBinary, broadcastStrides } from './cpu/kernels/binary-kernel.js';
+export { concatParts } from './cpu/kernels/concat-kernel.js';
 export { type MatmulDims, matmulDims } from './cpu/kernels/matmul-dims.js';
 export {
   type PoolGeometry,

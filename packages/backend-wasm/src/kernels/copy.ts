@@ -1,4 +1,4 @@
-import { bytesPerElement, type KernelSpec, type Shape, shapesEqual, sizeOf } from '@horn/tensor';
+import { bytesPerElement, concatParts, type KernelSpec, type Shape, shapesEqual, sizeOf } from '@horn/tensor';
 import type { WasmBackend, WasmHandle } from '../backend.js';
 
 // Copy kernels that move bytes inside the wasm heap (memmove runs through `copyWithin`), with no
@@ -64,12 +64,8 @@ export const concatWasm: KernelSpec<WasmHandle> = {
   run: (inputs, attrs, backend_) => {
     const backend = backend_ as WasmBackend;
     const axis = attrs.axis as number;
-    const parts = Object.keys(inputs)
-      .sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
-      .map((k) => inputs[k]);
+    const { parts, shape } = concatParts(inputs, axis);
     const first = parts[0];
-    const shape = [...first.shape];
-    shape[axis] = parts.reduce((n, p) => n + p.shape[axis], 0);
     const elem = bytesPerElement(first.dtype);
     const out = backend.allocTensor(sizeOf(shape), first.dtype);
     const outer = sizeOf(shape.slice(0, axis));
