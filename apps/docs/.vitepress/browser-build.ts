@@ -18,11 +18,13 @@ export const isolationHeaders: Record<string, string> = {
 export function crossOriginIsolation(): Plugin {
   const use = (server: {
     middlewares: { use(fn: (req: unknown, res: ServerResponseLike, next: () => void) => void): void };
-  }) =>
+  }): void => {
+    // Returns nothing: a function returned from configureServer would run as a post-middleware hook.
     server.middlewares.use((_req, res, next) => {
       for (const [name, value] of Object.entries(isolationHeaders)) res.setHeader(name, value);
       next();
     });
+  };
   return { name: 'horn-cross-origin-isolation', configureServer: use, configurePreviewServer: use };
 }
 
