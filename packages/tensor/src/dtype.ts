@@ -7,11 +7,22 @@ import type { DType, NumericDType, TypedArray } from './types.js';
  * @example arrayFor('int32', 3) // Int32Array [0, 0, 0]
  */
 export function arrayFor(dtype: DType, n: number): TypedArray {
-  if (dtype === 'int32') return new Int32Array(n);
-  if (dtype === 'bool') return new Uint8Array(n);
   if (dtype === 'string')
     throw new ValueError(`arrayFor: dtype 'string' has no typed array (expected a numeric dtype)`);
-  return new Float32Array(n);
+  try {
+    if (dtype === 'int32') return new Int32Array(n);
+    if (dtype === 'bool') return new Uint8Array(n);
+    return new Float32Array(n);
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    throw new ValueError(
+      `cannot allocate ${n.toLocaleString('en-US')} ${dtype} elements (${gib(n * bytesPerElement(dtype))}) for one tensor: the largest typed array this JavaScript engine allows is smaller (${e.message}); use smaller shapes`,
+    );
+  }
+}
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(2)} GiB`;
 }
 
 /**

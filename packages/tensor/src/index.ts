@@ -53,6 +53,7 @@ export { getKernel, kernelNames, registerKernel, unregisterKernel } from './engi
 export { stringKernelNames } from './engine/string-kernels.js';
 export { DisposedError, DTypeError, HornError, NotImplementedError, ShapeError, ValueError } from './errors.js';
 export { formatTensor } from './format.js';
+export { formatValue } from './format-value.js';
 export * from './ops/activations.js';
 export * from './ops/arg-max.js';
 export * from './ops/arithmetic.js';

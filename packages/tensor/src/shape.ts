@@ -1,4 +1,5 @@
 import { ShapeError, ValueError } from './errors.js';
+import { formatValue } from './format-value.js';
 import type { Shape } from './types.js';
 
 /**
@@ -38,10 +39,11 @@ export function stridesOf(shape: Shape): number[] {
  * @example assertValidShape([2, 3], 'zeros')
  */
 export function assertValidShape(shape: Shape, op: string): void {
-  if (!Array.isArray(shape)) throw new ShapeError(`${op}: expected a shape (array of integers), got ${String(shape)}`);
+  if (!Array.isArray(shape))
+    throw new ShapeError(`${op}: expected a shape (array of integers), got ${formatValue(shape)}`);
   for (const d of shape) {
     if (typeof d !== 'number' || !Number.isInteger(d) || d < 0) {
-      throw new ShapeError(`${op}: expected a shape of non-negative integers, got [${shape.map(String).join(',')}]`);
+      throw new ShapeError(`${op}: expected a shape of non-negative integers, got ${formatValue(shape)}`);
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { Variable } from '@horn/autograd';
 import type { KerasOptions } from '@horn/tensor';
-import { add, matmul, reshape, type Tensor, ValueError } from '@horn/tensor';
+import { add, formatValue, matmul, reshape, type Tensor, ValueError } from '@horn/tensor';
 import {
   type ActivationFn,
   type ActivationId,
@@ -76,7 +76,7 @@ export class Dense extends Layer<DenseConfig> {
     this.supportsMasking = true; // as Keras 3
     const units = this.config.units;
     if (typeof units !== 'number' || !Number.isInteger(units) || units <= 0) {
-      throw new ValueError(`Dense: units must be a positive integer, got ${JSON.stringify(units)}`);
+      throw new ValueError(`Dense: units must be a positive integer, got ${formatValue(units)}`);
     }
     this.units = units;
     this.activation = getActivation(this.config.activation);

@@ -86,7 +86,7 @@ export class CSVLogger extends Callback {
       text += `${['epoch', ...this.keys].map((k) => this.quote(k)).join(this.separator)}\n`;
       this.writeHeader = false;
     }
-    const row = [String(epoch), ...this.keys.map((k) => (k in logs ? pythonFloat(logs[k]) : 'NA'))];
+    const row = [String(epoch), ...this.keys.map((k) => (Object.hasOwn(logs, k) ? pythonFloat(logs[k]) : 'NA'))];
     text += `${row.join(this.separator)}\n`;
     await this.fs.appendFile(this.filename, text);
   }

@@ -1,3 +1,4 @@
+import { setOwn } from '../own-keys.js';
 import { Callback, type Logs } from './callback.js';
 
 /**
@@ -23,7 +24,7 @@ export class History extends Callback {
   override onEpochEnd(epoch: number, logs: Logs = {}): void {
     this.epoch.push(epoch);
     for (const [key, value] of Object.entries(logs)) {
-      this.history[key] ??= [];
+      if (!Object.hasOwn(this.history, key)) setOwn(this.history, key, []);
       this.history[key].push(value);
     }
     this.model.history = this;

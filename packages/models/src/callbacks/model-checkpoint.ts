@@ -1,5 +1,6 @@
 import type { KerasOptions } from '@horn/tensor';
 import { ValueError } from '@horn/tensor';
+import { ownValue } from '../own-keys.js';
 import { refuseKerasArchive } from '../saving/keras-archive-paths.js';
 import type { SavableModel } from '../training/trainable-model.js';
 import { Callback, callbackOptions, type Logs } from './callback.js';
@@ -118,14 +119,14 @@ export class ModelCheckpoint extends Callback {
 
   private async saveModel(epoch: number, batch: number | null, logs: Logs): Promise<void> {
     const values: Record<string, number> = { ...logs, epoch: epoch + 1 };
-    if (batch !== null && !('batch' in logs)) values.batch = batch + 1;
+    if (batch !== null && !Object.hasOwn(logs, 'batch')) values.batch = batch + 1;
     const path = formatFilepath(this.filepath, values);
     if (!this.saveBestOnly) {
       if (this.verbose > 0) printLine(this.stream, `\nEpoch ${epoch + 1}: saving model to ${path}`);
       await this.write(path);
       return;
     }
-    const current = logs[this.monitor];
+    const current = ownValue(logs, this.monitor);
     if (current === undefined) {
       console.warn(`ModelCheckpoint: can save best model only with ${this.monitor} available, skipping`);
       return;

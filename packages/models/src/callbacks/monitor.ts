@@ -1,4 +1,5 @@
 import { ValueError } from '@horn/tensor';
+import { ownValue } from '../own-keys.js';
 import type { Logs } from './callback.js';
 
 /**
@@ -40,7 +41,7 @@ export function monitorDirection(owner: string, monitor: string, mode: MonitorMo
  * @example monitorValue('EarlyStopping', 'val_loss', logs)
  */
 export function monitorValue(owner: string, monitor: string, logs: Logs | undefined): number | undefined {
-  const value = logs?.[monitor];
+  const value = logs === undefined ? undefined : ownValue(logs, monitor);
   if (value === undefined) {
     console.warn(
       `${owner}: conditioned on metric '${monitor}', which is not available; available metrics are: ${Object.keys(logs ?? {}).join(', ')}`,

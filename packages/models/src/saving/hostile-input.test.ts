@@ -1,11 +1,21 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Dense, Input, Layer } from '@horn/layers';
+import { Dense, Input, Layer, type SymbolicTensor } from '@horn/layers';
+import { MeanAbsoluteError } from '@horn/metrics';
 import { Adam } from '@horn/optimizers';
 import { memory, setSeed, type Tensor, tensor } from '@horn/tensor';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { loadModel, type ModelArtifacts, modelArtifacts, Sequential, saveModel } from '../index.js';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import {
+  EarlyStopping,
+  loadModel,
+  Model,
+  type ModelArtifacts,
+  modelArtifacts,
+  modelFromJSON,
+  Sequential,
+  saveModel,
+} from '../index.js';
 
 // Hostile and careless inputs to saving, loading and dispose (issue 14): each case says what held.
 
@@ -138,5 +148,97 @@ describe('a failed save leaves the previous model intact', () => {
     await expect(saveModel(net(), join(root, 'file', 'm'))).rejects.toThrow(/saveModel: could not write/);
     await expect(saveModel(net(), join(dir, 'model.json'))).rejects.toThrow(/is a file/);
     await expectIntact(dir, saved);
+  });
+});
+
+// Names that Object.prototype holds must be unknown ids or absent entries, never its properties.
+describe('lookups by name use own keys only', () => {
+  test("compile({ optimizer: 'constructor' }), a loss 'toString', a metric '__proto__': unknown ids", () => {
+    const model = net();
+    expect(() => model.compile({ optimizer: 'constructor', loss: 'mse' })).toThrow(
+      /getOptimizer: unknown optimizer id 'constructor'; valid ids: 'sgd', 'rmsprop', 'adam'/,
+    );
+    expect(() => model.compile({ optimizer: 'sgd', loss: 'toString' })).toThrow(
+      /getLoss: unknown loss 'toString'; valid ids are mean_squared_error/,
+    );
+    expect(() => model.compile({ optimizer: 'sgd', loss: 'mse', metrics: ['__proto__'] })).toThrow(
+      /getMetric: unknown metric '__proto__'; valid ids are accuracy/,
+    );
+  });
+
+  test("an optimizer 'constructor' in a saved training config is refused by name", async () => {
+    const model = await trained('adam');
+    const artifacts = modelArtifacts(model);
+    model.dispose();
+    const bad = {
+      ...artifacts,
+      trainingConfig: { ...artifacts.trainingConfig!, optimizer_config: { class_name: 'constructor', config: {} } },
+    };
+    await expect(loadModel({ load: async () => bad })).rejects.toThrow(/unknown optimizer class name 'constructor'/);
+  });
+
+  function twoOutputs(second: string): Model {
+    const input = Input({ shape: [3], name: 'constructor' });
+    const a = new Dense({ units: 1, name: 'a' }).apply(input) as SymbolicTensor;
+    const b = new Dense({ units: 1, name: second }).apply(input) as SymbolicTensor;
+    return new Model({ inputs: input, outputs: [a, b] });
+  }
+
+  for (const second of ['toString', 'constructor_', 'valueOf', 'hasOwnProperty']) {
+    test(`an output named '${second}' left out of per-output records gets no loss, weight or metric`, async () => {
+      const model = twoOutputs(second);
+      model.compile({ optimizer: 'sgd', loss: { a: 'mse' }, lossWeights: { a: 2 }, metrics: { a: ['mae'] } });
+      const xs = { constructor: x() };
+      const history = await model.fit(xs, [y(), y()], {
+        epochs: 1,
+        verbose: 0,
+        sampleWeight: { a: tensor([1, 1, 1]) },
+      });
+      expect(Object.keys(history.history).sort()).toEqual(['a_loss', 'a_mae', 'loss']);
+      expect(history.history.loss[0]).toBeCloseTo(2 * history.history.a_loss[0], 5);
+      model.dispose();
+    });
+  }
+
+  test("an input named 'constructor' missing from a record of inputs", async () => {
+    const model = twoOutputs('b');
+    expect(() => model.predict({} as never)).toThrow(/\['constructor'\] must be a Tensor, got undefined/);
+  });
+
+  test("a metric named '__proto__' is logged under that name; a monitor 'constructor' is not available", async () => {
+    const model = net();
+    model.compile({ optimizer: 'sgd', loss: 'mse', metrics: [new MeanAbsoluteError({ name: '__proto__' })] });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const stop = new EarlyStopping({ monitor: 'constructor', patience: 0 });
+    const history = await model.fit(x(), y(), { epochs: 3, verbose: 0, callbacks: [stop] });
+    expect(history.epoch).toEqual([0, 1, 2]);
+    expect(Object.hasOwn(history.history, '__proto__')).toBe(true);
+    expect(Object.getPrototypeOf(history.history)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyDescriptor(history.history, '__proto__')?.value).toHaveLength(3);
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/conditioned on metric 'constructor', which is not available/),
+    );
+    warn.mockRestore();
+  });
+});
+
+describe('deep nesting', () => {
+  test('a model nested 12,000 deep in a model.json gives a depth-limit error, not a stack overflow', async () => {
+    const depth = 12_000;
+    let text = '{"class_name":"Sequential","config":{"name":"leaf","layers":[]}}';
+    for (let i = 0; i < depth; i++) text = `{"class_name":"Sequential","config":{"name":"m${i}","layers":[${text}]}}`;
+    expect(() => modelFromJSON(text)).toThrow(/modelFromJSON: the topology nests deeper than 1000 levels/);
+    const artifacts = { modelTopology: JSON.parse(text), weightSpecs: [], weightData: new ArrayBuffer(0) };
+    await expect(loadModel({ load: async () => artifacts })).rejects.toThrow(/nests deeper than 1000 levels/);
+    const cyclic: Record<string, unknown> = { class_name: 'Sequential', config: { name: 'c', layers: [] } };
+    (cyclic.config as { layers: unknown[] }).layers.push(cyclic);
+    expect(() => modelFromJSON(cyclic)).toThrow(/nests deeper than 1000 levels \(or is cyclic\)/);
+  });
+
+  test('a model nested 6 deep still loads', () => {
+    let model: Model = net();
+    for (let i = 0; i < 6; i++) model = new Sequential([Input({ shape: [3] }), model]);
+    const copy = modelFromJSON(model.toJSON());
+    expect(copy.countParams()).toBe(model.countParams());
   });
 });

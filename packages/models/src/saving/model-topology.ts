@@ -88,7 +88,30 @@ export function modelFromTopology(topology: unknown, source: string, customObjec
   return withCustomObjects(customObjects, () => buildFromTopology(topology, source));
 }
 
+/**
+ * How deeply a topology's JSON may nest: a model nested as a layer adds 4 levels, so this allows
+ * about 250 levels of models inside models (real models use a handful); deeper input is refused
+ * before any recursion, instead of overflowing the stack.
+ */
+const MAX_TOPOLOGY_DEPTH = 1000;
+
+// Measured without recursion; a cyclic object passed to modelFromJSON ends here too.
+function checkDepth(topology: unknown, source: string): void {
+  const stack: [unknown, number][] = [[topology, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop()!;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_TOPOLOGY_DEPTH) {
+      throw new ModelFileError(
+        `${source}: the topology nests deeper than ${MAX_TOPOLOGY_DEPTH} levels (or is cyclic); no real model does, so it is refused before anything is built`,
+      );
+    }
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+}
+
 function buildFromTopology(topology: unknown, source: string): Model {
+  checkDepth(topology, source);
   let top = topology;
   if (isObject(top) && isObject(top.model_config)) top = top.model_config;
   if (!isObject(top) || typeof top.class_name !== 'string' || !isObject(top.config)) {

@@ -2,6 +2,7 @@ import type { LossIdentifier } from '@horn/losses';
 import type { MetricIdentifier } from '@horn/metrics';
 import { serializeOptimizer } from '@horn/optimizers';
 import { ValueError } from '@horn/tensor';
+import { ownValue } from '../own-keys.js';
 import type { CompileArgs } from '../training/compile-args.js';
 import type { CompiledState } from '../training/compiled-state.js';
 import type { TrainingConfig } from './artifacts.js';
@@ -43,7 +44,7 @@ const TFJS_LOSS_NAMES: Readonly<Record<string, string>> = {
 function writeLossIds(value: unknown): JsonValue {
   if (typeof value === 'string') {
     const id = snakeCase(value);
-    return TFJS_LOSS_NAMES[id] ?? id;
+    return ownValue(TFJS_LOSS_NAMES, id) ?? id;
   }
   if (Array.isArray(value)) return value.map(writeLossIds);
   if (isRecord(value) && typeof value.className !== 'string') {

@@ -2,6 +2,7 @@ import type { LossIdentifier } from '@horn/losses';
 import type { MetricIdentifier } from '@horn/metrics';
 import type { OptimizerIdentifier } from '@horn/optimizers';
 import { normalizeOptions, ValueError } from '@horn/tensor';
+import { ownValue } from '../own-keys.js';
 
 /**
  * One output's loss: an id (`'mse'`, `'sparse_categorical_crossentropy'`), a Loss, a function, or null for none.
@@ -122,7 +123,7 @@ export function lossesPerOutput(loss: LossesArg | undefined, outputNames: readon
   }
   if (isRecord(loss)) {
     checkRecordKeys('loss', loss, outputNames);
-    return outputNames.map((name) => (loss[name] as LossArg | undefined) ?? null);
+    return outputNames.map((name) => (ownValue(loss, name) as LossArg | undefined) ?? null);
   }
   return new Array<LossArg>(n).fill(loss as LossArg);
 }
@@ -145,7 +146,7 @@ export function lossWeightsPerOutput(
     list = [...weights];
   } else if (isRecord(weights)) {
     checkRecordKeys('lossWeights', weights, outputNames);
-    list = outputNames.map((name) => weights[name] ?? 1);
+    list = outputNames.map((name) => ownValue(weights, name) ?? 1);
   } else {
     throw new ValueError(
       `compile: lossWeights must be a list or a record of numbers by output name, got ${describeValue(weights)}`,
@@ -186,7 +187,7 @@ export function metricsPerOutput(
   if (isRecord(metrics)) {
     checkRecordKeys(argName, metrics, outputNames);
     return outputNames.map((name) => {
-      const m = metrics[name] as MetricIdentifier | readonly MetricIdentifier[] | undefined;
+      const m = ownValue(metrics, name) as MetricIdentifier | readonly MetricIdentifier[] | undefined;
       return m === undefined || m === null ? [] : Array.isArray(m) ? [...m] : [m as MetricIdentifier];
     });
   }

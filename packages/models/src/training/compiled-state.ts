@@ -3,6 +3,7 @@ import type { Loss } from '@horn/losses';
 import { Mean, type Metric } from '@horn/metrics';
 import type { Optimizer } from '@horn/optimizers';
 import { add, mul, type Tensor, tidy, ValueError } from '@horn/tensor';
+import { setOwn } from '../own-keys.js';
 import type { CompileArgs } from './compile-args.js';
 import { type MetricEntry, resolvePendingMetrics } from './compiled-metrics.js';
 import { metricWeights } from './masked-weights.js';
@@ -156,6 +157,6 @@ export class CompiledState {
 export function sortedLogs(pairs: Iterable<[string, number]>): Logs {
   const list = [...pairs].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const logs: Logs = {};
-  for (const [k, v] of list) logs[k] = v;
+  for (const [k, v] of list) setOwn(logs, k, v);
   return logs;
 }

@@ -10,6 +10,7 @@ import {
   toTensor,
   ValueError,
 } from '@horn/tensor';
+import { ownValue } from '../own-keys.js';
 import { describeValue } from './compile-args.js';
 
 /**
@@ -164,7 +165,7 @@ export function standardizeData(
       }
     }
     list = names.map((name) => {
-      const t = data[name];
+      const t = ownValue(data, name);
       if (!(t instanceof Tensor))
         throw new ValueError(`${op}: ${what}['${name}'] must be a Tensor, got ${describeValue(t)}`);
       return t;
@@ -221,7 +222,7 @@ export function standardizeSampleWeights(
       }
     }
     return outputNames.map((name) => {
-      const w = sampleWeight[name];
+      const w = ownValue(sampleWeight, name);
       return w === undefined || w === null ? null : asFloat(w as Tensor, `sampleWeight['${name}']`);
     });
   }

@@ -84,7 +84,7 @@ const RESULT_KEYS = ['returnDict', 'returnTensors'];
  * @example flattenLogs(compiled, { accuracy: 0.9, loss: 0.2 }) // [0.2, 0.9]
  */
 export function flattenLogs(compiled: CompiledState, logs: Logs): number | number[] {
-  const names = compiled.metricsNames.filter((n) => n in logs);
+  const names = compiled.metricsNames.filter((n) => Object.hasOwn(logs, n));
   const rest = Object.keys(logs)
     .filter((k) => !names.includes(k))
     .sort();
