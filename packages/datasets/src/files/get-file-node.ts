@@ -3,7 +3,7 @@ import { access, constants, mkdir } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { ValueError } from '@horn/tensor';
-import { readRegularFile } from '../source/regular-file.js';
+import { readRegularBytes } from '../source/regular-file.js';
 import { downloadVerified, type ExpectedHash, progressReporter } from '../source/verified-download.js';
 import { archiveKinds, extractArchive } from './extract-archive.js';
 import { type GetFileOptions, resolveHashAlgorithm } from './get-file.js';
@@ -43,7 +43,7 @@ export async function getFileNode(
     options.fileHash === undefined
       ? null
       : { algorithm: resolveHashAlgorithm(algorithm, options.fileHash), hex: options.fileHash.toLowerCase() };
-  let bytes = options.forceDownload === true ? null : await readIfExists(target);
+  let bytes = options.forceDownload === true ? null : await readRegularBytes(target, 'getFile: cached file');
   if (bytes !== null && expected !== null && hexDigest(bytes, expected.algorithm) !== expected.hex) bytes = null;
   bytes ??= await downloadVerified(origin, target, fname, expected, progressReporter(undefined));
   if (!extracting) return target;
@@ -83,9 +83,4 @@ function originFileName(origin: string): string {
 
 function hexDigest(bytes: Uint8Array, algorithm: 'sha256' | 'md5'): string {
   return createHash(algorithm).update(bytes).digest('hex');
-}
-
-async function readIfExists(path: string): Promise<Uint8Array | null> {
-  const read = await readRegularFile(path, 'getFile: cached file');
-  return 'bytes' in read ? read.bytes : null;
 }

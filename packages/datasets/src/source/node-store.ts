@@ -2,7 +2,7 @@ import { mkdir, unlink } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readRegularFile } from './regular-file.js';
+import { readRegularBytes } from './regular-file.js';
 import type { FileStore } from './store.js';
 import type { PinnedFile, SourceOptions } from './types.js';
 import { downloadVerified, progressReporter } from './verified-download.js';
@@ -27,12 +27,10 @@ export function createNodeStore(): FileStore {
   const location = (dataset: string, name: string, options: SourceOptions) =>
     join(datasetsCacheDir(options), dataset, name);
   return {
-    readLocal: (dir, name) => readIfExists(join(dir instanceof URL ? fileURLToPath(dir) : dir, name), 'data file'),
-    readCached: async (dataset, name, options, size) => {
-      // A cached file of the wrong size is as corrupt as one with the wrong hash: removed, fetched again.
-      const read = await readRegularFile(location(dataset, name, options), 'cached file', size);
-      return 'bytes' in read ? read.bytes : null;
-    },
+    readLocal: (dir, name) => readRegularBytes(join(dir instanceof URL ? fileURLToPath(dir) : dir, name), 'data file'),
+    // A cached file of the wrong size is as corrupt as one with the wrong hash: removed, fetched again.
+    readCached: (dataset, name, options, size) =>
+      readRegularBytes(location(dataset, name, options), 'cached file', size),
     removeCached: (dataset, name, options) => unlink(location(dataset, name, options)).catch(() => undefined),
     cacheLocation: location,
     download: async (url: string, dataset: string, file: PinnedFile, options: SourceOptions) => {
@@ -48,9 +46,4 @@ export function createNodeStore(): FileStore {
       );
     },
   };
-}
-
-async function readIfExists(path: string, what: string): Promise<Uint8Array | null> {
-  const read = await readRegularFile(path, what);
-  return 'bytes' in read ? read.bytes : null;
 }

@@ -50,6 +50,16 @@ export async function readRegularFile(path: string, what: string, expectedSize?:
   }
 }
 
+/**
+ * The bytes of a regular file (see {@link readRegularFile}), or `null` when it is missing or not of
+ * `expectedSize` bytes.
+ * @example const bytes = await readRegularBytes('/data/mnist/x.gz', 'data file');
+ */
+export async function readRegularBytes(path: string, what: string, expectedSize?: number): Promise<Uint8Array | null> {
+  const read = await readRegularFile(path, what, expectedSize);
+  return 'bytes' in read ? read.bytes : null;
+}
+
 function notRegular(path: string, what: string, kind: string): ValueError {
   return new ValueError(
     `${what} ${path} is ${kind}, not a regular file; remove it (or point Horn elsewhere) and try again`,

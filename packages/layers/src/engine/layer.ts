@@ -306,8 +306,7 @@ export abstract class Layer<C extends LayerConfig = LayerConfig> {
     const declared = options.trainable ?? true;
     chargeWeightBudget(this.name, name, shape);
     const initial = tidy(() => initializer.apply(shape));
-    const weight = new LayerWeight(initial, fullName, declared, regularizer, constraint);
-    recordBudgetedWeight(weight);
+    const weight = recordBudgetedWeight(new LayerWeight(initial, fullName, declared, regularizer, constraint));
     weight.trainable = declared && this.trainable;
     initial.dispose();
     this.weightList.push(weight);

@@ -53,9 +53,10 @@ export function chargeWeightBudget(layer: string, weight: string, shape: readonl
 }
 
 /**
- * Records a weight created under the budget in force, so a refused build disposes it.
- * @example recordBudgetedWeight(weight);
+ * Records a weight created under the budget in force, so a refused build disposes it; returns it.
+ * @example const weight = recordBudgetedWeight(new LayerWeight(initial, 'dense/kernel', true, null, null));
  */
-export function recordBudgetedWeight(weight: Variable): void {
+export function recordBudgetedWeight<W extends Variable>(weight: W): W {
   current?.created.push(weight);
+  return weight;
 }
